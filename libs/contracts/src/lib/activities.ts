@@ -1,0 +1,44 @@
+import type { DataItems, Language } from '@passage/journey-model';
+import type { ProjectionUpdate } from './journey.types';
+
+/** What an agency's service step receives: only the data items the step declares in `needs`. */
+export interface ServiceRequest {
+  readonly journeyId: string;
+  readonly stepId: string;
+  readonly lifeEvent: { readonly id: string; readonly version: number };
+  readonly agency: string;
+  readonly service: string;
+  /** `perform` the service, or `compensate` (undo) a service performed earlier in this journey. */
+  readonly kind: 'perform' | 'compensate';
+  /** Stable across retries of the same business action: the agency must act once per key. */
+  readonly idempotencyKey: string;
+  readonly items: DataItems;
+  readonly language: Language;
+  readonly dueAt?: string;
+  /** The step was started without an application, from data the government holds. */
+  readonly proactive: boolean;
+}
+
+/**
+ * - `completed`: done, with the outputs the step declares in `produces`;
+ * - `rejected`: a business decision (not retried);
+ * - `accepted`: the agency took the request and will answer later (a decision on the journey).
+ * A retryable failure is a thrown error: Temporal retries it with backoff.
+ */
+export type ServiceOutcome =
+  | { readonly outcome: 'completed'; readonly outputs: DataItems }
+  | { readonly outcome: 'rejected'; readonly reason: string }
+  | { readonly outcome: 'accepted'; readonly reference?: string };
+
+/** The one activity every agency queue serves; the webhook adapter and the agency SDK both implement it. */
+export interface AgencyActivities {
+  performService(request: ServiceRequest): Promise<ServiceOutcome>;
+}
+
+/** Passage's own activities on the engine task queue. */
+export interface EngineActivities {
+  /** Writes the read model, the timeline, the vault and the outbox for one change, idempotently. */
+  projectJourney(update: ProjectionUpdate): Promise<void>;
+}
+
+export const PERFORM_SERVICE_ACTIVITY = 'performService' satisfies keyof AgencyActivities;

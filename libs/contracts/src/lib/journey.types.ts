@@ -1,0 +1,173 @@
+import type {
+  Channel,
+  DataItems,
+  DefinitionSnapshot,
+  JourneyStatus,
+  Language,
+  StepContext,
+  StepMode,
+  StepStatus,
+} from '@passage/journey-model';
+
+export const ROLES = ['citizen', 'intermediary', 'agency', 'counter', 'owner', 'admin', 'system'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who did something: a pseudonymous id, never a national number. */
+export interface Actor {
+  readonly id: string;
+  readonly role: Role;
+  /** For agency and counter staff. */
+  readonly agency?: string;
+}
+
+/** Where a data item of the journey came from. */
+export type Provenance =
+  | { readonly kind: 'intake' }
+  | { readonly kind: 'reused'; readonly from: 'vault' }
+  | { readonly kind: 'subject'; readonly stepId?: string }
+  | { readonly kind: 'step'; readonly stepId: string; readonly agency: string }
+  | { readonly kind: 'authentic-source'; readonly source: string };
+
+/** Tunables of the engine that a deployment may change without touching workflow code. */
+export interface EngineSettings {
+  /** Attempts of a service call before the step fails and escalates to the process owner. */
+  readonly serviceMaxAttempts: number;
+  readonly serviceInitialRetrySeconds: number;
+  readonly serviceMaxRetrySeconds: number;
+  /** Budget of one synchronous service call (webhook or worker handler). */
+  readonly serviceCallTimeoutSeconds: number;
+  readonly serviceHeartbeatTimeoutSeconds: number;
+}
+
+export const DEFAULT_ENGINE_SETTINGS: EngineSettings = {
+  serviceMaxAttempts: 8,
+  serviceInitialRetrySeconds: 1,
+  serviceMaxRetrySeconds: 300,
+  serviceCallTimeoutSeconds: 600,
+  serviceHeartbeatTimeoutSeconds: 60,
+};
+
+export interface JourneyInput {
+  /** The workflow id, `journey-<lifeEventId>-<uuid>`. */
+  readonly journeyId: string;
+  readonly snapshot: DefinitionSnapshot;
+  /** Pseudonymous subject id. */
+  readonly subject: string;
+  readonly language: Language;
+  readonly channel: Channel;
+  readonly startedBy: Actor;
+  /** Intake answers and items reused from the vault, with where each came from. */
+  readonly data: DataItems;
+  readonly provenance: Readonly<Record<string, Provenance>>;
+  readonly settings?: Partial<EngineSettings>;
+  /** Set when the journey continues as new: the state to resume from. */
+  readonly carried?: JourneyState;
+  /** Set when the journey was started by an authentic-source event rather than an application. */
+  readonly proactive?: { readonly event: string };
+}
+
+export interface StepState {
+  readonly id: string;
+  readonly agency: string;
+  readonly service: string;
+  readonly mode: StepMode;
+  readonly status: StepStatus;
+  readonly context: StepContext;
+  /** Business attempt: 1, then +1 for each retry after a failure. */
+  readonly attempt: number;
+  readonly channel?: Channel;
+  readonly readyAt?: string;
+  readonly dispatchedAt?: string;
+  readonly finishedAt?: string;
+  /** When the statutory term ends (moved forward while the agency waits for the subject). */
+  readonly dueAt?: string;
+  /** When the term was suspended, while the step awaits the subject. */
+  readonly suspendedAt?: string;
+  readonly suspendedDays?: number;
+  /** Expected completion from the critical path. */
+  readonly expectedAt?: string;
+  /** Data items the subject is asked for now. */
+  readonly asked?: readonly string[];
+  /** Needed items that were already known and not asked again. */
+  readonly reused?: readonly string[];
+  readonly taskId?: string;
+  readonly reason?: string;
+  readonly decidedBy?: string;
+}
+
+export interface JourneyState {
+  readonly journeyId: string;
+  readonly lifeEvent: { readonly id: string; readonly version: number; readonly hash: string };
+  readonly owner: string;
+  readonly subject: string;
+  readonly language: Language;
+  readonly channel: Channel;
+  readonly status: JourneyStatus;
+  readonly startedAt: string;
+  readonly finishedAt?: string;
+  readonly expectedAt?: string;
+  /** Monotonic: +1 at every change; the read model never goes back to a lower number. */
+  readonly seq: number;
+  readonly steps: readonly StepState[];
+  /** Keys of the data items the journey knows, with provenance (values are never part of a view). */
+  readonly provenance: Readonly<Record<string, Provenance>>;
+  readonly proactive: boolean;
+}
+
+export const TIMELINE_EVENT_TYPES = [
+  'journey-started',
+  'step-ready',
+  'step-skipped',
+  'step-dispatched',
+  'step-accepted',
+  'step-completed',
+  'step-rejected',
+  'step-failed',
+  'step-retried',
+  'step-expired',
+  'step-overdue',
+  'step-cancelled',
+  'step-compensated',
+  'info-requested',
+  'info-provided',
+  'data-asked',
+  'data-provided',
+  'data-reused',
+  'data-shared',
+  'journey-completed',
+  'journey-rejected',
+  'journey-withdrawn',
+  'journey-failed',
+  'journey-migrated',
+] as const;
+export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
+
+/** One entry of the combined timeline. `n` numbers the journey's events from 1, without gaps. */
+export interface TimelineEvent {
+  readonly n: number;
+  readonly at: string;
+  readonly type: TimelineEventType;
+  readonly stepId?: string;
+  readonly agency?: string;
+  readonly items?: readonly string[];
+  readonly channel?: Channel;
+  readonly actor?: Actor;
+  readonly reason?: string;
+  /** For `step-expired` / `step-overdue`: the rule applied. */
+  readonly rule?: string;
+}
+
+/** What the projection activity writes after each change of the journey. */
+export interface ProjectionUpdate {
+  readonly state: JourneyState;
+  /** Events since the previous update (possibly re-sent after a retry: they are deduplicated by `n`). */
+  readonly events: readonly TimelineEvent[];
+  /** Data items that became known in this change (step outputs, subject answers), to store once in the vault. */
+  readonly dataWrites: readonly { readonly item: string; readonly value: DataItems[string]; readonly provenance: Provenance }[];
+}
+
+export interface JourneyResult {
+  readonly status: JourneyStatus;
+  readonly finishedAt: string;
+  readonly steps: readonly { readonly id: string; readonly status: StepStatus }[];
+}

@@ -1,0 +1,54 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { DataItems } from '@passage/journey-model';
+import type { Actor, JourneyState } from './journey.types';
+
+/** Every message that changes a journey carries a key: a second delivery with the same key changes nothing. */
+interface Idempotent {
+  readonly idempotencyKey: string;
+}
+
+export interface StepDecision extends Idempotent {
+  readonly stepId: string;
+  readonly outcome: 'approved' | 'rejected';
+  readonly outputs?: DataItems;
+  readonly reason?: string;
+  readonly decidedBy: Actor;
+}
+
+export interface SubjectInputs extends Idempotent {
+  readonly items: DataItems;
+  readonly actor: Actor;
+}
+
+export interface InfoRequest extends Idempotent {
+  readonly stepId: string;
+  readonly items: readonly string[];
+  readonly requestedBy: Actor;
+}
+
+export interface Withdrawal extends Idempotent {
+  readonly actor: Actor;
+  readonly reason?: string;
+}
+
+export interface StepRetry extends Idempotent {
+  readonly stepId: string;
+  readonly actor: Actor;
+}
+
+/**
+ * How the journey took a message: `applied` it changed the journey; `duplicate` the key was seen before;
+ * `ignored` it came too late or does not apply to the step's current status (nothing changed).
+ */
+export interface MessageReceipt {
+  readonly result: 'applied' | 'duplicate' | 'ignored';
+  readonly seq: number;
+  readonly detail?: string;
+}
+
+export const decideStepUpdate = defineUpdate<MessageReceipt, [StepDecision]>('decideStep');
+export const provideInputsUpdate = defineUpdate<MessageReceipt, [SubjectInputs]>('provideInputs');
+export const requestInfoUpdate = defineUpdate<MessageReceipt, [InfoRequest]>('requestInfo');
+export const withdrawUpdate = defineUpdate<MessageReceipt, [Withdrawal]>('withdraw');
+export const retryStepUpdate = defineUpdate<MessageReceipt, [StepRetry]>('retryStep');
+export const journeyStateQuery = defineQuery<JourneyState>('journeyState');

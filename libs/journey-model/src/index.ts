@@ -1,0 +1,4 @@
+export * from './lib/definition.types';
+export * from './lib/dsl';
+export * from './lib/journey.machine';
+export * from './lib/step.machine';

@@ -1,3 +1,4 @@
+export * from './lib/condition';
 export * from './lib/definition.types';
 export * from './lib/dsl';
 export * from './lib/journey.machine';

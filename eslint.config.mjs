@@ -1,7 +1,6 @@
 // Workspace lint rules. The module-boundary constraints encode DESIGN §4: workflow-safe code
 // (workflows, life events, the model and contracts) must stay deterministic and sandbox-safe.
 import nx from '@nx/eslint-plugin';
-import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import { builtinModules } from 'node:module';
 
@@ -17,6 +16,33 @@ const serverOnlyPackages = [
   '@temporalio/testing',
 ];
 
+/** DESIGN §4 as Nx module-boundary constraints. Tests may also use `@passage/testing` and Node in workflow-safe code. */
+function moduleBoundaries({ inTests }) {
+  const sourceProjects = ['type:util', 'type:contract', 'type:domain', 'type:data-access', 'type:feature'];
+  const testing = inTests ? ['type:testing'] : [];
+  return {
+    enforceBuildableLibDependency: false,
+    allow: [],
+    depConstraints: [
+      {
+        sourceTag: 'platform:workflow-safe',
+        onlyDependOnLibsWithTags: inTests ? ['*'] : ['platform:workflow-safe'],
+        bannedExternalImports: inTests ? [] : [...serverOnlyPackages, ...nodeBuiltins],
+      },
+      { sourceTag: 'type:workflow', onlyDependOnLibsWithTags: ['type:contract', 'type:domain', 'type:life-event', ...testing] },
+      { sourceTag: 'type:life-event', onlyDependOnLibsWithTags: ['type:contract', 'type:domain', ...testing] },
+      { sourceTag: 'type:contract', onlyDependOnLibsWithTags: ['type:contract', 'type:domain', ...testing] },
+      { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:contract', ...testing] },
+      { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:contract', 'type:domain', ...testing] },
+      { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:util', 'type:contract', 'type:domain', 'type:data-access', ...testing] },
+      { sourceTag: 'type:feature', onlyDependOnLibsWithTags: [...sourceProjects, ...testing] },
+      { sourceTag: 'type:app', onlyDependOnLibsWithTags: [...sourceProjects, 'type:workflow', 'type:life-event', ...testing] },
+      { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['*'] },
+      { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['*'] },
+    ],
+  };
+}
+
 export default [
   { ignores: ['**/node_modules', '**/dist', '.nx', '.data', '.tools', 'tmp', 'coverage', '**/*.cjs', '**/*.mjs', '**/*.js'] },
   ...nx.configs['flat/base'],
@@ -31,47 +57,7 @@ export default [
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'off',
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          depConstraints: [
-            {
-              sourceTag: 'platform:workflow-safe',
-              onlyDependOnLibsWithTags: ['platform:workflow-safe'],
-              bannedExternalImports: [...serverOnlyPackages, ...nodeBuiltins],
-            },
-            { sourceTag: 'type:workflow', onlyDependOnLibsWithTags: ['type:contract', 'type:domain', 'type:life-event'] },
-            { sourceTag: 'type:life-event', onlyDependOnLibsWithTags: ['type:contract', 'type:domain'] },
-            { sourceTag: 'type:contract', onlyDependOnLibsWithTags: ['type:contract', 'type:domain'] },
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:contract'] },
-            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:contract', 'type:domain'] },
-            {
-              sourceTag: 'type:data-access',
-              onlyDependOnLibsWithTags: ['type:util', 'type:contract', 'type:domain', 'type:data-access'],
-            },
-            {
-              sourceTag: 'type:feature',
-              onlyDependOnLibsWithTags: ['type:util', 'type:contract', 'type:domain', 'type:data-access', 'type:feature'],
-            },
-            {
-              sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: [
-                'type:util',
-                'type:contract',
-                'type:domain',
-                'type:data-access',
-                'type:feature',
-                'type:workflow',
-                'type:life-event',
-              ],
-            },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['*'] },
-            { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['*'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': ['error', moduleBoundaries({ inTests: false })],
     },
   },
   {
@@ -83,6 +69,10 @@ export default [
       'no-restricted-imports': ['error', { paths: nodeBuiltins, patterns: serverOnlyPackages }],
       'no-restricted-globals': ['error', 'process', 'setTimeout', 'setInterval', 'require', '__dirname'],
     },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts'],
+    rules: { '@nx/enforce-module-boundaries': ['error', moduleBoundaries({ inTests: true })] },
   },
   prettier,
 ];

@@ -1,1 +1,5 @@
-export {};
+export * from './lib/data-source';
+export * from './lib/entities';
+export { MIGRATIONS } from './lib/migrations';
+export * from './lib/repositories/journey-projection.writer';
+export * from './lib/vault-cipher';

@@ -1,1 +1,2 @@
-export {};
+export * from './lib/workflows';
+export { default } from './lib/workflows';

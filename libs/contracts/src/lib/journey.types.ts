@@ -7,7 +7,9 @@ import type {
   StepContext,
   StepMode,
   StepStatus,
+  SuspendedTerm,
 } from '@passage/journey-model';
+import type { MessageReceipt } from './messages';
 
 export const ROLES = ['citizen', 'intermediary', 'agency', 'counter', 'owner', 'admin', 'system'] as const;
 export type Role = (typeof ROLES)[number];
@@ -18,6 +20,8 @@ export interface Actor {
   readonly role: Role;
   /** For agency and counter staff. */
   readonly agency?: string;
+  /** How the actor reached the journey, when not online (a clerk at a counter or on the phone). */
+  readonly channel?: Channel;
 }
 
 /** Where a data item of the journey came from. */
@@ -37,6 +41,8 @@ export interface EngineSettings {
   /** Budget of one synchronous service call (webhook or worker handler). */
   readonly serviceCallTimeoutSeconds: number;
   readonly serviceHeartbeatTimeoutSeconds: number;
+  /** History length after which a quiet journey continues as new (unless the server suggests it earlier). */
+  readonly continueAsNewAfterHistoryEvents: number;
 }
 
 export const DEFAULT_ENGINE_SETTINGS: EngineSettings = {
@@ -45,6 +51,7 @@ export const DEFAULT_ENGINE_SETTINGS: EngineSettings = {
   serviceMaxRetrySeconds: 300,
   serviceCallTimeoutSeconds: 600,
   serviceHeartbeatTimeoutSeconds: 60,
+  continueAsNewAfterHistoryEvents: 8_000,
 };
 
 export interface JourneyInput {
@@ -61,7 +68,7 @@ export interface JourneyInput {
   readonly provenance: Readonly<Record<string, Provenance>>;
   readonly settings?: Partial<EngineSettings>;
   /** Set when the journey continues as new: the state to resume from. */
-  readonly carried?: JourneyState;
+  readonly carried?: CarriedJourney;
   /** Set when the journey was started by an authentic-source event rather than an application. */
   readonly proactive?: { readonly event: string };
 }
@@ -114,6 +121,16 @@ export interface JourneyState {
   readonly proactive: boolean;
 }
 
+/** What a journey hands to its next run when it continues as new (Temporal history stays small). */
+export interface CarriedJourney {
+  readonly journey: JourneyState;
+  readonly data: DataItems;
+  readonly receipts: Readonly<Record<string, MessageReceipt>>;
+  readonly eventCount: number;
+  readonly completionOrder: readonly string[];
+  readonly suspended: Readonly<Record<string, SuspendedTerm>>;
+}
+
 export const TIMELINE_EVENT_TYPES = [
   'journey-started',
   'step-ready',
@@ -157,13 +174,21 @@ export interface TimelineEvent {
   readonly rule?: string;
 }
 
+/** A data item that became known in a journey, with when and from where. */
+export interface DataWrite {
+  readonly item: string;
+  readonly value: DataItems[string];
+  readonly provenance: Provenance;
+  readonly at: string;
+}
+
 /** What the projection activity writes after each change of the journey. */
 export interface ProjectionUpdate {
   readonly state: JourneyState;
   /** Events since the previous update (possibly re-sent after a retry: they are deduplicated by `n`). */
   readonly events: readonly TimelineEvent[];
   /** Data items that became known in this change (step outputs, subject answers), to store once in the vault. */
-  readonly dataWrites: readonly { readonly item: string; readonly value: DataItems[string]; readonly provenance: Provenance }[];
+  readonly dataWrites: readonly DataWrite[];
 }
 
 export interface JourneyResult {

@@ -1,0 +1,20 @@
+import { Command, CommanderError } from 'commander';
+import { CliError } from './commands/definition-loader';
+import { registerDefinitionCommands } from './commands/definition.commands';
+
+const program = new Command('passage')
+  .description('Passage: life-event journeys across public services')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerDefinitionCommands(program);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode;
+    return;
+  }
+  // Known failures get one clear line; anything else keeps its stack for the developer at the terminal.
+  console.error(error instanceof CliError ? error.message : error);
+  process.exitCode = 2;
+});

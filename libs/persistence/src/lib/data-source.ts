@@ -1,0 +1,31 @@
+import { DataSource } from 'typeorm';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+export interface DatabaseOptions {
+  readonly url: string;
+  /** Log every query (development only: queries carry no subject data, but parameters may). */
+  readonly logging?: boolean;
+  readonly poolSize?: number;
+}
+
+/** Passage's PostgreSQL data source: explicit entities, migrations only (`synchronize` stays off). */
+export function createDataSource(options: DatabaseOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'passage_migrations',
+    synchronize: false,
+    logging: options.logging ? ['query', 'error'] : ['error'],
+    extra: { max: options.poolSize ?? 10 },
+  });
+}
+
+/** Connects and brings the schema up to date. */
+export async function openDatabase(options: DatabaseOptions): Promise<DataSource> {
+  const dataSource = await createDataSource(options).initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  return dataSource;
+}

@@ -1,0 +1,253 @@
+import type { Actor, JourneyInput, StepState } from '@passage/contracts';
+import type { LifeEventDefinition, StepDefinition } from '@passage/journey-model';
+import { fanOutLifeEvent, snapshotOf, testStep, texts } from '@passage/testing';
+import { JourneyEngine, type EngineCommand } from './journey-engine';
+
+const citizen: Actor = { id: 'subject-1', role: 'citizen' };
+const officer: Actor = { id: 'officer-1', role: 'agency', agency: 'delta' };
+
+/** A clock the test moves by hand, and predictable ids. */
+function testEnvironment(start = '2026-03-02T09:00:00.000Z') {
+  let now = Date.parse(start);
+  let ids = 0;
+  return {
+    now: () => new Date(now).toISOString(),
+    newId: () => `id-${++ids}`,
+    advanceDays: (days: number) => (now += days * 86_400_000),
+  };
+}
+
+function inputFor(definition: LifeEventDefinition, overrides: Partial<JourneyInput> = {}): JourneyInput {
+  return {
+    journeyId: 'journey-test-fanout-00000000-0000-4000-8000-000000000001',
+    snapshot: snapshotOf(definition),
+    subject: 'subject-1',
+    language: 'en',
+    channel: 'online',
+    startedBy: citizen,
+    data: { 'person.name': 'Ada', 'person.address': 'Kerkstraat 1' },
+    provenance: { 'person.name': { kind: 'intake' }, 'person.address': { kind: 'reused', from: 'vault' } },
+    ...overrides,
+  };
+}
+
+function started(definition = fanOutLifeEvent(), overrides: Partial<JourneyInput> = {}) {
+  const env = testEnvironment();
+  const engine = new JourneyEngine(inputFor(definition, overrides), env);
+  const first = engine.start();
+  return { engine, env, first };
+}
+
+const calls = (commands: readonly EngineCommand[]) => commands.filter((c) => c.kind === 'call-service').map((c) => c.stepId);
+const stepOf = (engine: JourneyEngine, id: string): StepState => {
+  const step = engine.view().steps.find((s) => s.id === id);
+  if (!step) throw new Error(`no step ${id}`);
+  return step;
+};
+
+/** Drives the fan-out journey up to the manual `permit` step. */
+function atPermit() {
+  const journey = started();
+  journey.engine.onServiceOutcome('register', 1, { outcome: 'completed', outputs: { 'case.number': 'C-1' } });
+  journey.engine.onServiceOutcome('notify-tax', 1, { outcome: 'completed', outputs: { 'tax.reference': 'T-1' } });
+  const commands = journey.engine.onServiceOutcome('notify-social', 1, { outcome: 'completed', outputs: { 'social.reference': 'S-1' } });
+  return { ...journey, commands };
+}
+
+const decision = (overrides: Record<string, unknown> = {}) => ({
+  idempotencyKey: 'decision-1',
+  stepId: 'permit',
+  outcome: 'approved' as const,
+  outputs: { 'permit.number': 'P-1' },
+  decidedBy: officer,
+  ...overrides,
+});
+
+describe('JourneyEngine', () => {
+  it('dispatches only the steps whose dependencies are met, with only the data they need', () => {
+    const { first } = started();
+    expect(calls(first)).toEqual(['register']);
+    const call = first.find((c) => c.kind === 'call-service');
+    expect(call?.kind === 'call-service' && call.request.items).toEqual({ 'person.name': 'Ada' });
+    expect(call?.kind === 'call-service' && call.request.idempotencyKey).toBe('journey-test-fanout-00000000-0000-4000-8000-000000000001:register:1');
+  });
+
+  it('fans out every step that became ready at once', () => {
+    const { engine } = started();
+    const next = engine.onServiceOutcome('register', 1, { outcome: 'completed', outputs: { 'case.number': 'C-1', 'unknown.item': 'x' } });
+    expect(calls(next).sort()).toEqual(['notify-social', 'notify-tax']);
+    // Outputs the step does not declare are not kept.
+    expect(engine.carry().data).not.toHaveProperty('unknown.item');
+  });
+
+  it('numbers timeline events without gaps and hands each out once', () => {
+    const { engine } = started();
+    engine.onServiceOutcome('register', 1, { outcome: 'completed', outputs: { 'case.number': 'C-1' } });
+    const first = engine.takeProjection();
+    expect(first?.events.map((e) => e.n)).toEqual(first?.events.map((_, i) => i + 1));
+    expect(first?.dataWrites.map((w) => w.item)).toEqual(['case.number']);
+    expect(engine.takeProjection()).toBeUndefined();
+  });
+
+  it('opens a manual step in the inbox with its statutory term', () => {
+    const { engine, commands } = atPermit();
+    const permit = stepOf(engine, 'permit');
+    expect(permit.status).toBe('in-progress');
+    expect(permit.taskId).toBe('id-1');
+    // 30 calendar days from Monday 2 March 2026 end on Wednesday 1 April, end of day in Brussels (CEST).
+    expect(permit.dueAt).toBe('2026-04-01T21:59:59.999Z');
+    expect(commands).toContainEqual({ kind: 'start-timer', stepId: 'permit', dueAt: permit.dueAt });
+  });
+
+  it('applies a decision once: a duplicate or late decision changes nothing', () => {
+    const { engine } = atPermit();
+    expect(engine.decide(decision()).receipt.result).toBe('applied');
+    const seq = engine.view().seq;
+    expect(engine.decide(decision()).receipt).toMatchObject({ result: 'duplicate', seq });
+    const late = engine.decide(decision({ idempotencyKey: 'decision-2', outcome: 'rejected', reason: 'too late' }));
+    expect(late.receipt.result).toBe('ignored');
+    expect(stepOf(engine, 'permit').status).toBe('completed');
+    expect(engine.view().seq).toBe(seq);
+  });
+
+  it('asks the citizen only what is missing and ignores data nobody asked for', () => {
+    const { engine } = atPermit();
+    engine.decide(decision());
+    expect(stepOf(engine, 'confirm').asked).toEqual(['confirm.accepted']);
+    const unsolicited = engine.provideInputs({ idempotencyKey: 'in-1', items: { 'permit.number': 'forged' }, actor: citizen });
+    expect(unsolicited.receipt.result).toBe('ignored');
+    engine.provideInputs({ idempotencyKey: 'in-2', items: { 'confirm.accepted': true }, actor: citizen });
+    expect(engine.status).toBe('completed');
+    expect(engine.view().expectedAt).toBe(engine.view().finishedAt);
+  });
+
+  it('reuses what the vault knows and shows it on the timeline', () => {
+    const { engine } = started();
+    engine.onServiceOutcome('register', 1, { outcome: 'completed', outputs: { 'case.number': 'C-1' } });
+    expect(stepOf(engine, 'notify-tax').reused).toEqual(['person.address']);
+    const events = engine.takeProjection()?.events ?? [];
+    expect(events.filter((e) => e.type === 'data-reused').map((e) => e.stepId)).toEqual([undefined, 'notify-tax']);
+  });
+
+  it('ends the journey on a critical rejection: open steps cancelled, completed ones compensated', () => {
+    const { engine } = started();
+    engine.onServiceOutcome('register', 1, { outcome: 'completed', outputs: { 'case.number': 'C-1' } });
+    const commands = engine.onServiceOutcome('notify-tax', 1, { outcome: 'rejected', reason: 'no tax file' });
+    expect(engine.status).toBe('rejected');
+    expect(commands).toContainEqual({ kind: 'cancel-service', stepId: 'notify-social' });
+    expect(engine.view().steps.map((s) => [s.id, s.status])).toEqual([
+      ['register', 'completed'],
+      ['notify-tax', 'rejected'],
+      ['notify-social', 'cancelled'],
+      ['permit', 'cancelled'],
+      ['confirm', 'cancelled'],
+    ]);
+    const plan = engine.takeCompensations();
+    expect(plan.map((r) => [r.stepId, r.service, r.kind])).toEqual([['register', 'unregister', 'compensate']]);
+    expect(engine.takeCompensations()).toEqual([]);
+  });
+
+  it('lets a non-critical rejection cancel only its dependants', () => {
+    const definition = fanOutLifeEvent();
+    const steps = definition.steps.map((s): StepDefinition => (s.id === 'notify-social' ? { ...s, critical: false } : s));
+    const { engine } = started({ ...definition, steps });
+    engine.onServiceOutcome('register', 1, { outcome: 'completed', outputs: { 'case.number': 'C-1' } });
+    engine.onServiceOutcome('notify-social', 1, { outcome: 'rejected', reason: 'not affiliated' });
+    expect(engine.status).toBe('active');
+    engine.onServiceOutcome('notify-tax', 1, { outcome: 'completed', outputs: { 'tax.reference': 'T-1' } });
+    // `permit` depends on the rejected step: cancelled, and so is `confirm`; nothing is left, the journey completes.
+    expect(stepOf(engine, 'permit').status).toBe('cancelled');
+    expect(engine.status).toBe('completed');
+  });
+
+  it('skips a step whose condition is false, and its dependants still run', () => {
+    const definition = fanOutLifeEvent();
+    const steps = definition.steps.map((s): StepDefinition => (s.id === 'notify-tax' ? { ...s, when: { field: 'person.name', equals: 'Bob' } } : s));
+    const { engine } = started({ ...definition, steps });
+    engine.onServiceOutcome('register', 1, { outcome: 'completed', outputs: { 'case.number': 'C-1' } });
+    expect(stepOf(engine, 'notify-tax').status).toBe('skipped');
+    engine.onServiceOutcome('notify-social', 1, { outcome: 'completed', outputs: { 'social.reference': 'S-1' } });
+    expect(stepOf(engine, 'permit').status).toBe('in-progress');
+  });
+
+  it('withdraws: open steps cancelled, completed steps compensated, then nothing more applies', () => {
+    const { engine } = started();
+    engine.onServiceOutcome('register', 1, { outcome: 'completed', outputs: { 'case.number': 'C-1' } });
+    const { receipt } = engine.withdraw({ idempotencyKey: 'w-1', actor: citizen, reason: 'changed my mind' });
+    expect(receipt.result).toBe('applied');
+    expect(engine.status).toBe('withdrawn');
+    expect(engine.takeCompensations().map((r) => r.stepId)).toEqual(['register']);
+    expect(engine.withdraw({ idempotencyKey: 'w-2', actor: citizen }).receipt.result).toBe('ignored');
+    expect(engine.onServiceOutcome('notify-tax', 1, { outcome: 'completed', outputs: {} })).toEqual([]);
+  });
+
+  it('applies the expiry rule of a statutory term', () => {
+    const refused = atPermit();
+    refused.engine.onTermExpired('permit');
+    expect(stepOf(refused.engine, 'permit')).toMatchObject({ status: 'expired', context: { expiryEffect: 'refused' } });
+    expect(refused.engine.status).toBe('rejected');
+
+    const escalating = fanOutLifeEvent();
+    const steps = escalating.steps.map((s): StepDefinition => (s.id === 'permit' && s.term ? { ...s, term: { ...s.term, onExpiry: 'escalate' } } : s));
+    const { engine } = started({ ...escalating, steps });
+    engine.onServiceOutcome('register', 1, { outcome: 'completed', outputs: { 'case.number': 'C-1' } });
+    engine.onServiceOutcome('notify-tax', 1, { outcome: 'completed', outputs: { 'tax.reference': 'T-1' } });
+    engine.onServiceOutcome('notify-social', 1, { outcome: 'completed', outputs: { 'social.reference': 'S-1' } });
+    engine.takeProjection();
+    engine.onTermExpired('permit');
+    expect(stepOf(engine, 'permit')).toMatchObject({ status: 'in-progress', context: { overdue: true } });
+    expect(engine.takeProjection()?.events.map((e) => [e.type, e.rule])).toEqual([['step-overdue', 'escalate']]);
+  });
+
+  it('suspends the term while the agency waits for the subject and resumes it when they answer', () => {
+    const { engine, env } = atPermit();
+    const dueAt = stepOf(engine, 'permit').dueAt;
+    env.advanceDays(5);
+    const request = engine.requestInfo({ idempotencyKey: 'r-1', stepId: 'permit', items: ['person.address'], requestedBy: officer });
+    expect(request.commands).toEqual([{ kind: 'cancel-timer', stepId: 'permit' }]);
+    expect(stepOf(engine, 'permit')).toMatchObject({ status: 'awaiting-subject', asked: ['person.address'] });
+    env.advanceDays(10);
+    const answer = engine.provideInputs({ idempotencyKey: 'in-1', items: { 'person.address': 'Veldstraat 2' }, actor: citizen });
+    const permit = stepOf(engine, 'permit');
+    expect(permit).toMatchObject({ status: 'in-progress', suspendedDays: 10 });
+    // Ten days later than 1 April is Saturday 11 April; a calendar term ending on a weekend moves to Monday 13 April.
+    expect(dueAt).toBe('2026-04-01T21:59:59.999Z');
+    expect(permit.dueAt).toBe('2026-04-13T21:59:59.999Z');
+    expect(answer.commands).toEqual([{ kind: 'start-timer', stepId: 'permit', dueAt: permit.dueAt }]);
+  });
+
+  it('fails a step after the retry budget and dispatches it again, with a new key, when the owner retries', () => {
+    const { engine } = started();
+    engine.onServiceFailed('register', 1, 'Error: connection refused');
+    expect(stepOf(engine, 'register')).toMatchObject({ status: 'failed', reason: 'Error: connection refused' });
+    expect(engine.status).toBe('active');
+    const { commands } = engine.retry({ idempotencyKey: 'retry-1', stepId: 'register', actor: { id: 'owner-1', role: 'owner' } });
+    const call = commands.find((c) => c.kind === 'call-service');
+    expect(call?.kind === 'call-service' && call.request.idempotencyKey).toMatch(/:register:2$/);
+    // A late result of the first attempt changes nothing.
+    expect(engine.onServiceOutcome('register', 1, { outcome: 'rejected', reason: 'late' })).toEqual([]);
+    expect(stepOf(engine, 'register').status).toBe('dispatched');
+  });
+
+  it('carries its whole state over a continue-as-new', () => {
+    const { engine } = atPermit();
+    engine.decide(decision());
+    const carried = engine.carry();
+    const resumed = new JourneyEngine(inputFor(fanOutLifeEvent(), { carried }), testEnvironment());
+    expect(resumed.view()).toEqual(engine.view());
+    expect(resumed.decide(decision()).receipt.result).toBe('duplicate');
+    resumed.provideInputs({ idempotencyKey: 'in-1', items: { 'confirm.accepted': true }, actor: citizen });
+    expect(resumed.status).toBe('completed');
+    expect(resumed.takeProjection()?.events[0]?.n).toBe(carried.eventCount + 1);
+  });
+
+  it('completes a citizen step at once when the vault already knows its items', () => {
+    const definition: LifeEventDefinition = {
+      ...fanOutLifeEvent(),
+      steps: [testStep('confirm', { agency: 'alpha', mode: 'citizen', produces: ['person.address'], title: texts('Confirm address') })],
+    };
+    const { engine } = started(definition);
+    expect(stepOf(engine, 'confirm')).toMatchObject({ status: 'completed', reused: ['person.address'] });
+    expect(engine.status).toBe('completed');
+  });
+});

@@ -1,0 +1,611 @@
+import type {
+  Actor,
+  CarriedJourney,
+  DataWrite,
+  InfoRequest,
+  JourneyInput,
+  JourneyState,
+  MessageReceipt,
+  ProjectionUpdate,
+  Provenance,
+  ServiceOutcome,
+  ServiceRequest,
+  StepDecision,
+  StepRetry,
+  StepState,
+  SubjectInputs,
+  TimelineEvent,
+  Withdrawal,
+} from '@passage/contracts';
+import { stepIdempotencyKey } from '@passage/contracts';
+import {
+  evaluateCondition,
+  expectedCompletion,
+  FINAL_STEP_STATUSES,
+  journeyTransition,
+  resolveTermAnchor,
+  resumeTerm,
+  stepTransition,
+  suspendTerm,
+  termDueAt,
+  type Channel,
+  type DataValue,
+  type JourneyEvent,
+  type LifeEventDefinition,
+  type StepDefinition,
+  type StepEvent,
+  type StepStatus,
+  type SuspendedTerm,
+} from '@passage/journey-model';
+
+/** What the workflow shell must do after the engine handled something. */
+export type EngineCommand =
+  | { readonly kind: 'call-service'; readonly stepId: string; readonly attempt: number; readonly request: ServiceRequest }
+  | { readonly kind: 'cancel-service'; readonly stepId: string }
+  | { readonly kind: 'start-timer'; readonly stepId: string; readonly dueAt: string }
+  | { readonly kind: 'cancel-timer'; readonly stepId: string };
+
+/** Sources of time and identifiers; in a workflow they are Temporal's deterministic ones. */
+export interface EngineEnvironment {
+  now(): string;
+  newId(): string;
+}
+
+type MutableStep = { -readonly [K in keyof StepState]: StepState[K] };
+
+interface StepRuntime {
+  readonly def: StepDefinition;
+  state: MutableStep;
+  /** Remaining term while the step is suspended for the subject. */
+  suspended?: SuspendedTerm;
+}
+
+const SATISFIED: readonly StepStatus[] = ['completed', 'skipped'];
+
+/**
+ * The journey interpreter's core: applies events to a journey (the XState step and journey machines decide every
+ * transition) and returns the commands the workflow carries out. It performs no I/O, so it is unit-tested without
+ * Temporal; the workflow shell feeds it activity results, timers and messages.
+ */
+export class JourneyEngine {
+  private readonly definition: LifeEventDefinition;
+  private readonly steps = new Map<string, StepRuntime>();
+  private readonly data: Record<string, DataValue>;
+  private readonly provenance: Record<string, Provenance>;
+  private readonly receipts = new Map<string, MessageReceipt>();
+  private journey: JourneyState;
+  private eventCount: number;
+  private completionOrder: string[];
+  private pendingEvents: TimelineEvent[] = [];
+  private pendingWrites: DataWrite[] = [];
+  private commands: EngineCommand[] = [];
+  private compensations: ServiceRequest[] = [];
+
+  constructor(
+    private readonly input: JourneyInput,
+    private readonly env: EngineEnvironment,
+  ) {
+    this.definition = input.snapshot.definition;
+    const carried = input.carried;
+    this.data = { ...input.data };
+    this.provenance = { ...input.provenance };
+    this.eventCount = 0;
+    this.completionOrder = [];
+    this.journey = {
+      journeyId: input.journeyId,
+      lifeEvent: { id: input.snapshot.id, version: input.snapshot.version, hash: input.snapshot.hash },
+      owner: this.definition.owner,
+      subject: input.subject,
+      language: input.language,
+      channel: input.channel,
+      status: 'active',
+      startedAt: env.now(),
+      seq: 0,
+      steps: [],
+      provenance: this.provenance,
+      proactive: input.proactive !== undefined,
+    };
+    for (const def of this.definition.steps) {
+      this.steps.set(def.id, {
+        def,
+        state: { id: def.id, agency: def.agency, service: def.service, mode: def.mode, status: 'pending', context: { overdue: false }, attempt: 1 },
+      });
+    }
+    if (carried) this.restore(carried);
+  }
+
+  // ---- lifecycle -------------------------------------------------------------------------------------------------
+
+  /** Records the start and dispatches every step that can run. */
+  start(): EngineCommand[] {
+    this.emit({ type: 'journey-started', channel: this.input.channel, actor: this.input.startedBy });
+    const reused = Object.keys(this.input.data).filter((item) => this.provenance[item]?.kind === 'reused');
+    const given = Object.keys(this.input.data).filter((item) => this.provenance[item]?.kind !== 'reused');
+    if (given.length > 0) this.emit({ type: 'data-provided', items: given, actor: this.input.startedBy });
+    if (reused.length > 0) this.emit({ type: 'data-reused', items: reused });
+    return this.settle();
+  }
+
+  /** After a continue-as-new: the timers of open steps must run again. */
+  resumeTimers(): EngineCommand[] {
+    for (const { state, suspended } of this.steps.values()) {
+      if (state.dueAt && !suspended && !FINAL_STEP_STATUSES.includes(state.status) && !state.context.overdue) {
+        this.commands.push({ kind: 'start-timer', stepId: state.id, dueAt: state.dueAt });
+      }
+    }
+    return this.drainCommands();
+  }
+
+  get status(): JourneyState['status'] {
+    return this.journey.status;
+  }
+
+  get isFinished(): boolean {
+    return this.journey.status !== 'active';
+  }
+
+  /** The journey as a query answers it: statuses and dates, never data values. */
+  view(): JourneyState {
+    return { ...this.journey, steps: [...this.steps.values()].map(({ state }) => ({ ...state })), provenance: { ...this.provenance } };
+  }
+
+  carry(): CarriedJourney {
+    const suspended: Record<string, SuspendedTerm> = {};
+    for (const [id, runtime] of this.steps) if (runtime.suspended) suspended[id] = runtime.suspended;
+    return {
+      journey: this.view(),
+      data: { ...this.data },
+      receipts: Object.fromEntries(this.receipts),
+      eventCount: this.eventCount,
+      completionOrder: [...this.completionOrder],
+      suspended,
+    };
+  }
+
+  /** Everything that changed since the last call, for the projection activity; undefined when nothing did. */
+  takeProjection(): ProjectionUpdate | undefined {
+    if (this.pendingEvents.length === 0 && this.pendingWrites.length === 0) return undefined;
+    const update: ProjectionUpdate = { state: this.view(), events: this.pendingEvents, dataWrites: this.pendingWrites };
+    this.pendingEvents = [];
+    this.pendingWrites = [];
+    return update;
+  }
+
+  /** The saga's compensations, most recently completed step first; handed out once. */
+  takeCompensations(): ServiceRequest[] {
+    const plan = this.compensations;
+    this.compensations = [];
+    return plan;
+  }
+
+  // ---- results of the shell's work ---------------------------------------------------------------------------------
+
+  onServiceOutcome(stepId: string, attempt: number, outcome: ServiceOutcome): EngineCommand[] {
+    const runtime = this.steps.get(stepId);
+    if (!runtime || runtime.state.attempt !== attempt) return [];
+    switch (outcome.outcome) {
+      case 'completed':
+        this.complete(runtime, outcome.outputs, { kind: 'step', stepId, agency: runtime.def.agency });
+        break;
+      case 'rejected':
+        this.reject(runtime, outcome.reason);
+        break;
+      case 'accepted':
+        this.step(runtime, { type: 'ACCEPT' }, { type: 'step-accepted' });
+        break;
+    }
+    return this.settle();
+  }
+
+  onServiceFailed(stepId: string, attempt: number, reason: string): EngineCommand[] {
+    const runtime = this.steps.get(stepId);
+    if (!runtime || runtime.state.attempt !== attempt) return [];
+    if (this.step(runtime, { type: 'FAIL' }, { type: 'step-failed', reason })) runtime.state.reason = reason;
+    return this.settle();
+  }
+
+  onTermExpired(stepId: string): EngineCommand[] {
+    const runtime = this.steps.get(stepId);
+    const rule = runtime?.def.term?.onExpiry;
+    if (!runtime || !rule) return [];
+    const before = runtime.state.status;
+    if (this.step(runtime, { type: 'EXPIRE', rule }, undefined)) {
+      const type = runtime.state.status === 'expired' ? 'step-expired' : 'step-overdue';
+      this.emit({ type, stepId, agency: runtime.def.agency, rule });
+      if (runtime.state.status === 'expired') {
+        runtime.state.finishedAt = this.env.now();
+        if (runtime.state.context.expiryEffect === 'approved') this.completionOrder.push(stepId);
+        if (runtime.state.context.expiryEffect === 'refused') this.afterRejection(runtime, `tacit refusal: term expired while ${before}`);
+      }
+    }
+    return this.settle();
+  }
+
+  onCompensated(request: ServiceRequest, failure?: string): void {
+    this.emit({ type: 'step-compensated', stepId: request.stepId, agency: request.agency, reason: failure });
+    this.bump();
+  }
+
+  // ---- messages ----------------------------------------------------------------------------------------------------
+
+  decide(decision: StepDecision): { receipt: MessageReceipt; commands: EngineCommand[] } {
+    return this.message(decision.idempotencyKey, () => {
+      const runtime = this.steps.get(decision.stepId);
+      if (!runtime || !['dispatched', 'in-progress', 'awaiting-subject'].includes(runtime.state.status)) {
+        return `step ${decision.stepId} is not awaiting a decision`;
+      }
+      runtime.state.decidedBy = decision.decidedBy.id;
+      if (decision.outcome === 'approved') {
+        this.complete(runtime, decision.outputs ?? {}, { kind: 'step', stepId: runtime.def.id, agency: runtime.def.agency }, decision.decidedBy);
+      } else {
+        this.reject(runtime, decision.reason ?? 'rejected', decision.decidedBy);
+      }
+      return undefined;
+    });
+  }
+
+  provideInputs(inputs: SubjectInputs): { receipt: MessageReceipt; commands: EngineCommand[] } {
+    return this.message(inputs.idempotencyKey, () => {
+      const asked = new Set([...this.steps.values()].flatMap(({ state }) => state.asked ?? []));
+      const accepted = Object.keys(inputs.items).filter((item) => asked.has(item));
+      if (accepted.length === 0) return 'none of these items is asked now';
+      for (const item of accepted) {
+        this.data[item] = inputs.items[item];
+        this.provenance[item] = { kind: 'subject' };
+        this.pendingWrites.push({ item, value: inputs.items[item], provenance: { kind: 'subject' }, at: this.env.now() });
+      }
+      this.emit({ type: 'data-provided', items: accepted, actor: inputs.actor, channel: channelOf(inputs.actor) });
+      for (const runtime of this.steps.values()) {
+        const remaining = (runtime.state.asked ?? []).filter((item) => !accepted.includes(item));
+        if (remaining.length === (runtime.state.asked ?? []).length) continue;
+        runtime.state.asked = remaining;
+        if (remaining.length > 0) continue;
+        if (runtime.state.status === 'awaiting-subject') {
+          this.step(runtime, { type: 'INFO_PROVIDED' }, { type: 'info-provided', actor: inputs.actor });
+        } else if (runtime.def.mode === 'citizen') {
+          this.complete(runtime, pick(this.data, runtime.def.produces), { kind: 'subject', stepId: runtime.def.id }, inputs.actor, false);
+        }
+      }
+      return undefined;
+    });
+  }
+
+  requestInfo(request: InfoRequest): { receipt: MessageReceipt; commands: EngineCommand[] } {
+    return this.message(request.idempotencyKey, () => {
+      const runtime = this.steps.get(request.stepId);
+      if (!runtime || runtime.def.mode !== 'manual') return `step ${request.stepId} is not decided in an inbox`;
+      const before = runtime.state.status;
+      if (!this.step(runtime, { type: 'REQUEST_INFO' }, { type: 'info-requested', items: request.items, actor: request.requestedBy })) {
+        return `step ${request.stepId} is ${before}`;
+      }
+      runtime.state.asked = [...request.items];
+      this.emit({ type: 'data-asked', stepId: runtime.def.id, items: request.items });
+      return undefined;
+    });
+  }
+
+  withdraw(withdrawal: Withdrawal): { receipt: MessageReceipt; commands: EngineCommand[] } {
+    return this.message(withdrawal.idempotencyKey, () => {
+      if (this.isFinished) return `journey is ${this.journey.status}`;
+      this.endJourney({ type: 'WITHDRAW' }, 'journey-withdrawn', withdrawal.actor, withdrawal.reason);
+      return undefined;
+    });
+  }
+
+  retry(retry: StepRetry): { receipt: MessageReceipt; commands: EngineCommand[] } {
+    return this.message(retry.idempotencyKey, () => {
+      const runtime = this.steps.get(retry.stepId);
+      if (!runtime || runtime.state.status !== 'failed') return `step ${retry.stepId} has not failed`;
+      runtime.state.attempt += 1;
+      runtime.state.reason = undefined;
+      this.step(runtime, { type: 'RETRY' }, { type: 'step-retried', actor: retry.actor });
+      return undefined;
+    });
+  }
+
+  // ---- internals ---------------------------------------------------------------------------------------------------
+
+  /** Runs a message once per idempotency key; a repeat returns `duplicate`, a message that no longer applies `ignored`. */
+  private message(key: string, apply: () => string | undefined): { receipt: MessageReceipt; commands: EngineCommand[] } {
+    const seen = this.receipts.get(key);
+    if (seen) return { receipt: { ...seen, result: 'duplicate' }, commands: [] };
+    const ignoredBecause = apply();
+    const commands = this.settle();
+    const receipt: MessageReceipt = ignoredBecause
+      ? { result: 'ignored', seq: this.journey.seq, detail: ignoredBecause }
+      : { result: 'applied', seq: this.journey.seq };
+    this.receipts.set(key, receipt);
+    return { receipt, commands };
+  }
+
+  private restore(carried: CarriedJourney): void {
+    this.journey = { ...carried.journey };
+    Object.assign(this.data, carried.data);
+    Object.assign(this.provenance, carried.journey.provenance);
+    for (const [key, receipt] of Object.entries(carried.receipts)) this.receipts.set(key, receipt);
+    this.eventCount = carried.eventCount;
+    this.completionOrder = [...carried.completionOrder];
+    for (const state of carried.journey.steps) {
+      const runtime = this.steps.get(state.id);
+      if (runtime) {
+        runtime.state = { ...state };
+        runtime.suspended = carried.suspended[state.id];
+      }
+    }
+  }
+
+  /**
+   * Applies a step event through the step machine and carries out its effects. Returns false when the event does
+   * not apply to the step's current status (a late or duplicate message changes nothing).
+   */
+  private step(runtime: StepRuntime, event: StepEvent, timeline: Omit<TimelineEvent, 'n' | 'at'> | undefined): boolean {
+    const result = stepTransition(runtime.state.status, runtime.state.context, event);
+    if (!result.changed) return false;
+    runtime.state.status = result.status;
+    runtime.state.context = result.context;
+    if (timeline) this.emit({ stepId: runtime.def.id, agency: runtime.def.agency, ...timeline });
+    for (const effect of result.effects) this.applyEffect(runtime, effect);
+    return true;
+  }
+
+  private applyEffect(runtime: StepRuntime, effect: string): void {
+    const { state, def } = runtime;
+    const now = this.env.now();
+    switch (effect) {
+      case 'dispatch':
+        this.dispatch(runtime);
+        break;
+      case 'startTerm': {
+        if (!def.term) break;
+        const anchor = resolveTermAnchor(def.term, {
+          dispatchedAt: state.dispatchedAt ?? now,
+          journeyStartedAt: this.journey.startedAt,
+          completedAt: (id) => this.steps.get(id)?.state.finishedAt,
+          data: this.data,
+        });
+        if (!anchor) break;
+        state.dueAt = termDueAt(def.term, anchor);
+        this.commands.push({ kind: 'start-timer', stepId: def.id, dueAt: state.dueAt });
+        break;
+      }
+      case 'suspendTerm':
+        if (def.term && state.dueAt) {
+          runtime.suspended = suspendTerm(state.dueAt, def.term, now);
+          state.suspendedAt = now;
+          this.commands.push({ kind: 'cancel-timer', stepId: def.id });
+        }
+        break;
+      case 'resumeTerm':
+        if (def.term && runtime.suspended && state.suspendedAt) {
+          state.dueAt = resumeTerm(runtime.suspended, def.term, now);
+          state.suspendedDays = (state.suspendedDays ?? 0) + daysBetween(state.suspendedAt, now);
+          state.suspendedAt = undefined;
+          runtime.suspended = undefined;
+          this.commands.push({ kind: 'start-timer', stepId: def.id, dueAt: state.dueAt });
+        }
+        break;
+      case 'stopTerm':
+        if (state.dueAt) this.commands.push({ kind: 'cancel-timer', stepId: def.id });
+        break;
+      case 'cancelWork':
+        state.asked = undefined;
+        if (def.mode === 'automatic' || def.mode === 'proactive') this.commands.push({ kind: 'cancel-service', stepId: def.id });
+        break;
+      // `escalate` and `remind` are recorded on the timeline; the projection turns them into an escalation task
+      // for the process owner or a reminder to the subject.
+      case 'escalate':
+      case 'remind':
+        break;
+    }
+  }
+
+  private dispatch(runtime: StepRuntime): void {
+    const { state, def } = runtime;
+    state.dispatchedAt = this.env.now();
+    state.channel = this.channelFor(def);
+    this.emit({ type: 'step-dispatched', stepId: def.id, agency: def.agency, channel: state.channel });
+    const reused = def.needs.filter((item) => this.provenance[item]?.kind === 'reused');
+    if (reused.length > 0) {
+      state.reused = reused;
+      this.emit({ type: 'data-reused', stepId: def.id, agency: def.agency, items: reused });
+    }
+    switch (def.mode) {
+      case 'automatic':
+      case 'proactive': {
+        const request = this.serviceRequest(def, def.service, 'perform', state.attempt);
+        this.emit({ type: 'data-shared', stepId: def.id, agency: def.agency, items: Object.keys(request.items) });
+        this.commands.push({ kind: 'call-service', stepId: def.id, attempt: state.attempt, request });
+        break;
+      }
+      case 'manual':
+        // The projection opens the inbox task; the agency's staff read the needed items there (each read logged).
+        state.taskId ??= this.env.newId();
+        this.step(runtime, { type: 'ACCEPT' }, { type: 'step-accepted' });
+        break;
+      case 'citizen': {
+        const missing = def.produces.filter((item) => this.data[item] === undefined);
+        if (missing.length === 0) {
+          state.reused = [...def.produces];
+          this.emit({ type: 'data-reused', stepId: def.id, agency: def.agency, items: def.produces });
+          this.complete(runtime, {}, { kind: 'subject', stepId: def.id }, undefined, false);
+          break;
+        }
+        state.asked = missing;
+        this.step(runtime, { type: 'ACCEPT' }, { type: 'step-accepted' });
+        this.emit({ type: 'data-asked', stepId: def.id, agency: def.agency, items: missing });
+        break;
+      }
+    }
+  }
+
+  private serviceRequest(def: StepDefinition, service: string, kind: ServiceRequest['kind'], attempt: number): ServiceRequest {
+    return {
+      journeyId: this.journey.journeyId,
+      stepId: def.id,
+      lifeEvent: { id: this.journey.lifeEvent.id, version: this.journey.lifeEvent.version },
+      agency: kind === 'compensate' ? (def.compensation?.agency ?? def.agency) : def.agency,
+      service,
+      kind,
+      idempotencyKey: kind === 'compensate' ? `${stepIdempotencyKey(this.journey.journeyId, def.id, attempt)}:compensate` : stepIdempotencyKey(this.journey.journeyId, def.id, attempt),
+      items: pick(this.data, def.needs),
+      language: this.journey.language,
+      dueAt: this.steps.get(def.id)?.state.dueAt,
+      proactive: def.mode === 'proactive',
+    };
+  }
+
+  private complete(runtime: StepRuntime, outputs: Readonly<Record<string, DataValue>>, provenance: Provenance, actor?: Actor, storeOutputs = true): void {
+    if (!this.step(runtime, { type: 'COMPLETE' }, undefined)) return;
+    const { def, state } = runtime;
+    const produced = storeOutputs ? def.produces.filter((item) => outputs[item] !== undefined) : [];
+    for (const item of produced) {
+      this.data[item] = outputs[item];
+      this.provenance[item] = provenance;
+      this.pendingWrites.push({ item, value: outputs[item], provenance, at: this.env.now() });
+    }
+    state.finishedAt = this.env.now();
+    state.asked = undefined;
+    this.completionOrder.push(def.id);
+    this.emit({ type: 'step-completed', stepId: def.id, agency: def.agency, items: produced.length > 0 ? produced : undefined, actor });
+  }
+
+  private reject(runtime: StepRuntime, reason: string, actor?: Actor): void {
+    if (!this.step(runtime, { type: 'REJECT' }, { type: 'step-rejected', reason, actor })) return;
+    runtime.state.finishedAt = this.env.now();
+    runtime.state.reason = reason;
+    runtime.state.asked = undefined;
+    this.afterRejection(runtime, reason);
+  }
+
+  /** A critical rejection ends the journey; any rejection cancels the steps that depend on the rejected one. */
+  private afterRejection(runtime: StepRuntime, reason: string): void {
+    if (runtime.def.critical !== false) {
+      this.endJourney({ type: 'CRITICAL_REJECTED' }, 'journey-rejected', undefined, `${runtime.def.id}: ${reason}`);
+    }
+  }
+
+  private endJourney(event: JourneyEvent, type: TimelineEvent['type'], actor?: Actor, reason?: string): void {
+    const result = journeyTransition(this.journey.status, event);
+    if (!result.changed) return;
+    this.journey = { ...this.journey, status: result.status, finishedAt: this.env.now() };
+    for (const effect of result.effects) {
+      if (effect === 'cancelOpenSteps') this.cancelOpenSteps();
+      if (effect === 'compensate') this.planCompensations();
+    }
+    this.emit({ type, actor, reason });
+  }
+
+  private cancelOpenSteps(): void {
+    for (const runtime of this.steps.values()) {
+      if (!FINAL_STEP_STATUSES.includes(runtime.state.status)) this.cancel(runtime, 'journey ended');
+    }
+  }
+
+  private cancel(runtime: StepRuntime, reason: string): void {
+    if (this.step(runtime, { type: 'CANCEL' }, { type: 'step-cancelled', reason })) {
+      runtime.state.finishedAt = this.env.now();
+      runtime.state.asked = undefined;
+    }
+  }
+
+  private planCompensations(): void {
+    this.compensations = [...this.completionOrder]
+      .reverse()
+      .map((id) => this.steps.get(id)?.def)
+      .filter((def): def is StepDefinition => def?.compensation !== undefined)
+      .map((def) => this.serviceRequest(def, def.compensation?.service ?? def.service, 'compensate', this.steps.get(def.id)?.state.attempt ?? 1));
+  }
+
+  /**
+   * Moves the journey forward until nothing changes: pending steps whose dependencies are done are activated and
+   * dispatched (all at once: that is the fan-out) or skipped, steps behind a rejection are cancelled, and the
+   * journey completes when every step is final.
+   */
+  private settle(): EngineCommand[] {
+    let progressed = true;
+    while (progressed && this.journey.status === 'active') {
+      progressed = false;
+      for (const runtime of this.steps.values()) {
+        if (runtime.state.status !== 'pending') continue;
+        const deps = runtime.def.dependsOn.map((id) => this.steps.get(id)?.state);
+        if (deps.some((dep) => dep && blocksDependants(dep))) {
+          this.cancel(runtime, 'a step it depends on did not succeed');
+          progressed = true;
+        } else if (deps.every((dep) => dep && satisfies(dep))) {
+          if (runtime.def.when && !evaluateCondition(runtime.def.when, this.data)) {
+            this.step(runtime, { type: 'SKIP' }, { type: 'step-skipped' });
+            runtime.state.finishedAt = this.env.now();
+          } else {
+            runtime.state.readyAt = this.env.now();
+            this.step(runtime, { type: 'ACTIVATE' }, { type: 'step-ready' });
+            this.step(runtime, { type: 'DISPATCH' }, undefined);
+          }
+          progressed = true;
+        }
+      }
+    }
+    if (this.journey.status === 'active' && [...this.steps.values()].every(({ state }) => FINAL_STEP_STATUSES.includes(state.status))) {
+      this.endJourney({ type: 'ALL_SETTLED' }, 'journey-completed');
+    }
+    this.refreshExpectedDates();
+    return this.drainCommands();
+  }
+
+  private refreshExpectedDates(): void {
+    if (this.pendingEvents.length === 0) return;
+    const progress = Object.fromEntries([...this.steps].map(([id, { state }]) => [id, state]));
+    const expected = expectedCompletion(this.definition, progress, this.env.now(), this.data);
+    for (const [id, runtime] of this.steps) runtime.state.expectedAt = expected.steps[id];
+    this.journey = { ...this.journey, expectedAt: this.isFinished ? this.journey.finishedAt : expected.journey };
+  }
+
+  private drainCommands(): EngineCommand[] {
+    const commands = this.commands;
+    this.commands = [];
+    return commands;
+  }
+
+  private emit(event: Omit<TimelineEvent, 'n' | 'at'>): void {
+    this.eventCount += 1;
+    this.pendingEvents.push(stripUndefined({ ...event, n: this.eventCount, at: this.env.now() }));
+    this.bump();
+  }
+
+  private bump(): void {
+    this.journey = { ...this.journey, seq: this.journey.seq + 1 };
+  }
+
+  private channelFor(def: StepDefinition): Channel {
+    if (def.mode === 'automatic' || def.mode === 'proactive') return 'automatic';
+    return def.channels.includes(this.input.channel) ? this.input.channel : (def.channels[0] ?? 'online');
+  }
+}
+
+function satisfies(dep: StepState): boolean {
+  return SATISFIED.includes(dep.status) || (dep.status === 'expired' && dep.context.expiryEffect === 'approved');
+}
+
+function blocksDependants(dep: StepState): boolean {
+  return dep.status === 'rejected' || dep.status === 'cancelled' || (dep.status === 'expired' && dep.context.expiryEffect === 'refused');
+}
+
+function channelOf(actor: Actor): Channel {
+  if (actor.channel) return actor.channel;
+  if (actor.role === 'counter') return 'counter';
+  if (actor.role === 'intermediary') return 'intermediary';
+  return 'online';
+}
+
+function pick(data: Readonly<Record<string, DataValue>>, keys: readonly string[]): Record<string, DataValue> {
+  const picked: Record<string, DataValue> = {};
+  for (const key of keys) if (data[key] !== undefined) picked[key] = data[key];
+  return picked;
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+}
+
+function stripUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

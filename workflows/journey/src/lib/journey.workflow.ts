@@ -1,0 +1,225 @@
+import {
+  ActivityFailure,
+  allHandlersFinished,
+  CancellationScope,
+  condition,
+  continueAsNew,
+  isCancellation,
+  proxyActivities,
+  setHandler,
+  sleep,
+  upsertSearchAttributes,
+  uuid4,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { ActivityInterfaceFor } from '@temporalio/workflow';
+import {
+  agencyTaskQueue,
+  decideStepUpdate,
+  DEFAULT_ENGINE_SETTINGS,
+  JOURNEY_STATUS_SA,
+  journeyStateQuery,
+  provideInputsUpdate,
+  requestInfoUpdate,
+  retryStepUpdate,
+  withdrawUpdate,
+  type AgencyActivities,
+  type EngineActivities,
+  type EngineSettings,
+  type JourneyInput,
+  type JourneyResult,
+  type MessageReceipt,
+  type ServiceRequest,
+} from '@passage/contracts';
+import { JourneyEngine, type EngineCommand } from './journey-engine';
+import { validateMessage } from './message-validators';
+
+const engineActivities = proxyActivities<EngineActivities>({
+  startToCloseTimeout: '1 minute',
+  // The read model may be down for a while; the journey keeps going and the projection catches up.
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+/**
+ * The journey interpreter: one workflow per journey, the same code for every life event. Each life event is
+ * registered under its own workflow type (see `workflows.ts`), all delegating here. The engine decides; this shell
+ * runs activities on the agencies' task queues, statutory timers and the projection, and feeds results back.
+ */
+export async function runJourney(input: JourneyInput): Promise<JourneyResult> {
+  const shell = new JourneyShell(input);
+  return shell.run();
+}
+
+class JourneyShell {
+  private readonly engine: JourneyEngine;
+  private readonly settings: EngineSettings;
+  private readonly services = new Map<string, CancellationScope>();
+  private readonly timers = new Map<string, CancellationScope>();
+  private readonly agencyProxies = new Map<string, ActivityInterfaceFor<AgencyActivities>>();
+  private projecting = false;
+  private reportedStatus: string | undefined;
+
+  constructor(private readonly input: JourneyInput) {
+    this.engine = new JourneyEngine(input, { now: () => new Date().toISOString(), newId: uuid4 });
+    this.settings = { ...DEFAULT_ENGINE_SETTINGS, ...input.settings };
+  }
+
+  async run(): Promise<JourneyResult> {
+    this.registerHandlers();
+    this.apply(this.input.carried ? this.engine.resumeTimers() : this.engine.start());
+
+    await condition(() => this.engine.isFinished || (this.continueAsNewDue() && this.quiet() && allHandlersFinished()));
+    if (!this.engine.isFinished) {
+      await continueAsNew<typeof runJourney>({ ...this.input, carried: this.engine.carry() });
+    }
+
+    await this.compensate();
+    await condition(allHandlersFinished);
+    await condition(() => !this.projecting);
+    const view = this.engine.view();
+    return {
+      status: view.status,
+      finishedAt: view.finishedAt ?? new Date().toISOString(),
+      steps: view.steps.map(({ id, status }) => ({ id, status })),
+    };
+  }
+
+  private registerHandlers(): void {
+    const engine = this.engine;
+    const definition = this.input.snapshot.definition;
+    setHandler(journeyStateQuery, () => engine.view());
+    setHandler(decideStepUpdate, (m) => this.receipt(engine.decide(m)), { validator: (m) => validateMessage(definition, 'decision', m) });
+    setHandler(provideInputsUpdate, (m) => this.receipt(engine.provideInputs(m)), { validator: (m) => validateMessage(definition, 'inputs', m) });
+    setHandler(requestInfoUpdate, (m) => this.receipt(engine.requestInfo(m)), { validator: (m) => validateMessage(definition, 'info-request', m) });
+    setHandler(withdrawUpdate, (m) => this.receipt(engine.withdraw(m)), { validator: (m) => validateMessage(definition, 'withdrawal', m) });
+    setHandler(retryStepUpdate, (m) => this.receipt(engine.retry(m)), { validator: (m) => validateMessage(definition, 'retry', m) });
+  }
+
+  private receipt({ receipt, commands }: { receipt: MessageReceipt; commands: EngineCommand[] }): MessageReceipt {
+    this.apply(commands);
+    return receipt;
+  }
+
+  /** Carries out the engine's commands, then lets the read model catch up. */
+  private apply(commands: readonly EngineCommand[]): void {
+    for (const command of commands) {
+      switch (command.kind) {
+        case 'call-service':
+          this.callService(command.stepId, command.attempt, command.request);
+          break;
+        case 'cancel-service':
+          this.services.get(command.stepId)?.cancel();
+          break;
+        case 'start-timer':
+          this.startTimer(command.stepId, command.dueAt);
+          break;
+        case 'cancel-timer':
+          this.timers.get(command.stepId)?.cancel();
+          this.timers.delete(command.stepId);
+          break;
+      }
+    }
+    this.reportStatus();
+    this.project();
+  }
+
+  private callService(stepId: string, attempt: number, request: ServiceRequest): void {
+    const scope = new CancellationScope();
+    this.services.set(stepId, scope);
+    scope
+      .run(() => this.agency(request.agency).performService(request))
+      .then(
+        (outcome) => this.apply(this.engine.onServiceOutcome(stepId, attempt, outcome)),
+        (error: unknown) => {
+          if (!isCancellation(error)) this.apply(this.engine.onServiceFailed(stepId, attempt, failureReason(error)));
+        },
+      )
+      .finally(() => {
+        if (this.services.get(stepId) === scope) this.services.delete(stepId);
+      });
+  }
+
+  private startTimer(stepId: string, dueAt: string): void {
+    this.timers.get(stepId)?.cancel();
+    const scope = new CancellationScope();
+    this.timers.set(stepId, scope);
+    scope
+      .run(() => sleep(Math.max(0, Date.parse(dueAt) - Date.now())))
+      .then(
+        () => {
+          this.timers.delete(stepId);
+          this.apply(this.engine.onTermExpired(stepId));
+        },
+        (error: unknown) => {
+          if (!isCancellation(error)) throw error;
+        },
+      );
+  }
+
+  /** Runs the saga's compensations one by one, most recent first. */
+  private async compensate(): Promise<void> {
+    for (const request of this.engine.takeCompensations()) {
+      try {
+        await this.agency(request.agency).performService(request);
+        this.engine.onCompensated(request);
+      } catch (error) {
+        this.engine.onCompensated(request, failureReason(error));
+      }
+      this.project();
+    }
+  }
+
+  /** One projection in flight at a time; changes made meanwhile are sent together in the next one. */
+  private project(): void {
+    if (this.projecting) return;
+    const update = this.engine.takeProjection();
+    if (!update) return;
+    this.projecting = true;
+    void CancellationScope.nonCancellable(() => engineActivities.projectJourney(update)).finally(() => {
+      this.projecting = false;
+      this.project();
+    });
+  }
+
+  private reportStatus(): void {
+    const status = this.engine.status;
+    if (status === this.reportedStatus) return;
+    this.reportedStatus = status;
+    upsertSearchAttributes([{ key: JOURNEY_STATUS_SA, value: status }]);
+  }
+
+  private agency(agencyId: string): ActivityInterfaceFor<AgencyActivities> {
+    let proxy = this.agencyProxies.get(agencyId);
+    if (!proxy) {
+      proxy = proxyActivities<AgencyActivities>({
+        taskQueue: agencyTaskQueue(agencyId),
+        startToCloseTimeout: `${this.settings.serviceCallTimeoutSeconds} seconds`,
+        heartbeatTimeout: `${this.settings.serviceHeartbeatTimeoutSeconds} seconds`,
+        retry: {
+          initialInterval: `${this.settings.serviceInitialRetrySeconds} seconds`,
+          maximumInterval: `${this.settings.serviceMaxRetrySeconds} seconds`,
+          backoffCoefficient: 2,
+          maximumAttempts: this.settings.serviceMaxAttempts,
+        },
+      });
+      this.agencyProxies.set(agencyId, proxy);
+    }
+    return proxy;
+  }
+
+  private quiet(): boolean {
+    return this.services.size === 0 && !this.projecting;
+  }
+
+  private continueAsNewDue(): boolean {
+    const info = workflowInfo();
+    return info.continueAsNewSuggested || info.historyLength >= this.settings.continueAsNewAfterHistoryEvents;
+  }
+}
+
+/** A short reason for the timeline; the full failure stays in Temporal's history for operators. */
+function failureReason(error: unknown): string {
+  const cause = error instanceof ActivityFailure && error.cause ? error.cause : error;
+  const text = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+  return text.slice(0, 300);
+}

@@ -1,0 +1,68 @@
+import type { LifeEventDefinition } from '@passage/journey-model';
+
+type MessageKind = 'decision' | 'inputs' | 'info-request' | 'withdrawal' | 'retry';
+
+/**
+ * Rejects malformed messages before they reach the journey (Temporal then records nothing). Whether a well-formed
+ * message still applies — a late or duplicate decision — is the engine's call, answered in the receipt.
+ */
+export function validateMessage(definition: LifeEventDefinition, kind: MessageKind, message: unknown): void {
+  const m = asRecord(message, 'message');
+  requireText(m['idempotencyKey'], 'idempotencyKey');
+  const stepIds = new Set(definition.steps.map((s) => s.id));
+  const requireStep = () => {
+    requireText(m['stepId'], 'stepId');
+    if (!stepIds.has(m['stepId'] as string)) throw new Error(`stepId: unknown step ${String(m['stepId'])}`);
+  };
+  switch (kind) {
+    case 'decision':
+      requireStep();
+      if (m['outcome'] !== 'approved' && m['outcome'] !== 'rejected') throw new Error('outcome: must be approved or rejected');
+      if (m['outputs'] !== undefined) requireItems(definition, m['outputs'], 'outputs');
+      requireActor(m['decidedBy'], 'decidedBy');
+      break;
+    case 'inputs':
+      requireItems(definition, m['items'], 'items');
+      requireActor(m['actor'], 'actor');
+      break;
+    case 'info-request': {
+      requireStep();
+      const items = m['items'];
+      if (!Array.isArray(items) || items.length === 0) throw new Error('items: must list at least one data item');
+      items.forEach((item, i) => {
+        if (typeof item !== 'string' || !(item in definition.dataItems)) throw new Error(`items[${i}]: unknown data item`);
+      });
+      requireActor(m['requestedBy'], 'requestedBy');
+      break;
+    }
+    case 'withdrawal':
+      requireActor(m['actor'], 'actor');
+      break;
+    case 'retry':
+      requireStep();
+      requireActor(m['actor'], 'actor');
+      break;
+  }
+}
+
+function asRecord(value: unknown, path: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${path}: must be an object`);
+  return value as Record<string, unknown>;
+}
+
+function requireText(value: unknown, path: string): void {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 200) throw new Error(`${path}: must be a non-empty string`);
+}
+
+function requireActor(value: unknown, path: string): void {
+  const actor = asRecord(value, path);
+  requireText(actor['id'], `${path}.id`);
+  requireText(actor['role'], `${path}.role`);
+}
+
+function requireItems(definition: LifeEventDefinition, value: unknown, path: string): void {
+  for (const [key, item] of Object.entries(asRecord(value, path))) {
+    if (!(key in definition.dataItems)) throw new Error(`${path}.${key}: unknown data item`);
+    if (!['string', 'number', 'boolean'].includes(typeof item)) throw new Error(`${path}.${key}: must be a string, number or boolean`);
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * Patch ids of the journey interpreter (patch → deprecate → remove). Every change to workflow code that alters the
+ * commands a running journey would issue is guarded by `patched(id)` with an id listed here, and stays until no
+ * history recorded before it remains (test/replay proves it).
+ */
+export const JOURNEY_PATCHES = {} as const;

@@ -1,1 +1,41 @@
-export {};
+import type { LifeEventDefinition } from '@passage/journey-model';
+import type { ProcessOwnerModule } from '@passage/process-owner';
+import { VLAIO_PROCESS_OWNER } from './start-business/owner';
+import { START_BUSINESS_V1 } from './start-business/v1';
+import { START_BUSINESS_V2 } from './start-business/v2';
+
+export { AGENCIES } from './agencies';
+export { VLAIO_PROCESS_OWNER } from './start-business/owner';
+export { START_BUSINESS_V1 } from './start-business/v1';
+export { START_BUSINESS_V2 } from './start-business/v2';
+
+/** One life event of the catalogue: its process owner and every published version, oldest first. */
+export interface CatalogueEntry {
+  readonly id: string;
+  readonly owner: ProcessOwnerModule;
+  readonly versions: readonly LifeEventDefinition[];
+}
+
+/**
+ * The catalogue of life events. To add one (build-renovate, birth, death-of-relative, move-house): create
+ * `life-events/<id>/` with `owner.ts` and `v1.ts`, and add one entry here. A new version is appended to `versions`;
+ * published versions are never edited.
+ */
+export const CATALOGUE: readonly CatalogueEntry[] = [
+  { id: 'start-business', owner: VLAIO_PROCESS_OWNER, versions: [START_BUSINESS_V1, START_BUSINESS_V2] },
+];
+
+/** The catalogue entry of a life event, or undefined when the catalogue has none with that id. */
+export function findLifeEvent(id: string): CatalogueEntry | undefined {
+  return CATALOGUE.find((entry) => entry.id === id);
+}
+
+/** A version of a life event; the latest version when `version` is omitted. Undefined when there is none. */
+export function findDefinition(id: string, version?: number): LifeEventDefinition | undefined {
+  const versions = findLifeEvent(id)?.versions ?? [];
+  if (version !== undefined) return versions.find((definition) => definition.version === version);
+  return versions.reduce<LifeEventDefinition | undefined>(
+    (latest, definition) => (latest === undefined || definition.version > latest.version ? definition : latest),
+    undefined,
+  );
+}

@@ -2,3 +2,5 @@ export * from './lib/test-environment';
 export * from './lib/test-database';
 export * from './lib/test-agencies';
 export * from './lib/life-event.builders';
+export * from './lib/journey-driver';
+export * from './lib/read-model';

@@ -1,6 +1,6 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import type { Worker } from '@temporalio/worker';
-import { decideStepUpdate, provideInputsUpdate, type Actor, type JourneyState } from '@passage/contracts';
+import { decideStepUpdate, provideInputsUpdate, type Actor, type JourneyState, type ServiceOutcome } from '@passage/contracts';
 import { journeyResult, queryJourney, startJourney } from '@passage/temporal';
 import {
   connectTestTemporal,
@@ -18,7 +18,11 @@ import { createEngineWorker } from './engine-worker';
 const citizen: Actor = { id: 'subject-1', role: 'citizen' };
 const officer: Actor = { id: 'officer-7', role: 'agency', agency: 'delta' };
 
-async function waitFor(handle: WorkflowHandle, predicate: (state: JourneyState) => boolean, what: string): Promise<JourneyState> {
+async function waitFor(
+  handle: WorkflowHandle,
+  predicate: (state: JourneyState) => boolean,
+  what: string,
+): Promise<JourneyState> {
   for (let attempt = 0; attempt < 200; attempt++) {
     const state = await queryJourney(handle);
     if (predicate(state)) return state;
@@ -50,7 +54,7 @@ describe('journey engine on a real Temporal dev server', () => {
       return { outcome: 'completed' as const, outputs };
     };
     agencies = await createTestAgencies(temporal.nativeConnection, TEST_PAYLOAD_KEYS, temporal.namespace, {
-      alpha: (request) => ({ outcome: 'completed', outputs: request.kind === 'perform' ? { 'case.number': 'C-1' } : {} }),
+      alpha: (request) => ({ outcome: 'completed', outputs: request.kind === 'perform' ? { 'case.number': 'C-1' } : {} }) as ServiceOutcome,
       beta: slow({ 'tax.reference': 'T-1' }),
       gamma: slow({ 'social.reference': 'S-1' }),
     });
@@ -63,55 +67,70 @@ describe('journey engine on a real Temporal dev server', () => {
   }
 
   afterAll(async () => {
+    await agencies.stop();
     engine.shutdown();
     await engineRun;
     await db.drop();
     await temporal.close();
   });
 
-  it('fans out in parallel, waits for a manual decision and the citizen, and completes', () =>
-    agencies.run(async () => {
-      const handle = await startJourney(
-        temporal.client,
-        {
-          snapshot: snapshotOf(fanOutLifeEvent()),
-          subject: 'subject-1',
-          language: 'nl',
-          channel: 'online',
-          startedBy: citizen,
-          data: { 'person.name': 'Ada', 'person.address': 'Kerkstraat 1, 9000 Gent' },
-          provenance: { 'person.name': { kind: 'intake' }, 'person.address': { kind: 'intake' } },
-        },
-      );
-      const waiting = await waitFor(handle, (s) => s.steps.find((x) => x.id === 'permit')?.status === 'in-progress', 'the permit is in the inbox');
-      expect(waiting.steps.find((x) => x.id === 'permit')?.dueAt).toBeDefined();
+  it('fans out in parallel, waits for a manual decision and the citizen, and completes', async () => {
+    const handle = await startJourney(temporal.client, {
+      snapshot: snapshotOf(fanOutLifeEvent()),
+      subject: 'subject-1',
+      language: 'nl',
+      channel: 'online',
+      startedBy: citizen,
+      data: { 'person.name': 'Ada', 'person.address': 'Kerkstraat 1, 9000 Gent' },
+      provenance: { 'person.name': { kind: 'intake' }, 'person.address': { kind: 'intake' } },
+    });
+    const waiting = await waitFor(
+      handle,
+      (s) => s.steps.find((x) => x.id === 'permit')?.status === 'in-progress',
+      'the permit is in the inbox',
+    );
+    expect(waiting.steps.find((x) => x.id === 'permit')?.dueAt).toBeDefined();
 
-      const tax = callOf('notify-tax');
-      const social = callOf('notify-social');
-      // Both branches ran at the same time: each started before the other finished.
-      expect(tax.startedAt).toBeLessThan(social.finishedAt);
-      expect(social.startedAt).toBeLessThan(tax.finishedAt);
-      // Data minimisation: each agency got only what its step needs.
-      expect(Object.keys(social.request.items)).toEqual(['case.number']);
-      expect(Object.keys(tax.request.items).sort()).toEqual(['case.number', 'person.address']);
+    const tax = callOf('notify-tax');
+    const social = callOf('notify-social');
+    // Both branches ran at the same time: each started before the other finished.
+    expect(tax.startedAt).toBeLessThan(social.finishedAt);
+    expect(social.startedAt).toBeLessThan(tax.finishedAt);
+    // Data minimisation: each agency got only what its step needs.
+    expect(Object.keys(social.request.items)).toEqual(['case.number']);
+    expect(Object.keys(tax.request.items).sort()).toEqual(['case.number', 'person.address']);
 
-      const decision = { idempotencyKey: 'd-1', stepId: 'permit', outcome: 'approved' as const, outputs: { 'permit.number': 'P-9' }, decidedBy: officer };
-      expect((await handle.executeUpdate(decideStepUpdate, { args: [decision] })).result).toBe('applied');
-      expect((await handle.executeUpdate(decideStepUpdate, { args: [decision] })).result).toBe('duplicate');
-      const late = await handle.executeUpdate(decideStepUpdate, { args: [{ ...decision, idempotencyKey: 'd-2', outcome: 'rejected', reason: 'late' }] });
-      expect(late.result).toBe('ignored');
+    const decision = {
+      idempotencyKey: 'd-1',
+      stepId: 'permit',
+      outcome: 'approved' as const,
+      outputs: { 'permit.number': 'P-9' },
+      decidedBy: officer,
+    };
+    expect((await handle.executeUpdate(decideStepUpdate, { args: [decision] })).result).toBe('applied');
+    expect((await handle.executeUpdate(decideStepUpdate, { args: [decision] })).result).toBe('duplicate');
+    const late = await handle.executeUpdate(decideStepUpdate, {
+      args: [{ ...decision, idempotencyKey: 'd-2', outcome: 'rejected', reason: 'late' }],
+    });
+    expect(late.result).toBe('ignored');
 
-      const asked = await waitFor(handle, (s) => s.steps.find((x) => x.id === 'confirm')?.status === 'in-progress', 'the citizen is asked');
-      expect(asked.steps.find((x) => x.id === 'confirm')?.asked).toEqual(['confirm.accepted']);
-      await handle.executeUpdate(provideInputsUpdate, { args: [{ idempotencyKey: 'i-1', items: { 'confirm.accepted': true }, actor: citizen }] });
+    const asked = await waitFor(
+      handle,
+      (s) => s.steps.find((x) => x.id === 'confirm')?.status === 'in-progress',
+      'the citizen is asked',
+    );
+    expect(asked.steps.find((x) => x.id === 'confirm')?.asked).toEqual(['confirm.accepted']);
+    await handle.executeUpdate(provideInputsUpdate, {
+      args: [{ idempotencyKey: 'i-1', items: { 'confirm.accepted': true }, actor: citizen }],
+    });
 
-      const result = await journeyResult(handle);
-      expect(result.status).toBe('completed');
-      expect(result.steps.every((s) => s.status === 'completed')).toBe(true);
+    const result = await journeyResult(handle);
+    expect(result.status).toBe('completed');
+    expect(result.steps.every((s) => s.status === 'completed')).toBe(true);
 
-      const row = await db.dataSource.query(`SELECT status, last_seq FROM journeys WHERE id = $1`, [handle.workflowId]);
-      const final = await queryJourney(handle).catch(() => undefined);
-      expect(row[0].status).toBe('completed');
-      if (final) expect(row[0].last_seq).toBe(final.seq);
-    }));
+    const row = await db.dataSource.query(`SELECT status, last_seq FROM journeys WHERE id = $1`, [handle.workflowId]);
+    const final = await queryJourney(handle).catch(() => undefined);
+    expect(row[0].status).toBe('completed');
+    if (final) expect(row[0].last_seq).toBe(final.seq);
+  });
 });

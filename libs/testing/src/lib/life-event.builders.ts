@@ -1,4 +1,12 @@
-import { contentHash, defineLifeEvent, step, type DefinitionSnapshot, type LifeEventDefinition, type StepSpec, type Texts } from '@passage/journey-model';
+import {
+  contentHash,
+  defineLifeEvent,
+  step,
+  type DefinitionSnapshot,
+  type LifeEventDefinition,
+  type StepSpec,
+  type Texts,
+} from '@passage/journey-model';
 
 /** The same text in every language, for test definitions. */
 export function texts(text: string): Texts {
@@ -10,7 +18,10 @@ export function snapshotOf(definition: LifeEventDefinition): DefinitionSnapshot 
 }
 
 /** A step of a test definition, with a title and service derived from its id. */
-export function testStep(id: string, spec: Omit<StepSpec, 'title' | 'service'> & Partial<Pick<StepSpec, 'title' | 'service'>>) {
+export function testStep(
+  id: string,
+  spec: Omit<StepSpec, 'title' | 'service'> & Partial<Pick<StepSpec, 'title' | 'service'>>,
+) {
   return step(id, { title: texts(id), service: id, ...spec });
 }
 
@@ -37,9 +48,27 @@ export function fanOutLifeEvent(overrides: Partial<LifeEventDefinition> = {}): L
     },
     intake: ['person.name', 'person.address'],
     steps: [
-      testStep('register', { agency: 'alpha', mode: 'automatic', needs: ['person.name'], produces: ['case.number'], compensation: { service: 'unregister', title: texts('Unregister') } }),
-      testStep('notify-tax', { agency: 'beta', mode: 'automatic', needs: ['case.number', 'person.address'], produces: ['tax.reference'], dependsOn: ['register'] }),
-      testStep('notify-social', { agency: 'gamma', mode: 'automatic', needs: ['case.number'], produces: ['social.reference'], dependsOn: ['register'] }),
+      testStep('register', {
+        agency: 'alpha',
+        mode: 'automatic',
+        needs: ['person.name'],
+        produces: ['case.number'],
+        compensation: { service: 'unregister', title: texts('Unregister') },
+      }),
+      testStep('notify-tax', {
+        agency: 'beta',
+        mode: 'automatic',
+        needs: ['case.number', 'person.address'],
+        produces: ['tax.reference'],
+        dependsOn: ['register'],
+      }),
+      testStep('notify-social', {
+        agency: 'gamma',
+        mode: 'automatic',
+        needs: ['case.number'],
+        produces: ['social.reference'],
+        dependsOn: ['register'],
+      }),
       testStep('permit', {
         agency: 'delta',
         mode: 'manual',

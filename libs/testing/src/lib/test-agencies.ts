@@ -14,12 +14,12 @@ export interface ServiceCall {
 
 export interface TestAgencies {
   readonly calls: ServiceCall[];
-  run<T>(fn: () => Promise<T>): Promise<T>;
+  stop(): Promise<void>;
 }
 
 /**
- * Agencies for tests: one real Temporal worker per agency task queue, serving `performService` with the given
- * handlers. Every call is recorded.
+ * Agencies for tests: one real Temporal worker per agency task queue, running until `stop()`, serving
+ * `performService` with the given handlers. Every call is recorded.
  */
 export async function createTestAgencies(
   connection: NativeConnection,
@@ -46,16 +46,12 @@ export async function createTestAgencies(
       }),
     ),
   );
+  const running = workers.map((worker) => worker.run());
   return {
     calls,
-    run: async (fn) => {
-      const running = workers.map((worker) => worker.run());
-      try {
-        return await fn();
-      } finally {
-        for (const worker of workers) worker.shutdown();
-        await Promise.all(running);
-      }
+    stop: async () => {
+      for (const worker of workers) worker.shutdown();
+      await Promise.all(running);
     },
   };
 }

@@ -2,6 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import { InternalConnectionOptionsSymbol } from '@temporalio/client/lib/connection';
 import { msToTs, tsToMs } from '@temporalio/common/lib/time';
 import { TimeSkippingWorkflowClient } from '@temporalio/testing';
 import { NativeConnection } from '@temporalio/worker';
@@ -17,7 +18,10 @@ export const TEST_PAYLOAD_KEYS = parseKeyRing('test', `test:${Buffer.alloc(32, 7
 
 function addressOf(variable: string): string {
   const address = process.env[variable];
-  if (!address) throw new Error(`${variable} is not set: run this test with the integration Jest config (its global setup starts Temporal)`);
+  if (!address)
+    throw new Error(
+      `${variable} is not set: run this test with the integration Jest config (its global setup starts Temporal)`,
+    );
   return address;
 }
 
@@ -75,7 +79,11 @@ export interface TimeSkippingTemporal extends TestTemporal {
 /** Connections to the run's shared time-skipping server: awaiting a result skips time to the next timer. */
 export async function connectTimeSkippingTemporal(): Promise<TimeSkippingTemporal> {
   const address = addressOf(TEST_TIME_SKIPPING_ADDRESS);
-  const connection = await Connection.connect({ address });
+  // The same internal option @temporalio/testing sets for its own environments: it enables the test service.
+  const connection = await Connection.connect({
+    address,
+    [InternalConnectionOptionsSymbol]: { supportsTestService: true },
+  });
   const nativeConnection = await NativeConnection.connect({ address });
   const dataConverter = passageDataConverter(TEST_PAYLOAD_KEYS);
   const client = new Client({ connection, dataConverter });

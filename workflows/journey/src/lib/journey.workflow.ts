@@ -181,10 +181,12 @@ class JourneyShell {
     });
   }
 
+  /** Keeps the `JourneyStatus` search attribute current, on journeys started with it (servers without it get none). */
   private reportStatus(): void {
     const status = this.engine.status;
     if (status === this.reportedStatus) return;
     this.reportedStatus = status;
+    if (workflowInfo().typedSearchAttributes.get(JOURNEY_STATUS_SA) === undefined) return;
     upsertSearchAttributes([{ key: JOURNEY_STATUS_SA, value: status }]);
   }
 

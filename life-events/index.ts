@@ -39,3 +39,4 @@ export function findDefinition(id: string, version?: number): LifeEventDefinitio
     undefined,
   );
 }
+export { PUBLISHED_VERSIONS } from './published';

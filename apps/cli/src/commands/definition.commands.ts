@@ -1,28 +1,54 @@
 import type { Command } from 'commander';
-import { toJson, toMermaid, validateLifeEvent, type Language } from '@passage/journey-model';
-import { AGENCIES, CATALOGUE } from '@passage/life-events';
+import {
+  DefinitionFormatError,
+  toJson,
+  toMermaid,
+  validateLifeEvent,
+  type Language,
+  type ValidationContext,
+  type ValidationIssue,
+} from '@passage/journey-model';
+import { AGENCIES, CATALOGUE, PUBLISHED_VERSIONS } from '@passage/life-events';
 import { catalogueDefinition, CliError, loadDefinitionFile } from './definition-loader';
 
-/** What a definition is validated against: the catalogue's agencies and process owners. */
-export const validationContext = () => ({ agencies: AGENCIES, owners: [...new Set(CATALOGUE.map((entry) => entry.owner.id))] });
+/**
+ * What a definition is validated against: the catalogue's agencies and process owners, and the published versions
+ * of the same life event (immutable: same version, same content hash).
+ */
+export function validationContext(definition: unknown): ValidationContext {
+  const id = typeof definition === 'object' && definition !== null ? (definition as { id?: unknown }).id : undefined;
+  const published = PUBLISHED_VERSIONS.filter((p) => p.lifeEvent === id);
+  return { agencies: AGENCIES, owners: [...new Set(CATALOGUE.map((entry) => entry.owner.id))], published };
+}
+
+/** A file that cannot be read or parsed is reported as one issue, like any other malformed definition. */
+function validateFile(file: string): ValidationIssue[] {
+  try {
+    const definition = loadDefinitionFile(file);
+    return validateLifeEvent(definition, validationContext(definition));
+  } catch (error) {
+    if (error instanceof CliError || error instanceof DefinitionFormatError) return [{ code: 'invalid-type', path: '', message: error.message }];
+    throw error;
+  }
+}
 
 export function registerDefinitionCommands(program: Command): void {
   program
     .command('validate')
-    .description('validate a life-event definition (.ts or .json); exits 1 when it has issues')
-    .argument('<file>', 'definition file')
-    .option('--json', 'print the issues as JSON')
-    .action((file: string, options: { json?: boolean }) => {
-      const issues = validateLifeEvent(loadDefinitionFile(file), validationContext());
+    .description('validate life-event definitions (.ts or .json); exits 1 when any has issues')
+    .argument('<files...>', 'definition files')
+    .option('--json', 'print the issues per file as JSON')
+    .action((files: string[], options: { json?: boolean }) => {
+      const report = Object.fromEntries(files.map((file) => [file, validateFile(file)]));
       if (options.json) {
-        console.log(JSON.stringify(issues, null, 2));
-      } else if (issues.length === 0) {
-        console.log(`${file}: valid`);
+        console.log(JSON.stringify(report, null, 2));
       } else {
-        for (const issue of issues) console.log(`${issue.code}\t${issue.path}\t${issue.message}`);
-        console.log(`${file}: ${issues.length} issue${issues.length === 1 ? '' : 's'}`);
+        for (const [file, issues] of Object.entries(report)) {
+          for (const issue of issues) console.log(`${file}\t${issue.code}\t${issue.path}\t${issue.message}`);
+          console.log(`${file}: ${issues.length === 0 ? 'valid' : `${issues.length} issue${issues.length === 1 ? '' : 's'}`}`);
+        }
       }
-      process.exitCode = issues.length === 0 ? 0 : 1;
+      process.exitCode = Object.values(report).some((issues) => issues.length > 0) ? 1 : 0;
     });
 
   program

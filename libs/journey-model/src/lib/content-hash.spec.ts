@@ -16,7 +16,7 @@ describe('contentHash', () => {
   });
 
   it('never changes for published content (start-business v1 as published)', () => {
-    const published = JSON.parse(text('published.json'))['start-business'][0].hash;
+    const published = JSON.parse(text('published.json'))['corpus-business'][0].hash;
     expect(contentHash(fromJson(text('valid/start-business-v1.json')))).toBe(published);
   });
 

@@ -2,7 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { InternalConnectionOptionsSymbol } from '@temporalio/client/lib/connection';
+import { InternalConnectionOptionsSymbol, type InternalConnectionOptions } from '@temporalio/client/lib/connection';
 import { msToTs, tsToMs } from '@temporalio/common/lib/time';
 import { TimeSkippingWorkflowClient } from '@temporalio/testing';
 import { NativeConnection } from '@temporalio/worker';
@@ -80,10 +80,8 @@ export interface TimeSkippingTemporal extends TestTemporal {
 export async function connectTimeSkippingTemporal(): Promise<TimeSkippingTemporal> {
   const address = addressOf(TEST_TIME_SKIPPING_ADDRESS);
   // The same internal option @temporalio/testing sets for its own environments: it enables the test service.
-  const connection = await Connection.connect({
-    address,
-    [InternalConnectionOptionsSymbol]: { supportsTestService: true },
-  });
+  const options: InternalConnectionOptions = { address, [InternalConnectionOptionsSymbol]: { supportsTestService: true } };
+  const connection = await Connection.connect(options);
   const nativeConnection = await NativeConnection.connect({ address });
   const dataConverter = passageDataConverter(TEST_PAYLOAD_KEYS);
   const client = new Client({ connection, dataConverter });

@@ -66,6 +66,26 @@ export async function driveJourney(
   definition: LifeEventDefinition,
   options: DriveOptions = {},
 ): Promise<JourneyResult> {
+  await drive(handle, definition, options, () => false);
+  return (await handle.result()) as JourneyResult;
+}
+
+/** Plays the journey like {@link driveJourney} until `reached` holds (or the journey ends), and leaves it there. */
+export function driveJourneyUntil(
+  handle: WorkflowHandle,
+  definition: LifeEventDefinition,
+  reached: (state: JourneyState) => boolean,
+  options: DriveOptions = {},
+): Promise<JourneyState> {
+  return drive(handle, definition, options, reached);
+}
+
+async function drive(
+  handle: WorkflowHandle,
+  definition: LifeEventDefinition,
+  options: DriveOptions,
+  reached: (state: JourneyState) => boolean,
+): Promise<JourneyState> {
   const subject = options.subject ?? { id: 'subject', role: 'citizen' };
   const answer = options.answer ?? ((items) => sampleItems(definition, items));
   const decide =
@@ -77,7 +97,7 @@ export async function driveJourney(
   const handled = new Set<string>();
   for (let round = 0; round < (options.maxRounds ?? 600); round++) {
     const state: JourneyState = await queryJourney(handle);
-    if (state.status !== 'active') return (await handle.result()) as JourneyResult;
+    if (reached(state) || state.status !== 'active') return state;
     for (const step of state.steps) {
       const asked = step.asked ?? [];
       if (asked.length > 0 && (step.status === 'awaiting-subject' || step.status === 'in-progress')) {
@@ -98,5 +118,5 @@ export async function driveJourney(
     }
     await new Promise((resolveRound) => setTimeout(resolveRound, 50));
   }
-  throw new Error(`journey ${handle.workflowId} did not end within the polling bound`);
+  throw new Error(`journey ${handle.workflowId} did not reach the expected state within the polling bound`);
 }

@@ -1,0 +1,2 @@
+export * from './lib/engine-worker';
+export * from './lib/engine.activities';

@@ -16,27 +16,30 @@ const serverOnlyPackages = [
   '@temporalio/testing',
 ];
 
-/** DESIGN §4 as Nx module-boundary constraints. Tests may also use `@passage/testing` and Node in workflow-safe code. */
+/**
+ * DESIGN §4 as Nx module-boundary constraints. Tests may use any project (fixtures from `@passage/testing`, the
+ * catalogue's life events) and Node, also in workflow-safe projects.
+ */
 function moduleBoundaries({ inTests }) {
   const sourceProjects = ['type:util', 'type:contract', 'type:domain', 'type:data-access', 'type:feature'];
-  const testing = inTests ? ['type:testing'] : [];
+  const only = (tags) => (inTests ? ['*'] : tags);
   return {
     enforceBuildableLibDependency: false,
     allow: [],
     depConstraints: [
       {
         sourceTag: 'platform:workflow-safe',
-        onlyDependOnLibsWithTags: inTests ? ['*'] : ['platform:workflow-safe'],
+        onlyDependOnLibsWithTags: only(['platform:workflow-safe']),
         bannedExternalImports: inTests ? [] : [...serverOnlyPackages, ...nodeBuiltins],
       },
-      { sourceTag: 'type:workflow', onlyDependOnLibsWithTags: ['type:contract', 'type:domain', 'type:life-event', ...testing] },
-      { sourceTag: 'type:life-event', onlyDependOnLibsWithTags: ['type:contract', 'type:domain', ...testing] },
-      { sourceTag: 'type:contract', onlyDependOnLibsWithTags: ['type:contract', 'type:domain', ...testing] },
-      { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:contract', ...testing] },
-      { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:contract', 'type:domain', ...testing] },
-      { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:util', 'type:contract', 'type:domain', 'type:data-access', ...testing] },
-      { sourceTag: 'type:feature', onlyDependOnLibsWithTags: [...sourceProjects, ...testing] },
-      { sourceTag: 'type:app', onlyDependOnLibsWithTags: [...sourceProjects, 'type:workflow', 'type:life-event', ...testing] },
+      { sourceTag: 'type:workflow', onlyDependOnLibsWithTags: only(['type:contract', 'type:domain', 'type:life-event']) },
+      { sourceTag: 'type:life-event', onlyDependOnLibsWithTags: only(['type:contract', 'type:domain']) },
+      { sourceTag: 'type:contract', onlyDependOnLibsWithTags: only(['type:contract', 'type:domain']) },
+      { sourceTag: 'type:domain', onlyDependOnLibsWithTags: only(['type:domain', 'type:contract']) },
+      { sourceTag: 'type:util', onlyDependOnLibsWithTags: only(['type:util', 'type:contract', 'type:domain']) },
+      { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: only(['type:util', 'type:contract', 'type:domain', 'type:data-access']) },
+      { sourceTag: 'type:feature', onlyDependOnLibsWithTags: only([...sourceProjects, 'type:life-event']) },
+      { sourceTag: 'type:app', onlyDependOnLibsWithTags: only([...sourceProjects, 'type:workflow', 'type:life-event']) },
       { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['*'] },
       { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['*'] },
     ],
@@ -50,7 +53,8 @@ export default [
   {
     files: ['**/*.ts'],
     languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      // One TypeScript program for the whole workspace (a program per project would re-check shared code each time).
+      parserOptions: { project: ['./tsconfig.json'], tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',

@@ -79,7 +79,7 @@ async function onDevServer(): Promise<void> {
   });
   const db = await createTestDatabase();
   const engine = await createEngineWorker({ connection: env.nativeConnection, dataSource: db.dataSource, payloadKeys: TEST_PAYLOAD_KEYS, vaultKeys: TEST_PAYLOAD_KEYS });
-  const answer = completingAgency(catalogue(2));
+  const answer = completingAgency(catalogue(1), catalogue(2));
   const handlers: Record<string, ServiceHandler> = Object.fromEntries(AGENCIES.map((agency) => [agency.id, answer]));
   // While the griffie is down (one scenario), its first attempt fails, to record a failed step that is retried.
   let griffieDown = false;

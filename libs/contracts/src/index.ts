@@ -4,3 +4,4 @@ export * from './lib/journey.types';
 export * from './lib/messages';
 export * from './lib/search-attributes';
 export * from './lib/task-queues';
+export * from './lib/errors';

@@ -17,7 +17,7 @@ export function loadDefinitionFile(file: string): unknown {
     case '.json':
       return fromJson(readFileSync(path, 'utf8'));
     case '.ts': {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports -- definitions are TypeScript modules loaded at run time
+      // Definitions are TypeScript modules loaded at run time (this process runs under SWC's require hook).
       const exports = require(path) as Record<string, unknown>;
       if (exports['default'] !== undefined) return exports['default'];
       const candidates = Object.values(exports).filter((value) => typeof value === 'object' && value !== null && 'steps' in value);

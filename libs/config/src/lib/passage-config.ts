@@ -17,6 +17,11 @@ export interface TemporalSettings {
   readonly tls: boolean;
 }
 
+/** How the API authenticates bearer tokens: development tokens (HS256) or an OIDC issuer's keys. */
+export type AuthSettings =
+  | { readonly mode: 'development'; readonly secret: string }
+  | { readonly mode: 'oidc'; readonly issuer: string; readonly audience: string; readonly jwksUrl: string };
+
 export interface PassageConfig {
   readonly environment: PassageEnvironment;
   readonly dataDir: string;
@@ -27,6 +32,8 @@ export interface PassageConfig {
   readonly vaultKeys: KeyRing;
   /** PostgreSQL; when unset, the development stack starts an embedded server under the data folder. */
   readonly databaseUrl?: string;
+  readonly auth: AuthSettings;
+  readonly http: { readonly host: string; readonly port: number };
 }
 
 /** Secrets generated for a development machine, kept under the data folder so that every local process shares them. */
@@ -70,7 +77,23 @@ export function loadPassageConfig(env: NodeJS.ProcessEnv = process.env): Passage
     payloadKeys: parseKeyRing('PASSAGE_PAYLOAD_KEYS', env['PASSAGE_PAYLOAD_KEYS'] ?? `dev:${secrets().payloadKey}`),
     vaultKeys: parseKeyRing('PASSAGE_VAULT_KEYS', env['PASSAGE_VAULT_KEYS'] ?? `dev:${secrets().vaultKey}`),
     databaseUrl: env['DATABASE_URL'] || undefined,
+    auth: authSettings(env, environment, () => secrets().jwtSecret),
+    http: { host: env['PASSAGE_HTTP_HOST'] ?? '127.0.0.1', port: Number(env['PASSAGE_HTTP_PORT'] ?? 3000) },
   };
+}
+
+function authSettings(env: NodeJS.ProcessEnv, environment: PassageEnvironment, devSecret: () => string): AuthSettings {
+  const mode = env['PASSAGE_AUTH'] ?? (environment === 'production' ? 'oidc' : 'development');
+  if (mode === 'oidc') {
+    const issuer = env['PASSAGE_OIDC_ISSUER'];
+    const audience = env['PASSAGE_OIDC_AUDIENCE'];
+    if (!issuer || !audience) throw new ConfigurationError('PASSAGE_AUTH=oidc needs PASSAGE_OIDC_ISSUER and PASSAGE_OIDC_AUDIENCE');
+    const jwksUrl = env['PASSAGE_OIDC_JWKS_URL'] ?? `${issuer.replace(/\/$/, '')}/.well-known/jwks.json`;
+    return { mode, issuer, audience, jwksUrl };
+  }
+  if (mode !== 'development') throw new ConfigurationError('PASSAGE_AUTH must be oidc or development');
+  if (environment === 'production') throw new ConfigurationError('development tokens are refused in production: set PASSAGE_AUTH=oidc');
+  return { mode, secret: env['PASSAGE_JWT_SECRET'] ?? devSecret() };
 }
 
 function parseEnvironment(value: string | undefined): PassageEnvironment {

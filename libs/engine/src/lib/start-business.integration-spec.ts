@@ -78,7 +78,7 @@ describe('start-business on a real Temporal dev server', () => {
       vaultKeys: TEST_PAYLOAD_KEYS,
     });
     engineRun = engine.run();
-    const answer = completingAgency(definition(2));
+    const answer = completingAgency(definition(1), definition(2));
     agencies = await createTestAgencies(
       temporal.nativeConnection,
       TEST_PAYLOAD_KEYS,

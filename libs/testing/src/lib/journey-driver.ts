@@ -32,14 +32,12 @@ export function sampleItems(definition: LifeEventDefinition, items: readonly str
   return Object.fromEntries(items.map((item) => [item, sampleValue(item, definition.dataItems[item])]));
 }
 
-/** An agency handler that completes every step with sample values for what the step produces. */
-export function completingAgency(definition: LifeEventDefinition) {
+/** An agency handler that completes every step of these definitions with sample values for what the step produces. */
+export function completingAgency(...definitions: readonly LifeEventDefinition[]) {
   return (request: ServiceRequest): ServiceOutcome => {
-    const step = definition.steps.find((s) => s.id === request.stepId);
-    return {
-      outcome: 'completed',
-      outputs: request.kind === 'perform' && step ? sampleItems(definition, step.produces) : {},
-    };
+    const definition = definitions.find((d) => d.id === request.lifeEvent.id && d.version === request.lifeEvent.version);
+    const step = definition?.steps.find((s) => s.id === request.stepId);
+    return { outcome: 'completed', outputs: request.kind === 'perform' && definition && step ? sampleItems(definition, step.produces) : {} };
   };
 }
 

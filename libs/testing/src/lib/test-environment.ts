@@ -13,8 +13,9 @@ export const TEST_TEMPORAL_ADDRESS = 'PASSAGE_TEST_TEMPORAL_ADDRESS';
 export const TEST_NAMESPACES = Array.from({ length: 48 }, (_, i) => `passage-test-${i + 1}`);
 export const TEST_TIME_SKIPPING_ADDRESS = 'PASSAGE_TEST_TIME_SKIPPING_ADDRESS';
 
-/** A fixed key for tests only, so that recorded histories can be replayed. */
-export const TEST_PAYLOAD_KEYS = parseKeyRing('test', `test:${Buffer.alloc(32, 7).toString('base64')}`);
+/** A fixed key for tests only, so that recorded histories can be replayed (the form PASSAGE_PAYLOAD_KEYS takes). */
+export const TEST_PAYLOAD_KEY_SPEC = `test:${Buffer.alloc(32, 7).toString('base64')}`;
+export const TEST_PAYLOAD_KEYS = parseKeyRing('test', TEST_PAYLOAD_KEY_SPEC);
 
 function addressOf(variable: string): string {
   const address = process.env[variable];

@@ -89,6 +89,19 @@ describe('JourneyEngine', () => {
     expect(engine.takeProjection()).toBeUndefined();
   });
 
+  it('lets the projection wait only while automatic work is in flight and nobody has to act on the changes', () => {
+    const { engine } = started();
+    expect(engine.projectionCanWait()).toBe(false); // the journey's start is news
+    engine.takeProjection();
+    engine.onServiceOutcome('register', 1, { outcome: 'completed', outputs: { 'case.number': 'C-1' } });
+    expect(engine.projectionCanWait()).toBe(true); // both notifications are in flight
+    engine.onServiceFailed('notify-tax', 1, 'agency down');
+    expect(engine.projectionCanWait()).toBe(false); // a failure escalates to the owner
+    engine.takeProjection();
+    engine.onServiceOutcome('notify-social', 1, { outcome: 'completed', outputs: { 'social.reference': 'S-1' } });
+    expect(engine.projectionCanWait()).toBe(false); // nothing is in flight any more
+  });
+
   it('opens a manual step in the inbox with its statutory term', () => {
     const { engine, commands } = atPermit();
     const permit = stepOf(engine, 'permit');

@@ -61,6 +61,17 @@ interface StepRuntime {
 }
 
 const SATISFIED: readonly StepStatus[] = ['completed', 'skipped'];
+/** Modes whose steps are a service call the shell has in flight while they are `dispatched`. */
+const SERVICE_MODES: readonly StepDefinition['mode'][] = ['automatic', 'proactive'];
+/** Timeline events that only record automatic progress: nobody has to act on them. */
+const ROUTINE_EVENTS: ReadonlySet<TimelineEvent['type']> = new Set([
+  'step-ready',
+  'step-dispatched',
+  'data-shared',
+  'data-reused',
+  'step-completed',
+  'step-skipped',
+]);
 
 /**
  * The journey interpreter's core: applies events to a journey (the XState step and journey machines decide every
@@ -169,6 +180,21 @@ export class JourneyEngine {
     this.pendingEvents = [];
     this.pendingWrites = [];
     return update;
+  }
+
+  /**
+   * True while the projection may wait: a service call is in flight (its outcome brings the next change soon) and
+   * every change since the last projection is routine progress of automatic steps. A change someone acts on (a task,
+   * a question, a failure, the end of the journey) never waits.
+   */
+  projectionCanWait(): boolean {
+    const inFlight = [...this.steps.values()].some(({ def, state }) => SERVICE_MODES.includes(def.mode) && state.status === 'dispatched');
+    return (
+      inFlight &&
+      this.pendingEvents.every(
+        (event) => ROUTINE_EVENTS.has(event.type) && event.stepId !== undefined && SERVICE_MODES.includes(this.steps.get(event.stepId)?.def.mode ?? 'manual'),
+      )
+    );
   }
 
   /** The saga's compensations, most recently completed step first; handed out once. */

@@ -5,6 +5,7 @@ import {
   condition,
   continueAsNew,
   isCancellation,
+  patched,
   proxyActivities,
   setHandler,
   sleep,
@@ -33,6 +34,7 @@ import {
 } from '@passage/contracts';
 import { JourneyEngine, type EngineCommand } from './journey-engine';
 import { validateMessage } from './message-validators';
+import { JOURNEY_PATCHES } from './patches';
 
 const engineActivities = proxyActivities<EngineActivities>({
   startToCloseTimeout: '1 minute',
@@ -169,9 +171,13 @@ class JourneyShell {
     }
   }
 
-  /** One projection in flight at a time; changes made meanwhile are sent together in the next one. */
+  /**
+   * One projection in flight at a time; changes made meanwhile are sent together in the next one. Routine automatic
+   * progress waits for the next change while a service call is in flight, which saves a projection per fan-out level.
+   */
   private project(): void {
     if (this.projecting) return;
+    if (this.engine.projectionCanWait() && patched(JOURNEY_PATCHES.coalesceRoutineProjections)) return;
     const update = this.engine.takeProjection();
     if (!update) return;
     this.projecting = true;

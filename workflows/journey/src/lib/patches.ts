@@ -3,4 +3,7 @@
  * commands a running journey would issue is guarded by `patched(id)` with an id listed here, and stays until no
  * history recorded before it remains (test/replay proves it).
  */
-export const JOURNEY_PATCHES = {} as const;
+export const JOURNEY_PATCHES = {
+  /** Routine automatic progress is projected together with the next change instead of on its own (see `project()`). */
+  coalesceRoutineProjections: 'coalesce-routine-projections',
+} as const;

@@ -2,6 +2,9 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { ProjectionUpdate, StepState, TimelineEvent } from '@passage/contracts';
 import type { VaultCipher } from '../vault-cipher';
 
+/** The PostgreSQL notification channel on which the projection announces new timeline events of a journey. */
+export const JOURNEY_EVENTS_CHANNEL = 'passage_journey_events';
+
 /** Timeline events that concern the subject and go to the notifications outbox. */
 const NOTIFY_SUBJECT: ReadonlySet<TimelineEvent['type']> = new Set([
   'step-completed',
@@ -38,6 +41,8 @@ export class JourneyProjectionWriter {
       if (fresh) await this.writeSteps(tx, update);
       await this.appendEvents(tx, update);
       await this.writeVault(tx, update);
+      // Wakes live timelines (server-sent events) when this transaction commits.
+      await tx.query(`SELECT pg_notify($1, $2)`, [JOURNEY_EVENTS_CHANNEL, update.state.journeyId]);
     });
   }
 

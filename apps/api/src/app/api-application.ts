@@ -1,0 +1,121 @@
+import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Client } from '@temporalio/client';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { DataSource } from 'typeorm';
+import { PassageError } from '@passage/contracts';
+import type { KeyRing } from '@passage/config';
+import type { TokenVerifier } from '@passage/auth';
+import {
+  AgencyInbox,
+  AgencyRegistry,
+  IdempotencyStore,
+  JourneyAccess,
+  JourneyEventsFeed,
+  JourneysService,
+  LifeEventRegistry,
+  Mandates,
+  Vault,
+} from '@passage/journeys';
+import { VaultCipher } from '@passage/persistence';
+import { AgencyTasksController } from '../agency/agency-tasks.controller';
+import { AuthGuard, TOKEN_VERIFIER } from '../common/auth.guard';
+import { BodyPipe } from '../common/body.pipe';
+import { ErrorFilter } from '../common/error.filter';
+import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
+import { requestLogger } from '../common/request-logger';
+import { CatalogueController } from '../catalogue/catalogue.controller';
+import { HealthController } from '../health/health.controller';
+import { ApiMetrics } from '../health/metrics';
+import { JourneysController } from '../journeys/journeys.controller';
+import { MandatesController } from '../mandates/mandates.controller';
+
+export interface ApiDependencies {
+  readonly dataSource: DataSource;
+  readonly temporal: Client;
+  readonly verifier: TokenVerifier;
+  readonly vaultKeys: KeyRing;
+  readonly databaseUrl: string;
+  /** The engine's task queue (tests run their own). */
+  readonly taskQueue?: string;
+  /** Log one line per request (route pattern, status, time). */
+  readonly logRequests?: boolean;
+}
+
+/** Requests larger than this are refused (413) before they are parsed. */
+export const BODY_LIMIT = '64kb';
+
+@Module({})
+class ApiModule {
+  static register(deps: ApiDependencies): DynamicModule {
+    const registry = new LifeEventRegistry(deps.dataSource);
+    const mandates = new Mandates(deps.dataSource);
+    const vault = new Vault(deps.dataSource, new VaultCipher(deps.vaultKeys));
+    const access = new JourneyAccess(mandates);
+    const journeys = new JourneysService({ dataSource: deps.dataSource, temporal: deps.temporal, registry, vault, access, mandates, taskQueue: deps.taskQueue });
+    return {
+      module: ApiModule,
+      controllers: [JourneysController, MandatesController, AgencyTasksController, CatalogueController, HealthController],
+      providers: [
+        { provide: DataSource, useValue: deps.dataSource },
+        { provide: Client, useValue: deps.temporal },
+        { provide: TOKEN_VERIFIER, useValue: deps.verifier },
+        { provide: LifeEventRegistry, useValue: registry },
+        { provide: AgencyRegistry, useValue: new AgencyRegistry(deps.dataSource) },
+        { provide: Mandates, useValue: mandates },
+        { provide: Vault, useValue: vault },
+        { provide: JourneysService, useValue: journeys },
+        { provide: AgencyInbox, useValue: new AgencyInbox(deps.dataSource, deps.temporal, registry, vault) },
+        { provide: IdempotencyStore, useValue: new IdempotencyStore(deps.dataSource) },
+        { provide: JourneyEventsFeed, useValue: new JourneyEventsFeed(deps.databaseUrl) },
+        { provide: ApiMetrics, useValue: new ApiMetrics(deps.dataSource) },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+        { provide: APP_PIPE, useClass: BodyPipe },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+      ],
+    };
+  }
+}
+
+/** A body on a write must be JSON; anything else is refused before it is read. */
+function requireJson(request: Request, _: Response, next: NextFunction): void {
+  const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+  if (hasBody && !request.is(['application/json', 'application/*+json'])) {
+    next(new PassageError('unsupported-media-type', 'the body must be JSON (Content-Type: application/json)'));
+    return;
+  }
+  next();
+}
+
+/** Builds the HTTP API: validation, authentication, errors, OpenAPI at /api/docs, health and metrics. */
+export async function createApiApplication(deps: ApiDependencies): Promise<INestApplication> {
+  const app = await NestFactory.create(ApiModule.register(deps), { bodyParser: false, logger: ['error', 'warn', 'log'] });
+  const metrics = app.get(ApiMetrics);
+  app.use(requestLogger(metrics, deps.logRequests ?? false));
+  app.use(requireJson);
+  app.use(express.json({ limit: BODY_LIMIT, strict: true, type: ['application/json', 'application/*+json'] }));
+  app.getHttpAdapter().getInstance().disable('x-powered-by');
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Passage API')
+      .setDescription('Life-event journeys across public services: one timeline, data given once, every read logged.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+
+  const feed = app.get(JourneyEventsFeed);
+  await feed.start();
+  const close = app.close.bind(app);
+  app.close = async () => {
+    await feed.stop();
+    await close();
+  };
+  return app;
+}

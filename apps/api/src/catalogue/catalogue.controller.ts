@@ -1,0 +1,45 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { isLifeEventId, notFound } from '@passage/contracts';
+import { toMermaid, type Language } from '@passage/journey-model';
+import { LifeEventRegistry } from '@passage/journeys';
+import { Public } from '../common/caller';
+import { LanguagePipe, PositiveIntPipe } from '../common/params';
+
+/** The published catalogue: open to anyone, like the services it describes. */
+@ApiTags('catalogue')
+@Public()
+@Controller('api/life-events')
+export class CatalogueController {
+  constructor(private readonly registry: LifeEventRegistry) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Published life events' })
+  async list(@Query('lang', LanguagePipe) language: Language = 'nl') {
+    return (await this.registry.list()).map((entry) => ({
+      id: entry.id,
+      kind: entry.definition.kind,
+      title: entry.definition.title[language],
+      summary: entry.definition.summary[language],
+      owner: entry.owner,
+      latestVersion: entry.latestVersion,
+      versions: entry.versions,
+    }));
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A life event and its published versions' })
+  async lifeEvent(@Param('id') id: string, @Query('lang', LanguagePipe) language: Language = 'nl') {
+    const entry = isLifeEventId(id) ? (await this.registry.list()).find((e) => e.id === id) : undefined;
+    if (!entry) throw notFound('life event');
+    return { id: entry.id, title: entry.definition.title[language], summary: entry.definition.summary[language], owner: entry.owner, latestVersion: entry.latestVersion, versions: entry.versions };
+  }
+
+  @Get(':id/versions/:version')
+  @ApiOperation({ summary: 'A published version: its definition and Mermaid diagram' })
+  async version(@Param('id') id: string, @Param('version', new PositiveIntPipe('version')) version: number, @Query('lang', LanguagePipe) language: Language = 'nl') {
+    const snapshot = isLifeEventId(id) ? await this.registry.find(id, version) : undefined;
+    if (!snapshot) throw notFound('life-event version');
+    return { id: snapshot.id, version: snapshot.version, hash: snapshot.hash, definition: snapshot.definition, diagram: toMermaid(snapshot.definition, language) };
+  }
+}

@@ -1,0 +1,61 @@
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { PassageError, type ErrorCode } from '@passage/contracts';
+import { AuthenticationError } from '@passage/auth';
+import { statusOf, type ErrorResponse } from './error-response';
+
+const HTTP_CODES: Record<number, ErrorCode> = { 400: 'invalid-request', 404: 'not-found', 405: 'method-not-allowed', 413: 'payload-too-large', 415: 'unsupported-media-type' };
+
+/** Body-parser failures carry a `type`; they are the client's fault and say so. */
+function parserError(error: unknown): PassageError | undefined {
+  const type = (error as { type?: unknown })?.type;
+  if (type === 'entity.parse.failed') return new PassageError('invalid-json', 'the body is not valid JSON');
+  if (type === 'entity.too.large') return new PassageError('payload-too-large', 'the body is larger than allowed');
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') return new PassageError('unsupported-media-type', 'the body must be UTF-8 JSON');
+  if (type === 'request.aborted' || type === 'request.size.invalid' || type === 'stream.encoding.set') return new PassageError('invalid-request', 'the body could not be read');
+  return undefined;
+}
+
+/**
+ * Turns every failure into `{ code, message, path? }`. Nothing internal leaks: unexpected errors answer 500 with an
+ * incident id, and only the error's class and that id are logged (messages may quote personal data).
+ */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('api');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const known = this.toPassageError(error);
+    const body: ErrorResponse = known ?? { code: 'internal', message: `unexpected error (incident ${this.report(error)})` };
+    if (response.headersSent) {
+      response.end();
+      return;
+    }
+    if (body.code === 'missing-token' || body.code === 'invalid-token' || body.code === 'expired-token' || body.code === 'invalid-claims') {
+      response.setHeader('WWW-Authenticate', `Bearer error="invalid_token"`);
+    }
+    response.status(statusOf(body.code)).json(known ? { code: known.code, message: known.message, ...(known.path !== undefined ? { path: known.path } : {}) } : body);
+  }
+
+  private toPassageError(error: unknown): PassageError | undefined {
+    if (error instanceof PassageError) return error;
+    if (error instanceof AuthenticationError) return new PassageError(error.code, error.message);
+    const parsed = parserError(error);
+    if (parsed) return parsed;
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      const code = HTTP_CODES[status];
+      if (code === 'not-found') return new PassageError('not-found', 'no such resource');
+      if (code) return new PassageError(code, status === 400 ? 'the request is malformed' : error.message);
+    }
+    return undefined;
+  }
+
+  private report(error: unknown): string {
+    const incident = randomUUID();
+    this.logger.error(`incident ${incident}: ${error instanceof Error ? error.name : typeof error}`);
+    return incident;
+  }
+}

@@ -1,0 +1,2 @@
+export * from './lib/catalogue.publisher';
+export * from './lib/passage-processes';

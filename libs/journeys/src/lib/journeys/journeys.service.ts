@@ -1,0 +1,249 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { In, type DataSource } from 'typeorm';
+import {
+  isJourneyId,
+  journeyWorkflowId,
+  notFound,
+  PassageError,
+  provideInputsUpdate,
+  withdrawUpdate,
+  type MessageReceipt,
+  type Provenance,
+  type TimelineEvent,
+} from '@passage/contracts';
+import type { DataValue, Language, LifeEventDefinition } from '@passage/journey-model';
+import { AgencyEntity, DataAccessEntity, JourneyEntity, JourneyEventEntity, JourneyStepEntity } from '@passage/persistence';
+import { startJourney } from '@passage/temporal';
+import type { StartJourneyCommand } from '../commands/journey.commands';
+import type { LifeEventRegistry } from '../registry/life-event.registry';
+import type { Mandates } from '../mandates/mandates';
+import type { Vault } from '../vault/vault';
+import { actorOf, channelOf, type Caller, type JourneyAccess, type Relation } from './journey-access';
+import { checkDataItems } from './data-item-values';
+import { toJourneySummary, toTimeline, type JourneySummary, type TimelineView } from './timeline.mapper';
+
+export interface StartedJourney {
+  readonly id: string;
+  readonly lifeEvent: string;
+  readonly version: number;
+  readonly status: string;
+}
+
+export interface AccessLogEntry {
+  readonly item: string;
+  readonly stepId?: string;
+  readonly accessor: string;
+  readonly accessorRole: string;
+  readonly purpose: string;
+  readonly at: string;
+}
+
+export interface JourneysDependencies {
+  readonly dataSource: DataSource;
+  readonly temporal: Client;
+  readonly registry: LifeEventRegistry;
+  readonly vault: Vault;
+  readonly access: JourneyAccess;
+  readonly mandates: Mandates;
+  /** Task queue of the engine (tests use their own). */
+  readonly taskQueue?: string;
+}
+
+/** A journey uuid derived from the caller's idempotency key: a repeated start finds the same workflow. */
+function uuidFromKey(scope: string, key: string): string {
+  const hex = createHash('sha256').update(`${scope}\u0000${key}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** The citizen's front door: start journeys, follow them on one timeline, answer once, withdraw, see who read what. */
+export class JourneysService {
+  constructor(private readonly deps: JourneysDependencies) {}
+
+  async start(caller: Caller, command: StartJourneyCommand, idempotencyKey?: string): Promise<StartedJourney> {
+    const { registry, access, vault, temporal } = this.deps;
+    const snapshot = await registry.require(command.lifeEvent);
+    const definition = snapshot.definition;
+    const subject = access.subjectFor(caller, command.subject);
+    const relation = await access.require(caller, subject, definition.id, 'subject');
+    const given = checkDataItems(definition, command.intake, 'intake', allowedAtIntake(definition));
+
+    const missing = definition.intake.filter((item) => given[item] === undefined);
+    const wanted = [...missing, ...authenticItems(definition).filter((item) => given[item] === undefined)];
+    const known = await vault.knownItems(subject, wanted);
+    const stillMissing = missing.filter((item) => !known.includes(item));
+    if (stillMissing.length > 0) {
+      throw new PassageError('missing-data-item', `the intake needs ${stillMissing.join(', ')}`, `intake.${stillMissing[0]}`);
+    }
+
+    const uuid = idempotencyKey ? uuidFromKey(caller.principal.sub, idempotencyKey) : randomUUID();
+    const journeyId = journeyWorkflowId(definition.id, uuid);
+    const reused = await vault.read(subject, known, {
+      accessor: 'passage',
+      accessorRole: 'system',
+      purpose: `reused at the start of ${definition.id}`,
+      journeyId,
+    });
+    const provenance: Record<string, Provenance> = {};
+    const data: Record<string, DataValue> = {};
+    for (const [item, { value, provenance: source }] of Object.entries(reused)) {
+      data[item] = value;
+      provenance[item] = source.kind === 'authentic-source' ? source : { kind: 'reused', from: 'vault' };
+    }
+    for (const [item, value] of Object.entries(given)) {
+      data[item] = value;
+      provenance[item] = { kind: 'intake' };
+    }
+    await vault.write(subject, given, { kind: 'intake' });
+
+    const actor = actorOf(caller, relation);
+    const channel = channelOf(caller, relation, command.channel);
+    const language: Language = command.language ?? 'nl';
+    try {
+      await startJourney(temporal, { snapshot, subject, language, channel, startedBy: actor, data, provenance }, { uuid, taskQueue: this.deps.taskQueue });
+    } catch (error) {
+      // The same idempotency key again: the journey exists already, answer with it.
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+    await this.placeholder(journeyId, snapshot.id, snapshot.version, definition.owner, subject, channel, language);
+    return { id: journeyId, lifeEvent: snapshot.id, version: snapshot.version, status: 'active' };
+  }
+
+  async list(caller: Caller, language: Language | undefined): Promise<JourneySummary[]> {
+    const { principal } = caller;
+    const repository = this.deps.dataSource.getRepository(JourneyEntity);
+    let journeys: JourneyEntity[];
+    if (principal.roles.includes('citizen')) {
+      journeys = await repository.find({ where: { subject: principal.sub }, order: { startedAt: 'DESC' }, take: 200 });
+    } else if (principal.roles.includes('counter') && caller.presentSubject && caller.assistedChannel) {
+      journeys = await repository.find({ where: { subject: caller.presentSubject }, order: { startedAt: 'DESC' }, take: 200 });
+    } else if (principal.roles.includes('intermediary')) {
+      const allowed = await this.deps.mandates.subjectsOf(principal.sub);
+      const rows = allowed.length === 0 ? [] : await repository.find({ where: { subject: In(allowed.map((a) => a.subject)) }, order: { startedAt: 'DESC' }, take: 500 });
+      journeys = rows.filter((row) => allowed.some((a) => a.subject === row.subject && a.lifeEvents.includes(row.lifeEventId)));
+    } else {
+      journeys = [];
+    }
+    return Promise.all(
+      journeys.map(async (journey) => {
+        const { definition } = await this.deps.registry.require(journey.lifeEventId, journey.version);
+        return toJourneySummary(journey, definition, language ?? (journey.language as Language));
+      }),
+    );
+  }
+
+  async timeline(caller: Caller, journeyId: string, language: Language | undefined): Promise<TimelineView> {
+    const { journey } = await this.authorised(caller, journeyId);
+    const { dataSource, registry } = this.deps;
+    const [steps, events, agencies, snapshot] = await Promise.all([
+      dataSource.getRepository(JourneyStepEntity).find({ where: { journeyId } }),
+      dataSource.getRepository(JourneyEventEntity).find({ where: { journeyId }, order: { n: 'ASC' } }),
+      dataSource.getRepository(AgencyEntity).find(),
+      registry.require(journey.lifeEventId, journey.version),
+    ]);
+    return toTimeline(
+      journey,
+      steps,
+      events.map((e) => e.body),
+      snapshot.definition,
+      new Map(agencies.map((a) => [a.id, a])),
+      language ?? (journey.language as Language),
+    );
+  }
+
+  /** Answers what is asked. Only items asked now are accepted (data minimisation); the journey stores them once. */
+  async provideInputs(caller: Caller, journeyId: string, items: Readonly<Record<string, DataValue>>, idempotencyKey: string): Promise<MessageReceipt> {
+    const { journey, relation } = await this.authorised(caller, journeyId);
+    this.requireActive(journey);
+    const { definition } = await this.deps.registry.require(journey.lifeEventId, journey.version);
+    const values = checkDataItems(definition, items, 'items', new Set(Object.keys(definition.dataItems)));
+    const receipt = await this.update(journeyId, () =>
+      this.deps.temporal.workflow
+        .getHandle(journeyId)
+        .executeUpdate(provideInputsUpdate, { args: [{ idempotencyKey, items: values, actor: actorOf(caller, relation) }] }),
+    );
+    if (receipt.result === 'ignored') throw new PassageError('not-asked', 'none of these data items is asked of you now', 'items');
+    return receipt;
+  }
+
+  async withdraw(caller: Caller, journeyId: string, reason: string | undefined, idempotencyKey: string): Promise<MessageReceipt> {
+    const { journey, relation } = await this.authorised(caller, journeyId);
+    this.requireActive(journey);
+    const receipt = await this.update(journeyId, () =>
+      this.deps.temporal.workflow.getHandle(journeyId).executeUpdate(withdrawUpdate, { args: [{ idempotencyKey, actor: actorOf(caller, relation), reason }] }),
+    );
+    if (receipt.result === 'ignored') throw new PassageError('journey-not-active', receipt.detail ?? 'the journey has ended');
+    return receipt;
+  }
+
+  /** Who read which data item of this journey, when, for which step and why. Not for counter staff. */
+  async accessLog(caller: Caller, journeyId: string): Promise<AccessLogEntry[]> {
+    const { relation } = await this.authorised(caller, journeyId);
+    if (relation === 'counter') throw notFound('journey');
+    const rows = await this.deps.dataSource.getRepository(DataAccessEntity).find({ where: { journeyId }, order: { at: 'ASC', id: 'ASC' } });
+    return rows.map((row) => ({
+      item: row.item,
+      stepId: row.stepId ?? undefined,
+      accessor: row.accessor,
+      accessorRole: row.accessorRole,
+      purpose: row.purpose,
+      at: row.at.toISOString(),
+    }));
+  }
+
+  /** Timeline events after `afterN`, for live updates (server-sent events resume from the last id seen). */
+  async eventsSince(caller: Caller, journeyId: string, afterN: number): Promise<TimelineEvent[]> {
+    await this.authorised(caller, journeyId);
+    const rows: { body: TimelineEvent }[] = await this.deps.dataSource.query(
+      `SELECT body FROM journey_events WHERE journey_id = $1 AND n > $2 ORDER BY n LIMIT 500`,
+      [journeyId, afterN],
+    );
+    return rows.map((row) => row.body);
+  }
+
+  /** Checks that the caller may see the journey; a malformed id, a journey of someone else and no journey look alike. */
+  async authorised(caller: Caller, journeyId: string): Promise<{ journey: JourneyEntity; relation: Relation }> {
+    if (!isJourneyId(journeyId)) throw notFound('journey');
+    const journey = await this.deps.dataSource.getRepository(JourneyEntity).findOneBy({ id: journeyId });
+    if (!journey) throw notFound('journey');
+    const relation = await this.deps.access.relation(caller, journey.subject, journey.lifeEventId);
+    if (!relation) throw notFound('journey');
+    return { journey, relation };
+  }
+
+  private requireActive(journey: JourneyEntity): void {
+    if (journey.status !== 'active') throw new PassageError('journey-not-active', `the journey is ${journey.status}`);
+  }
+
+  private async update(journeyId: string, call: () => Promise<MessageReceipt>): Promise<MessageReceipt> {
+    try {
+      return await call();
+    } catch (error) {
+      // A malformed message is refused by the workflow's validator; the journey may also have just ended.
+      if (error instanceof WorkflowUpdateFailedError) throw new PassageError('invalid-request', error.cause?.message ?? 'the journey refused the message');
+      if (error instanceof Error && error.name === 'WorkflowNotFoundError') throw new PassageError('journey-not-active', `journey ${journeyId} has ended`);
+      throw error;
+    }
+  }
+
+  /** A first row so the journey is visible at once; the projection (sequence ≥ 1) replaces it. */
+  private async placeholder(id: string, lifeEventId: string, version: number, owner: string, subject: string, channel: string, language: string): Promise<void> {
+    await this.deps.dataSource.query(
+      `INSERT INTO journeys (id, life_event_id, version, owner, subject, status, channel, language, started_at, last_seq, state)
+       VALUES ($1, $2, $3, $4, $5, 'active', $6, $7, now(), 0, '{}') ON CONFLICT (id) DO NOTHING`,
+      [id, lifeEventId, version, owner, subject, channel, language],
+    );
+  }
+}
+
+function authenticItems(definition: LifeEventDefinition): string[] {
+  return Object.entries(definition.dataItems)
+    .filter(([, spec]) => spec.authenticSource)
+    .map(([item]) => item);
+}
+
+/** At the start a subject may give the intake items and the items an authentic source would otherwise provide. */
+function allowedAtIntake(definition: LifeEventDefinition): ReadonlySet<string> {
+  return new Set([...definition.intake, ...authenticItems(definition)]);
+}

@@ -1,0 +1,110 @@
+import type { TimelineEvent } from '@passage/contracts';
+import type { AgencyLevel, DataItemType, Language, LifeEventDefinition, Texts } from '@passage/journey-model';
+import type { AgencyEntity, JourneyEntity, JourneyStepEntity } from '@passage/persistence';
+
+export interface AskedItem {
+  readonly item: string;
+  readonly label: string;
+  readonly type: DataItemType;
+  readonly values?: readonly string[];
+  readonly stepId: string;
+}
+
+export interface TimelineStep {
+  readonly id: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly agency: { readonly id: string; readonly name: string; readonly level: AgencyLevel | 'unknown' };
+  readonly mode: string;
+  readonly status: string;
+  readonly channel?: string;
+  readonly dueAt?: string;
+  readonly expectedAt?: string;
+  readonly finishedAt?: string;
+  readonly overdue: boolean;
+  readonly asked: readonly AskedItem[];
+  readonly reused: readonly { readonly item: string; readonly label: string }[];
+  readonly reason?: string;
+}
+
+export interface JourneySummary {
+  readonly id: string;
+  readonly lifeEvent: { readonly id: string; readonly version: number; readonly title: string };
+  readonly status: string;
+  readonly channel: string;
+  readonly startedAt: string;
+  readonly finishedAt?: string;
+  readonly expectedAt?: string;
+}
+
+export interface TimelineView extends JourneySummary {
+  readonly language: Language;
+  readonly seq: number;
+  readonly steps: readonly TimelineStep[];
+  /** Everything asked of the subject now, across agencies. */
+  readonly asked: readonly AskedItem[];
+  readonly events: readonly TimelineEvent[];
+}
+
+const iso = (date: Date | null | undefined) => (date ? date.toISOString() : undefined);
+const text = (texts: Texts | undefined, language: Language) => texts?.[language];
+
+export function toJourneySummary(journey: JourneyEntity, definition: LifeEventDefinition, language: Language): JourneySummary {
+  return {
+    id: journey.id,
+    lifeEvent: { id: journey.lifeEventId, version: journey.version, title: definition.title[language] },
+    status: journey.status,
+    channel: journey.channel,
+    startedAt: journey.startedAt.toISOString(),
+    finishedAt: iso(journey.finishedAt),
+    expectedAt: iso(journey.expectedAt),
+  };
+}
+
+/**
+ * The combined timeline of one journey in the subject's language: every step with its agency and level, status,
+ * due date (statutory term) and expected date (critical path), what is asked now, and what was reused.
+ */
+export function toTimeline(
+  journey: JourneyEntity,
+  steps: readonly JourneyStepEntity[],
+  events: readonly TimelineEvent[],
+  definition: LifeEventDefinition,
+  agencies: ReadonlyMap<string, AgencyEntity>,
+  language: Language,
+): TimelineView {
+  const byId = new Map(steps.map((step) => [step.stepId, step]));
+  const label = (item: string) => text(definition.dataItems[item]?.label, language) ?? item;
+  const timelineSteps = definition.steps.map((def): TimelineStep => {
+    const row = byId.get(def.id);
+    const agency = agencies.get(def.agency);
+    const asked = (row?.asked ?? []).map((item): AskedItem => {
+      const spec = definition.dataItems[item];
+      return { item, label: label(item), type: spec?.type ?? 'string', ...(spec?.values ? { values: spec.values } : {}), stepId: def.id };
+    });
+    return {
+      id: def.id,
+      title: def.title[language],
+      description: text(def.description, language),
+      agency: { id: def.agency, name: agency?.name[language] ?? def.agency, level: agency?.level ?? 'unknown' },
+      mode: def.mode,
+      status: row?.status ?? 'pending',
+      channel: row?.channel ?? undefined,
+      dueAt: iso(row?.dueAt),
+      expectedAt: iso(row?.expectedAt),
+      finishedAt: iso(row?.finishedAt),
+      overdue: row?.overdue ?? false,
+      asked,
+      reused: (row?.reused ?? []).map((item) => ({ item, label: label(item) })),
+      reason: row?.reason ?? undefined,
+    };
+  });
+  return {
+    ...toJourneySummary(journey, definition, language),
+    language,
+    seq: journey.lastSeq,
+    steps: timelineSteps,
+    asked: timelineSteps.flatMap((step) => step.asked),
+    events,
+  };
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Every check, in the order a failure is cheapest to find: lint, types, unit tests, replay of recorded
+# histories, then integration tests against a real Temporal dev server, the time-skipping server and PostgreSQL.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
+
+step() { printf '\n=== %s\n' "$*"; }
+
+step lint
+npx eslint . --max-warnings=0
+step typecheck
+npx tsc -p tsconfig.json
+step unit tests
+npx nx run-many -t test --parallel=2 --outputStyle=static
+step replay of recorded histories
+npx jest -c test/replay/jest.config.cjs
+step integration tests
+npx jest -c jest.integration.config.cjs

@@ -61,6 +61,33 @@ describe('citizens follow one combined journey through the HTTP API', () => {
     expect(listed.body.map((j) => j.id)).toContain(started.body.id);
   });
 
+  it('serves its OpenAPI description, health and Prometheus metrics to operators', async () => {
+    const anyone = stack.anonymous();
+    const docs = await anyone.get<{ paths: Record<string, unknown> }>('/api/docs/openapi.json');
+    expect(docs.status).toBe(200);
+    expect(Object.keys(docs.body.paths)).toEqual(
+      expect.arrayContaining(['/api/journeys', '/api/journeys/{id}', '/api/journeys/{id}/inputs', '/api/journeys/{id}/events', '/api/mandates', '/api/life-events/{id}/versions/{version}', '/api/agency/tasks/{taskId}/decision']),
+    );
+    expect((await anyone.get('/health/live')).status).toBe(200);
+    expect((await anyone.get<{ checks: unknown }>('/health/ready')).body).toEqual({ status: 'up', checks: { temporal: 'up', postgres: 'up' } });
+    const metrics = await anyone.get<string>('/metrics');
+    expect(metrics.body).toContain('passage_http_request_duration_seconds_bucket{');
+    expect(metrics.body).toMatch(/passage_journeys_started_total\{life_event="start-business"\} [1-9]/);
+    expect(metrics.body).toContain('passage_projection_lag_seconds{quantile="p99"}');
+    expect(metrics.body).toContain('route="/api/journeys/:id"');
+  });
+
+  it('publishes the catalogue with definitions and diagrams to anyone', async () => {
+    const anyone = stack.anonymous();
+    const list = await anyone.get<{ id: string; latestVersion: number }[]>('/api/life-events?lang=fr');
+    expect(list.body.find((e) => e.id === 'start-business')?.latestVersion).toBe(2);
+    const version = await anyone.get<{ hash: string; diagram: string; definition: { version: number } }>('/api/life-events/start-business/versions/1?lang=nl');
+    expect(version.status).toBe(200);
+    expect(version.body.definition.version).toBe(1);
+    expect(version.body.diagram.startsWith('flowchart LR')).toBe(true);
+    expect((await anyone.get('/api/life-events/start-business/versions/9')).status).toBe(404);
+  });
+
   it('returns the same journey for the same Idempotency-Key', async () => {
     const client = await stack.as(alice);
     const body = { lifeEvent: 'start-business', intake: soleTraderIntake() };

@@ -70,7 +70,9 @@ export class JourneysService {
     const given = checkDataItems(definition, command.intake, 'intake', allowedAtIntake(definition));
 
     const missing = definition.intake.filter((item) => given[item] === undefined);
-    const wanted = [...missing, ...authenticItems(definition).filter((item) => given[item] === undefined)];
+    // What the subject gave before — intake answers, authentic-source data, and answers to citizen steps — is reused.
+    const reusable = [...authenticItems(definition), ...definition.steps.filter((step) => step.mode === 'citizen').flatMap((step) => step.produces)];
+    const wanted = [...new Set([...missing, ...reusable])].filter((item) => given[item] === undefined);
     const known = await vault.knownItems(subject, wanted);
     const stillMissing = missing.filter((item) => !known.includes(item));
     if (stillMissing.length > 0) {

@@ -17,6 +17,17 @@ export interface ServiceRequest {
   readonly dueAt?: string;
   /** The step was started without an application, from data the government holds. */
   readonly proactive: boolean;
+  /** Only on requests of the conformance kit (never in a journey): which check this is. */
+  readonly conformance?: ConformanceProbe;
+}
+
+/**
+ * A conformance check. Agencies answer probes like any request, with one addition: for `slow`, they take at least
+ * `delayMs` before answering and keep heartbeating meanwhile (the agency SDK does this on its own).
+ */
+export interface ConformanceProbe {
+  readonly probe: 'happy-path' | 'duplicate' | 'slow' | 'incomplete' | 'malformed';
+  readonly delayMs?: number;
 }
 
 /**

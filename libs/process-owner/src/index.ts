@@ -1,1 +1,2 @@
+export * from './lib/kpi.types';
 export * from './lib/process-owner.types';

@@ -1,4 +1,5 @@
 import type { Channel, Texts } from '@passage/journey-model';
+import type { KpiHook } from './kpi.types';
 
 /** Targets a process owner sets for a life event; a measurement that misses one raises an alert. */
 export interface KpiTargets {
@@ -28,6 +29,10 @@ export interface LifeEventOwnership {
   readonly budget: Readonly<Record<number, number>>;
   readonly targets: KpiTargets;
   readonly costRules?: CostRules;
+  /** Lead time (calendar days) the owner promises; the simulator reports the chance of finishing within it. */
+  readonly leadTimeTargetDays?: number;
+  /** Targets of the owner's own KPIs, by KPI id. */
+  readonly customTargets?: Readonly<Record<string, number>>;
 }
 
 export interface ProcessOwnerModule {
@@ -39,6 +44,8 @@ export interface ProcessOwnerModule {
   readonly leadAgency: string;
   readonly contact: { readonly email: string; readonly website?: string };
   readonly lifeEvents: Readonly<Record<string, LifeEventOwnership>>;
+  /** The owner's own KPIs, on top of the standard ones every owner gets. */
+  readonly kpiHooks?: readonly KpiHook[];
 }
 
 export function defineProcessOwner(module: ProcessOwnerModule): ProcessOwnerModule {

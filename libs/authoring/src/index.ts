@@ -1,0 +1,3 @@
+export * from './lib/diff';
+export * from './lib/random';
+export * from './lib/simulate';

@@ -13,3 +13,4 @@ export * from './lib/mermaid';
 export * from './lib/sha256';
 export * from './lib/validation';
 export * from './lib/validation.types';
+export * from './lib/migration';

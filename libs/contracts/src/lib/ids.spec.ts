@@ -8,13 +8,15 @@ describe('ids', () => {
     expect(lifeEventOfJourneyId(id)).toBe('death-of-relative');
   });
 
-  it.each(['journey-start-business-not-a-uuid', 'journey--0b7f7c2e-4b9a-4a8e-9c55-0f2a1d3b4c5d', "journey-x-0b7f7c2e-4b9a-4a8e-9c55-0f2a1d3b4c5d' OR 1=1", ''])(
-    'rejects the malformed id %p',
-    (id) => {
-      expect(isJourneyId(id)).toBe(false);
-      expect(lifeEventOfJourneyId(id)).toBeUndefined();
-    },
-  );
+  it.each([
+    'journey-start-business-not-a-uuid',
+    'journey--0b7f7c2e-4b9a-4a8e-9c55-0f2a1d3b4c5d',
+    "journey-x-0b7f7c2e-4b9a-4a8e-9c55-0f2a1d3b4c5d' OR 1=1",
+    '',
+  ])('rejects the malformed id %p', (id) => {
+    expect(isJourneyId(id)).toBe(false);
+    expect(lifeEventOfJourneyId(id)).toBeUndefined();
+  });
 
   it('names workflow types after the life event in camelCase', () => {
     expect(workflowTypeFor('start-business')).toBe('startBusiness');

@@ -1,4 +1,5 @@
-const JOURNEY_ID = /^journey-([a-z0-9]+(?:-[a-z0-9]+)*)-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+const JOURNEY_ID =
+  /^journey-([a-z0-9]+(?:-[a-z0-9]+)*)-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 const LIFE_EVENT_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Workflow ids carry no personal data: `journey-<lifeEventId>-<uuid>`. */

@@ -6,6 +6,7 @@ import type {
   Language,
   StepContext,
   StepMode,
+  StepDefinition,
   StepStatus,
   SuspendedTerm,
 } from '@passage/journey-model';
@@ -129,6 +130,8 @@ export interface CarriedJourney {
   readonly eventCount: number;
   readonly completionOrder: readonly string[];
   readonly suspended: Readonly<Record<string, SuspendedTerm>>;
+  /** Finished steps of an earlier version that the journey migrated away from: kept in the record. */
+  readonly retired?: readonly StepDefinition[];
 }
 
 export const TIMELINE_EVENT_TYPES = [

@@ -1,5 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { DataItems } from '@passage/journey-model';
+import type { DataItems, DefinitionSnapshot } from '@passage/journey-model';
 import type { Actor, JourneyState } from './journey.types';
 
 /** Every message that changes a journey carries a key: a second delivery with the same key changes nothing. */
@@ -46,9 +46,16 @@ export interface MessageReceipt {
   readonly detail?: string;
 }
 
+/** The process owner moves a running journey to a newer published version (at a safe point only). */
+export interface VersionMigration extends Idempotent {
+  readonly snapshot: DefinitionSnapshot;
+  readonly actor: Actor;
+}
+
 export const decideStepUpdate = defineUpdate<MessageReceipt, [StepDecision]>('decideStep');
 export const provideInputsUpdate = defineUpdate<MessageReceipt, [SubjectInputs]>('provideInputs');
 export const requestInfoUpdate = defineUpdate<MessageReceipt, [InfoRequest]>('requestInfo');
 export const withdrawUpdate = defineUpdate<MessageReceipt, [Withdrawal]>('withdraw');
 export const retryStepUpdate = defineUpdate<MessageReceipt, [StepRetry]>('retryStep');
+export const migrateVersionUpdate = defineUpdate<MessageReceipt, [VersionMigration]>('migrateVersion');
 export const journeyStateQuery = defineQuery<JourneyState>('journeyState');

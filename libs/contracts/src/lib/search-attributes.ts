@@ -6,4 +6,9 @@ export const LIFE_EVENT_VERSION_SA = defineSearchAttributeKey('LifeEventVersion'
 export const PROCESS_OWNER_SA = defineSearchAttributeKey('ProcessOwner', SearchAttributeType.KEYWORD);
 export const JOURNEY_STATUS_SA = defineSearchAttributeKey('JourneyStatus', SearchAttributeType.KEYWORD);
 
-export const JOURNEY_SEARCH_ATTRIBUTES = [LIFE_EVENT_SA, LIFE_EVENT_VERSION_SA, PROCESS_OWNER_SA, JOURNEY_STATUS_SA] as const;
+export const JOURNEY_SEARCH_ATTRIBUTES = [
+  LIFE_EVENT_SA,
+  LIFE_EVENT_VERSION_SA,
+  PROCESS_OWNER_SA,
+  JOURNEY_STATUS_SA,
+] as const;

@@ -38,7 +38,8 @@ function started(definition = fanOutLifeEvent(), overrides: Partial<JourneyInput
   return { engine, env, first };
 }
 
-const calls = (commands: readonly EngineCommand[]) => commands.filter((c) => c.kind === 'call-service').map((c) => c.stepId);
+const calls = (commands: readonly EngineCommand[]) =>
+  commands.filter((c) => c.kind === 'call-service').map((c) => c.stepId);
 const stepOf = (engine: JourneyEngine, id: string): StepState => {
   const step = engine.view().steps.find((s) => s.id === id);
   if (!step) throw new Error(`no step ${id}`);
@@ -50,7 +51,10 @@ function atPermit() {
   const journey = started();
   journey.engine.onServiceOutcome('register', 1, { outcome: 'completed', outputs: { 'case.number': 'C-1' } });
   journey.engine.onServiceOutcome('notify-tax', 1, { outcome: 'completed', outputs: { 'tax.reference': 'T-1' } });
-  const commands = journey.engine.onServiceOutcome('notify-social', 1, { outcome: 'completed', outputs: { 'social.reference': 'S-1' } });
+  const commands = journey.engine.onServiceOutcome('notify-social', 1, {
+    outcome: 'completed',
+    outputs: { 'social.reference': 'S-1' },
+  });
   return { ...journey, commands };
 }
 
@@ -69,12 +73,17 @@ describe('JourneyEngine', () => {
     expect(calls(first)).toEqual(['register']);
     const call = first.find((c) => c.kind === 'call-service');
     expect(call?.kind === 'call-service' && call.request.items).toEqual({ 'person.name': 'Ada' });
-    expect(call?.kind === 'call-service' && call.request.idempotencyKey).toBe('journey-test-fanout-00000000-0000-4000-8000-000000000001:register:1');
+    expect(call?.kind === 'call-service' && call.request.idempotencyKey).toBe(
+      'journey-test-fanout-00000000-0000-4000-8000-000000000001:register:1',
+    );
   });
 
   it('fans out every step that became ready at once', () => {
     const { engine } = started();
-    const next = engine.onServiceOutcome('register', 1, { outcome: 'completed', outputs: { 'case.number': 'C-1', 'unknown.item': 'x' } });
+    const next = engine.onServiceOutcome('register', 1, {
+      outcome: 'completed',
+      outputs: { 'case.number': 'C-1', 'unknown.item': 'x' },
+    });
     expect(calls(next).sort()).toEqual(['notify-social', 'notify-tax']);
     // Outputs the step does not declare are not kept.
     expect(engine.carry().data).not.toHaveProperty('unknown.item');
@@ -127,7 +136,11 @@ describe('JourneyEngine', () => {
     const { engine } = atPermit();
     engine.decide(decision());
     expect(stepOf(engine, 'confirm').asked).toEqual(['confirm.accepted']);
-    const unsolicited = engine.provideInputs({ idempotencyKey: 'in-1', items: { 'permit.number': 'forged' }, actor: citizen });
+    const unsolicited = engine.provideInputs({
+      idempotencyKey: 'in-1',
+      items: { 'permit.number': 'forged' },
+      actor: citizen,
+    });
     expect(unsolicited.receipt.result).toBe('ignored');
     engine.provideInputs({ idempotencyKey: 'in-2', items: { 'confirm.accepted': true }, actor: citizen });
     expect(engine.status).toBe('completed');
@@ -162,7 +175,9 @@ describe('JourneyEngine', () => {
 
   it('lets a non-critical rejection cancel only its dependants', () => {
     const definition = fanOutLifeEvent();
-    const steps = definition.steps.map((s): StepDefinition => (s.id === 'notify-social' ? { ...s, critical: false } : s));
+    const steps = definition.steps.map((s): StepDefinition =>
+      s.id === 'notify-social' ? { ...s, critical: false } : s,
+    );
     const { engine } = started({ ...definition, steps });
     engine.onServiceOutcome('register', 1, { outcome: 'completed', outputs: { 'case.number': 'C-1' } });
     engine.onServiceOutcome('notify-social', 1, { outcome: 'rejected', reason: 'not affiliated' });
@@ -175,7 +190,9 @@ describe('JourneyEngine', () => {
 
   it('skips a step whose condition is false, and its dependants still run', () => {
     const definition = fanOutLifeEvent();
-    const steps = definition.steps.map((s): StepDefinition => (s.id === 'notify-tax' ? { ...s, when: { field: 'person.name', equals: 'Bob' } } : s));
+    const steps = definition.steps.map((s): StepDefinition =>
+      s.id === 'notify-tax' ? { ...s, when: { field: 'person.name', equals: 'Bob' } } : s,
+    );
     const { engine } = started({ ...definition, steps });
     engine.onServiceOutcome('register', 1, { outcome: 'completed', outputs: { 'case.number': 'C-1' } });
     expect(stepOf(engine, 'notify-tax').status).toBe('skipped');
@@ -201,7 +218,9 @@ describe('JourneyEngine', () => {
     expect(refused.engine.status).toBe('rejected');
 
     const escalating = fanOutLifeEvent();
-    const steps = escalating.steps.map((s): StepDefinition => (s.id === 'permit' && s.term ? { ...s, term: { ...s.term, onExpiry: 'escalate' } } : s));
+    const steps = escalating.steps.map((s): StepDefinition =>
+      s.id === 'permit' && s.term ? { ...s, term: { ...s.term, onExpiry: 'escalate' } } : s,
+    );
     const { engine } = started({ ...escalating, steps });
     engine.onServiceOutcome('register', 1, { outcome: 'completed', outputs: { 'case.number': 'C-1' } });
     engine.onServiceOutcome('notify-tax', 1, { outcome: 'completed', outputs: { 'tax.reference': 'T-1' } });
@@ -216,11 +235,20 @@ describe('JourneyEngine', () => {
     const { engine, env } = atPermit();
     const dueAt = stepOf(engine, 'permit').dueAt;
     env.advanceDays(5);
-    const request = engine.requestInfo({ idempotencyKey: 'r-1', stepId: 'permit', items: ['person.address'], requestedBy: officer });
+    const request = engine.requestInfo({
+      idempotencyKey: 'r-1',
+      stepId: 'permit',
+      items: ['person.address'],
+      requestedBy: officer,
+    });
     expect(request.commands).toEqual([{ kind: 'cancel-timer', stepId: 'permit' }]);
     expect(stepOf(engine, 'permit')).toMatchObject({ status: 'awaiting-subject', asked: ['person.address'] });
     env.advanceDays(10);
-    const answer = engine.provideInputs({ idempotencyKey: 'in-1', items: { 'person.address': 'Veldstraat 2' }, actor: citizen });
+    const answer = engine.provideInputs({
+      idempotencyKey: 'in-1',
+      items: { 'person.address': 'Veldstraat 2' },
+      actor: citizen,
+    });
     const permit = stepOf(engine, 'permit');
     expect(permit).toMatchObject({ status: 'in-progress', suspendedDays: 10 });
     // Ten days later than 1 April is Saturday 11 April; a calendar term ending on a weekend moves to Monday 13 April.
@@ -234,7 +262,11 @@ describe('JourneyEngine', () => {
     engine.onServiceFailed('register', 1, 'Error: connection refused');
     expect(stepOf(engine, 'register')).toMatchObject({ status: 'failed', reason: 'Error: connection refused' });
     expect(engine.status).toBe('active');
-    const { commands } = engine.retry({ idempotencyKey: 'retry-1', stepId: 'register', actor: { id: 'owner-1', role: 'owner' } });
+    const { commands } = engine.retry({
+      idempotencyKey: 'retry-1',
+      stepId: 'register',
+      actor: { id: 'owner-1', role: 'owner' },
+    });
     const call = commands.find((c) => c.kind === 'call-service');
     expect(call?.kind === 'call-service' && call.request.idempotencyKey).toMatch(/:register:2$/);
     // A late result of the first attempt changes nothing.
@@ -254,10 +286,47 @@ describe('JourneyEngine', () => {
     expect(resumed.takeProjection()?.events[0]?.n).toBe(carried.eventCount + 1);
   });
 
+  it('migrates to a newer version at a safe point: new steps run, done steps keep their results', () => {
+    const { engine } = atPermit();
+    const v1 = fanOutLifeEvent();
+    const v2: LifeEventDefinition = {
+      ...v1,
+      version: 2,
+      steps: [...v1.steps.filter((s) => s.id !== 'notify-social'), testStep('welcome', { agency: 'alpha', mode: 'automatic', dependsOn: ['register'] })],
+    };
+    const { receipt, commands } = engine.migrate({ idempotencyKey: 'm-1', snapshot: snapshotOf(v2), actor: { id: 'owner-1', role: 'owner' } });
+    expect(receipt.result).toBe('applied');
+    expect(calls(commands)).toEqual(['welcome']);
+    const view = engine.view();
+    expect(view.lifeEvent.version).toBe(2);
+    expect(view.steps.find((s) => s.id === 'notify-social')?.status).toBe('completed');
+    expect(engine.takeProjection()?.events.map((e) => e.type)).toEqual(expect.arrayContaining(['journey-migrated', 'step-dispatched']));
+    // The retired step survives a continue-as-new.
+    const resumed = new JourneyEngine(inputFor(v2, { carried: engine.carry() }), testEnvironment());
+    expect(resumed.view().steps.map((s) => s.id)).toContain('notify-social');
+    expect(engine.migrate({ idempotencyKey: 'm-1', snapshot: snapshotOf(v2), actor: { id: 'owner-1', role: 'owner' } }).receipt.result).toBe('duplicate');
+  });
+
+  it('refuses to migrate while a step under way would disappear', () => {
+    const { engine } = atPermit();
+    const v1 = fanOutLifeEvent();
+    const v2: LifeEventDefinition = { ...v1, version: 2, steps: v1.steps.filter((s) => s.id !== 'permit' && s.id !== 'confirm') };
+    const { receipt } = engine.migrate({ idempotencyKey: 'm-2', snapshot: snapshotOf(v2), actor: { id: 'owner-1', role: 'owner' } });
+    expect(receipt).toMatchObject({ result: 'ignored', detail: 'step permit is in-progress and version 2 removes it' });
+    expect(engine.view().lifeEvent.version).toBe(1);
+  });
+
   it('completes a citizen step at once when the vault already knows its items', () => {
     const definition: LifeEventDefinition = {
       ...fanOutLifeEvent(),
-      steps: [testStep('confirm', { agency: 'alpha', mode: 'citizen', produces: ['person.address'], title: texts('Confirm address') })],
+      steps: [
+        testStep('confirm', {
+          agency: 'alpha',
+          mode: 'citizen',
+          produces: ['person.address'],
+          title: texts('Confirm address'),
+        }),
+      ],
     };
     const { engine } = started(definition);
     expect(stepOf(engine, 'confirm')).toMatchObject({ status: 'completed', reused: ['person.address'] });

@@ -12,6 +12,7 @@ import type {
   ServiceRequest,
   StepDecision,
   StepRetry,
+  VersionMigration,
   StepState,
   SubjectInputs,
   TimelineEvent,
@@ -19,6 +20,7 @@ import type {
 } from '@passage/contracts';
 import { stepIdempotencyKey } from '@passage/contracts';
 import {
+  assessMigration,
   evaluateCondition,
   expectedCompletion,
   FINAL_STEP_STATUSES,
@@ -30,6 +32,7 @@ import {
   termDueAt,
   type Channel,
   type DataValue,
+  type DefinitionSnapshot,
   type JourneyEvent,
   type LifeEventDefinition,
   type StepDefinition,
@@ -40,7 +43,12 @@ import {
 
 /** What the workflow shell must do after the engine handled something. */
 export type EngineCommand =
-  | { readonly kind: 'call-service'; readonly stepId: string; readonly attempt: number; readonly request: ServiceRequest }
+  | {
+      readonly kind: 'call-service';
+      readonly stepId: string;
+      readonly attempt: number;
+      readonly request: ServiceRequest;
+    }
   | { readonly kind: 'cancel-service'; readonly stepId: string }
   | { readonly kind: 'start-timer'; readonly stepId: string; readonly dueAt: string }
   | { readonly kind: 'cancel-timer'; readonly stepId: string };
@@ -54,7 +62,7 @@ export interface EngineEnvironment {
 type MutableStep = { -readonly [K in keyof StepState]: StepState[K] };
 
 interface StepRuntime {
-  readonly def: StepDefinition;
+  def: StepDefinition;
   state: MutableStep;
   /** Remaining term while the step is suspended for the subject. */
   suspended?: SuspendedTerm;
@@ -79,7 +87,8 @@ const ROUTINE_EVENTS: ReadonlySet<TimelineEvent['type']> = new Set([
  * Temporal; the workflow shell feeds it activity results, timers and messages.
  */
 export class JourneyEngine {
-  private readonly definition: LifeEventDefinition;
+  private definition: LifeEventDefinition;
+  private snapshot: DefinitionSnapshot;
   private readonly steps = new Map<string, StepRuntime>();
   private readonly data: Record<string, DataValue>;
   private readonly provenance: Record<string, Provenance>;
@@ -96,6 +105,7 @@ export class JourneyEngine {
     private readonly input: JourneyInput,
     private readonly env: EngineEnvironment,
   ) {
+    this.snapshot = input.snapshot;
     this.definition = input.snapshot.definition;
     const carried = input.carried;
     this.data = { ...input.data };
@@ -116,12 +126,7 @@ export class JourneyEngine {
       provenance: this.provenance,
       proactive: input.proactive !== undefined,
     };
-    for (const def of this.definition.steps) {
-      this.steps.set(def.id, {
-        def,
-        state: { id: def.id, agency: def.agency, service: def.service, mode: def.mode, status: 'pending', context: { overdue: false }, attempt: 1 },
-      });
-    }
+    for (const def of this.definition.steps) this.steps.set(def.id, { def, state: initialStep(def) });
     if (carried) this.restore(carried);
   }
 
@@ -157,7 +162,11 @@ export class JourneyEngine {
 
   /** The journey as a query answers it: statuses and dates, never data values. */
   view(): JourneyState {
-    return { ...this.journey, steps: [...this.steps.values()].map(({ state }) => ({ ...state })), provenance: { ...this.provenance } };
+    return {
+      ...this.journey,
+      steps: [...this.steps.values()].map(({ state }) => ({ ...state })),
+      provenance: { ...this.provenance },
+    };
   }
 
   carry(): CarriedJourney {
@@ -170,6 +179,9 @@ export class JourneyEngine {
       eventCount: this.eventCount,
       completionOrder: [...this.completionOrder],
       suspended,
+      retired: [...this.steps.values()]
+        .map(({ def }) => def)
+        .filter((def) => !this.definition.steps.some((step) => step.id === def.id)),
     };
   }
 
@@ -188,11 +200,16 @@ export class JourneyEngine {
    * a question, a failure, the end of the journey) never waits.
    */
   projectionCanWait(): boolean {
-    const inFlight = [...this.steps.values()].some(({ def, state }) => SERVICE_MODES.includes(def.mode) && state.status === 'dispatched');
+    const inFlight = [...this.steps.values()].some(
+      ({ def, state }) => SERVICE_MODES.includes(def.mode) && state.status === 'dispatched',
+    );
     return (
       inFlight &&
       this.pendingEvents.every(
-        (event) => ROUTINE_EVENTS.has(event.type) && event.stepId !== undefined && SERVICE_MODES.includes(this.steps.get(event.stepId)?.def.mode ?? 'manual'),
+        (event) =>
+          ROUTINE_EVENTS.has(event.type) &&
+          event.stepId !== undefined &&
+          SERVICE_MODES.includes(this.steps.get(event.stepId)?.def.mode ?? 'manual'),
       )
     );
   }
@@ -241,7 +258,8 @@ export class JourneyEngine {
       if (runtime.state.status === 'expired') {
         runtime.state.finishedAt = this.env.now();
         if (runtime.state.context.expiryEffect === 'approved') this.completionOrder.push(stepId);
-        if (runtime.state.context.expiryEffect === 'refused') this.afterRejection(runtime, `tacit refusal: term expired while ${before}`);
+        if (runtime.state.context.expiryEffect === 'refused')
+          this.afterRejection(runtime, `tacit refusal: term expired while ${before}`);
       }
     }
     return this.settle();
@@ -262,7 +280,12 @@ export class JourneyEngine {
       }
       runtime.state.decidedBy = decision.decidedBy.id;
       if (decision.outcome === 'approved') {
-        this.complete(runtime, decision.outputs ?? {}, { kind: 'step', stepId: runtime.def.id, agency: runtime.def.agency }, decision.decidedBy);
+        this.complete(
+          runtime,
+          decision.outputs ?? {},
+          { kind: 'step', stepId: runtime.def.id, agency: runtime.def.agency },
+          decision.decidedBy,
+        );
       } else {
         this.reject(runtime, decision.reason ?? 'rejected', decision.decidedBy);
       }
@@ -278,7 +301,12 @@ export class JourneyEngine {
       for (const item of accepted) {
         this.data[item] = inputs.items[item];
         this.provenance[item] = { kind: 'subject' };
-        this.pendingWrites.push({ item, value: inputs.items[item], provenance: { kind: 'subject' }, at: this.env.now() });
+        this.pendingWrites.push({
+          item,
+          value: inputs.items[item],
+          provenance: { kind: 'subject' },
+          at: this.env.now(),
+        });
       }
       this.emit({ type: 'data-provided', items: accepted, actor: inputs.actor, channel: channelOf(inputs.actor) });
       for (const runtime of this.steps.values()) {
@@ -289,7 +317,13 @@ export class JourneyEngine {
         if (runtime.state.status === 'awaiting-subject') {
           this.step(runtime, { type: 'INFO_PROVIDED' }, { type: 'info-provided', actor: inputs.actor });
         } else if (runtime.def.mode === 'citizen') {
-          this.complete(runtime, pick(this.data, runtime.def.produces), { kind: 'subject', stepId: runtime.def.id }, inputs.actor, false);
+          this.complete(
+            runtime,
+            pick(this.data, runtime.def.produces),
+            { kind: 'subject', stepId: runtime.def.id },
+            inputs.actor,
+            false,
+          );
         }
       }
       return undefined;
@@ -301,7 +335,13 @@ export class JourneyEngine {
       const runtime = this.steps.get(request.stepId);
       if (!runtime || runtime.def.mode !== 'manual') return `step ${request.stepId} is not decided in an inbox`;
       const before = runtime.state.status;
-      if (!this.step(runtime, { type: 'REQUEST_INFO' }, { type: 'info-requested', items: request.items, actor: request.requestedBy })) {
+      if (
+        !this.step(
+          runtime,
+          { type: 'REQUEST_INFO' },
+          { type: 'info-requested', items: request.items, actor: request.requestedBy },
+        )
+      ) {
         return `step ${request.stepId} is ${before}`;
       }
       runtime.state.asked = [...request.items];
@@ -318,6 +358,36 @@ export class JourneyEngine {
     });
   }
 
+  /** Moves the journey to a newer version when no step under way would be lost; done steps keep their results. */
+  migrate(migration: VersionMigration): { receipt: MessageReceipt; commands: EngineCommand[] } {
+    return this.message(migration.idempotencyKey, () => {
+      if (this.isFinished) return `journey is ${this.journey.status}`;
+      const target = migration.snapshot;
+      const assessment = assessMigration(
+        [...this.steps.values()].map(({ state }) => state),
+        this.definition,
+        target.definition,
+      );
+      if (!assessment.canMove) return assessment.reasons.join('; ');
+      const from = this.journey.lifeEvent.version;
+      for (const def of target.definition.steps) {
+        const runtime = this.steps.get(def.id);
+        if (runtime) runtime.def = def;
+        else this.steps.set(def.id, { def, state: initialStep(def) });
+      }
+      this.snapshot = target;
+      this.definition = target.definition;
+      this.journey = { ...this.journey, lifeEvent: { id: target.id, version: target.version, hash: target.hash } };
+      this.emit({ type: 'journey-migrated', actor: migration.actor, reason: `version ${from} → ${target.version}` });
+      return undefined;
+    });
+  }
+
+  /** The version the journey runs on now (it changes only through a migration). */
+  get currentSnapshot(): DefinitionSnapshot {
+    return this.snapshot;
+  }
+
   retry(retry: StepRetry): { receipt: MessageReceipt; commands: EngineCommand[] } {
     return this.message(retry.idempotencyKey, () => {
       const runtime = this.steps.get(retry.stepId);
@@ -332,7 +402,10 @@ export class JourneyEngine {
   // ---- internals ---------------------------------------------------------------------------------------------------
 
   /** Runs a message once per idempotency key; a repeat returns `duplicate`, a message that no longer applies `ignored`. */
-  private message(key: string, apply: () => string | undefined): { receipt: MessageReceipt; commands: EngineCommand[] } {
+  private message(
+    key: string,
+    apply: () => string | undefined,
+  ): { receipt: MessageReceipt; commands: EngineCommand[] } {
     const seen = this.receipts.get(key);
     if (seen) return { receipt: { ...seen, result: 'duplicate' }, commands: [] };
     const ignoredBecause = apply();
@@ -353,9 +426,12 @@ export class JourneyEngine {
     this.completionOrder = [...carried.completionOrder];
     for (const state of carried.journey.steps) {
       const runtime = this.steps.get(state.id);
+      const retired = carried.retired?.find((def) => def.id === state.id);
       if (runtime) {
         runtime.state = { ...state };
         runtime.suspended = carried.suspended[state.id];
+      } else if (retired) {
+        this.steps.set(state.id, { def: retired, state: { ...state } });
       }
     }
   }
@@ -415,7 +491,8 @@ export class JourneyEngine {
         break;
       case 'cancelWork':
         state.asked = undefined;
-        if (def.mode === 'automatic' || def.mode === 'proactive') this.commands.push({ kind: 'cancel-service', stepId: def.id });
+        if (def.mode === 'automatic' || def.mode === 'proactive')
+          this.commands.push({ kind: 'cancel-service', stepId: def.id });
         break;
       // `escalate` and `remind` are recorded on the timeline; the projection turns them into an escalation task
       // for the process owner or a reminder to the subject.
@@ -464,7 +541,12 @@ export class JourneyEngine {
     }
   }
 
-  private serviceRequest(def: StepDefinition, service: string, kind: ServiceRequest['kind'], attempt: number): ServiceRequest {
+  private serviceRequest(
+    def: StepDefinition,
+    service: string,
+    kind: ServiceRequest['kind'],
+    attempt: number,
+  ): ServiceRequest {
     return {
       journeyId: this.journey.journeyId,
       stepId: def.id,
@@ -472,7 +554,10 @@ export class JourneyEngine {
       agency: kind === 'compensate' ? (def.compensation?.agency ?? def.agency) : def.agency,
       service,
       kind,
-      idempotencyKey: kind === 'compensate' ? `${stepIdempotencyKey(this.journey.journeyId, def.id, attempt)}:compensate` : stepIdempotencyKey(this.journey.journeyId, def.id, attempt),
+      idempotencyKey:
+        kind === 'compensate'
+          ? `${stepIdempotencyKey(this.journey.journeyId, def.id, attempt)}:compensate`
+          : stepIdempotencyKey(this.journey.journeyId, def.id, attempt),
       items: pick(this.data, def.needs),
       language: this.journey.language,
       dueAt: this.steps.get(def.id)?.state.dueAt,
@@ -480,7 +565,13 @@ export class JourneyEngine {
     };
   }
 
-  private complete(runtime: StepRuntime, outputs: Readonly<Record<string, DataValue>>, provenance: Provenance, actor?: Actor, storeOutputs = true): void {
+  private complete(
+    runtime: StepRuntime,
+    outputs: Readonly<Record<string, DataValue>>,
+    provenance: Provenance,
+    actor?: Actor,
+    storeOutputs = true,
+  ): void {
     if (!this.step(runtime, { type: 'COMPLETE' }, undefined)) return;
     const { def, state } = runtime;
     const produced = storeOutputs ? def.produces.filter((item) => outputs[item] !== undefined) : [];
@@ -492,7 +583,13 @@ export class JourneyEngine {
     state.finishedAt = this.env.now();
     state.asked = undefined;
     this.completionOrder.push(def.id);
-    this.emit({ type: 'step-completed', stepId: def.id, agency: def.agency, items: produced.length > 0 ? produced : undefined, actor });
+    this.emit({
+      type: 'step-completed',
+      stepId: def.id,
+      agency: def.agency,
+      items: produced.length > 0 ? produced : undefined,
+      actor,
+    });
   }
 
   private reject(runtime: StepRuntime, reason: string, actor?: Actor): void {
@@ -539,7 +636,14 @@ export class JourneyEngine {
       .reverse()
       .map((id) => this.steps.get(id)?.def)
       .filter((def): def is StepDefinition => def?.compensation !== undefined)
-      .map((def) => this.serviceRequest(def, def.compensation?.service ?? def.service, 'compensate', this.steps.get(def.id)?.state.attempt ?? 1));
+      .map((def) =>
+        this.serviceRequest(
+          def,
+          def.compensation?.service ?? def.service,
+          'compensate',
+          this.steps.get(def.id)?.state.attempt ?? 1,
+        ),
+      );
   }
 
   /**
@@ -570,7 +674,10 @@ export class JourneyEngine {
         }
       }
     }
-    if (this.journey.status === 'active' && [...this.steps.values()].every(({ state }) => FINAL_STEP_STATUSES.includes(state.status))) {
+    if (
+      this.journey.status === 'active' &&
+      [...this.steps.values()].every(({ state }) => FINAL_STEP_STATUSES.includes(state.status))
+    ) {
       this.endJourney({ type: 'ALL_SETTLED' }, 'journey-completed');
     }
     this.refreshExpectedDates();
@@ -607,12 +714,28 @@ export class JourneyEngine {
   }
 }
 
+function initialStep(def: StepDefinition): MutableStep {
+  return {
+    id: def.id,
+    agency: def.agency,
+    service: def.service,
+    mode: def.mode,
+    status: 'pending',
+    context: { overdue: false },
+    attempt: 1,
+  };
+}
+
 function satisfies(dep: StepState): boolean {
   return SATISFIED.includes(dep.status) || (dep.status === 'expired' && dep.context.expiryEffect === 'approved');
 }
 
 function blocksDependants(dep: StepState): boolean {
-  return dep.status === 'rejected' || dep.status === 'cancelled' || (dep.status === 'expired' && dep.context.expiryEffect === 'refused');
+  return (
+    dep.status === 'rejected' ||
+    dep.status === 'cancelled' ||
+    (dep.status === 'expired' && dep.context.expiryEffect === 'refused')
+  );
 }
 
 function channelOf(actor: Actor): Channel {

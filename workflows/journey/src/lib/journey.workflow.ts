@@ -20,6 +20,7 @@ import {
   DEFAULT_ENGINE_SETTINGS,
   JOURNEY_STATUS_SA,
   journeyStateQuery,
+  migrateVersionUpdate,
   provideInputsUpdate,
   requestInfoUpdate,
   retryStepUpdate,
@@ -33,7 +34,7 @@ import {
   type ServiceRequest,
 } from '@passage/contracts';
 import { JourneyEngine, type EngineCommand } from './journey-engine';
-import { validateMessage } from './message-validators';
+import { validateMessage, validateMigration } from './message-validators';
 import { JOURNEY_PATCHES } from './patches';
 
 const engineActivities = proxyActivities<EngineActivities>({
@@ -72,7 +73,11 @@ class JourneyShell {
 
     await condition(() => this.engine.isFinished || (this.continueAsNewDue() && this.quiet() && allHandlersFinished()));
     if (!this.engine.isFinished) {
-      await continueAsNew<typeof runJourney>({ ...this.input, carried: this.engine.carry() });
+      await continueAsNew<typeof runJourney>({
+        ...this.input,
+        snapshot: this.engine.currentSnapshot,
+        carried: this.engine.carry(),
+      });
     }
 
     await this.compensate();
@@ -88,13 +93,18 @@ class JourneyShell {
 
   private registerHandlers(): void {
     const engine = this.engine;
-    const definition = this.input.snapshot.definition;
+    // Validated against the version the journey runs on now: a migration can add steps.
+    const validate = (kind: Parameters<typeof validateMessage>[1]) => (message: unknown) =>
+      validateMessage(engine.currentSnapshot.definition, kind, message);
     setHandler(journeyStateQuery, () => engine.view());
-    setHandler(decideStepUpdate, (m) => this.receipt(engine.decide(m)), { validator: (m) => validateMessage(definition, 'decision', m) });
-    setHandler(provideInputsUpdate, (m) => this.receipt(engine.provideInputs(m)), { validator: (m) => validateMessage(definition, 'inputs', m) });
-    setHandler(requestInfoUpdate, (m) => this.receipt(engine.requestInfo(m)), { validator: (m) => validateMessage(definition, 'info-request', m) });
-    setHandler(withdrawUpdate, (m) => this.receipt(engine.withdraw(m)), { validator: (m) => validateMessage(definition, 'withdrawal', m) });
-    setHandler(retryStepUpdate, (m) => this.receipt(engine.retry(m)), { validator: (m) => validateMessage(definition, 'retry', m) });
+    setHandler(decideStepUpdate, (m) => this.receipt(engine.decide(m)), { validator: validate('decision') });
+    setHandler(provideInputsUpdate, (m) => this.receipt(engine.provideInputs(m)), { validator: validate('inputs') });
+    setHandler(requestInfoUpdate, (m) => this.receipt(engine.requestInfo(m)), { validator: validate('info-request') });
+    setHandler(withdrawUpdate, (m) => this.receipt(engine.withdraw(m)), { validator: validate('withdrawal') });
+    setHandler(retryStepUpdate, (m) => this.receipt(engine.retry(m)), { validator: validate('retry') });
+    setHandler(migrateVersionUpdate, (m) => this.receipt(engine.migrate(m)), {
+      validator: (m) => validateMigration(this.input.snapshot.id, m),
+    });
   }
 
   private receipt({ receipt, commands }: { receipt: MessageReceipt; commands: EngineCommand[] }): MessageReceipt {

@@ -17,7 +17,8 @@ export function validateMessage(definition: LifeEventDefinition, kind: MessageKi
   switch (kind) {
     case 'decision':
       requireStep();
-      if (m['outcome'] !== 'approved' && m['outcome'] !== 'rejected') throw new Error('outcome: must be approved or rejected');
+      if (m['outcome'] !== 'approved' && m['outcome'] !== 'rejected')
+        throw new Error('outcome: must be approved or rejected');
       if (m['outputs'] !== undefined) requireItems(definition, m['outputs'], 'outputs');
       requireActor(m['decidedBy'], 'decidedBy');
       break;
@@ -30,7 +31,8 @@ export function validateMessage(definition: LifeEventDefinition, kind: MessageKi
       const items = m['items'];
       if (!Array.isArray(items) || items.length === 0) throw new Error('items: must list at least one data item');
       items.forEach((item, i) => {
-        if (typeof item !== 'string' || !(item in definition.dataItems)) throw new Error(`items[${i}]: unknown data item`);
+        if (typeof item !== 'string' || !(item in definition.dataItems))
+          throw new Error(`items[${i}]: unknown data item`);
       });
       requireActor(m['requestedBy'], 'requestedBy');
       break;
@@ -46,12 +48,14 @@ export function validateMessage(definition: LifeEventDefinition, kind: MessageKi
 }
 
 function asRecord(value: unknown, path: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${path}: must be an object`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new Error(`${path}: must be an object`);
   return value as Record<string, unknown>;
 }
 
 function requireText(value: unknown, path: string): void {
-  if (typeof value !== 'string' || value.length === 0 || value.length > 200) throw new Error(`${path}: must be a non-empty string`);
+  if (typeof value !== 'string' || value.length === 0 || value.length > 200)
+    throw new Error(`${path}: must be a non-empty string`);
 }
 
 function requireActor(value: unknown, path: string): void {
@@ -63,6 +67,20 @@ function requireActor(value: unknown, path: string): void {
 function requireItems(definition: LifeEventDefinition, value: unknown, path: string): void {
   for (const [key, item] of Object.entries(asRecord(value, path))) {
     if (!(key in definition.dataItems)) throw new Error(`${path}.${key}: unknown data item`);
-    if (!['string', 'number', 'boolean'].includes(typeof item)) throw new Error(`${path}.${key}: must be a string, number or boolean`);
+    if (!['string', 'number', 'boolean'].includes(typeof item))
+      throw new Error(`${path}.${key}: must be a string, number or boolean`);
   }
+}
+
+/** A migration must name a version of the same life event, with its definition. */
+export function validateMigration(lifeEventId: string, message: unknown): void {
+  const m = asRecord(message, 'message');
+  requireText(m['idempotencyKey'], 'idempotencyKey');
+  requireActor(m['actor'], 'actor');
+  const snapshot = asRecord(m['snapshot'], 'snapshot');
+  if (snapshot['id'] !== lifeEventId) throw new Error(`snapshot.id: must be ${lifeEventId}`);
+  if (typeof snapshot['version'] !== 'number' || typeof snapshot['hash'] !== 'string')
+    throw new Error('snapshot: version and hash are required');
+  const definition = asRecord(snapshot['definition'], 'snapshot.definition');
+  if (!Array.isArray(definition['steps'])) throw new Error('snapshot.definition.steps: must be a list');
 }

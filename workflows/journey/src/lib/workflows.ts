@@ -14,6 +14,7 @@ export const deathOfRelative = (input: JourneyInput): Promise<JourneyResult> => 
 export const moveHouse = (input: JourneyInput): Promise<JourneyResult> => runJourney(input);
 
 export default async function anyLifeEvent(input: JourneyInput): Promise<JourneyResult> {
-  if (!input?.snapshot?.definition) throw new Error(`workflow type ${workflowInfo().workflowType} needs a journey input`);
+  if (!input?.snapshot?.definition)
+    throw new Error(`workflow type ${workflowInfo().workflowType} needs a journey input`);
   return runJourney(input);
 }

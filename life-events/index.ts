@@ -1,10 +1,26 @@
 import type { LifeEventDefinition } from '@passage/journey-model';
 import type { ProcessOwnerModule } from '@passage/process-owner';
+import { BIRTH_V1 } from './birth/v1';
+import { OPGROEIEN_PROCESS_OWNER } from './birth/owner';
+import { BUILD_RENOVATE_V1 } from './build-renovate/v1';
+import { OMGEVING_PROCESS_OWNER } from './build-renovate/owner';
+import { DEATH_OF_RELATIVE_V1 } from './death-of-relative/v1';
+import { VLABEL_PROCESS_OWNER } from './death-of-relative/owner';
+import { MOVE_HOUSE_V1 } from './move-house/v1';
+import { ABB_PROCESS_OWNER } from './move-house/owner';
 import { VLAIO_PROCESS_OWNER } from './start-business/owner';
 import { START_BUSINESS_V1 } from './start-business/v1';
 import { START_BUSINESS_V2 } from './start-business/v2';
 
 export { AGENCIES } from './agencies';
+export { BIRTH_V1 } from './birth/v1';
+export { OPGROEIEN_PROCESS_OWNER } from './birth/owner';
+export { BUILD_RENOVATE_V1 } from './build-renovate/v1';
+export { OMGEVING_PROCESS_OWNER } from './build-renovate/owner';
+export { DEATH_OF_RELATIVE_V1 } from './death-of-relative/v1';
+export { VLABEL_PROCESS_OWNER } from './death-of-relative/owner';
+export { MOVE_HOUSE_V1 } from './move-house/v1';
+export { ABB_PROCESS_OWNER } from './move-house/owner';
 export { VLAIO_PROCESS_OWNER } from './start-business/owner';
 export { START_BUSINESS_V1 } from './start-business/v1';
 export { START_BUSINESS_V2 } from './start-business/v2';
@@ -17,12 +33,15 @@ export interface CatalogueEntry {
 }
 
 /**
- * The catalogue of life events. To add one (build-renovate, birth, death-of-relative, move-house): create
- * `life-events/<id>/` with `owner.ts` and `v1.ts`, and add one entry here. A new version is appended to `versions`;
- * published versions are never edited.
+ * The catalogue of life events. To add one: create `life-events/<id>/` with `owner.ts` and `v1.ts`, and add one
+ * entry here. A new version is appended to `versions`; published versions are never edited.
  */
 export const CATALOGUE: readonly CatalogueEntry[] = [
   { id: 'start-business', owner: VLAIO_PROCESS_OWNER, versions: [START_BUSINESS_V1, START_BUSINESS_V2] },
+  { id: 'build-renovate', owner: OMGEVING_PROCESS_OWNER, versions: [BUILD_RENOVATE_V1] },
+  { id: 'birth', owner: OPGROEIEN_PROCESS_OWNER, versions: [BIRTH_V1] },
+  { id: 'death-of-relative', owner: VLABEL_PROCESS_OWNER, versions: [DEATH_OF_RELATIVE_V1] },
+  { id: 'move-house', owner: ABB_PROCESS_OWNER, versions: [MOVE_HOUSE_V1] },
 ];
 
 /** The catalogue entry of a life event, or undefined when the catalogue has none with that id. */

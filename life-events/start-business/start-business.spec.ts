@@ -452,7 +452,7 @@ describe('catalogue', () => {
     expect(findDefinition('start-business')).toBe(START_BUSINESS_V2);
     expect(findDefinition('start-business', 1)).toBe(START_BUSINESS_V1);
     expect(findDefinition('start-business', 3)).toBeUndefined();
-    expect(findDefinition('move-house')).toBeUndefined();
+    expect(findDefinition('no-such-life-event')).toBeUndefined();
   });
 });
 

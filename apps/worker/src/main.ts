@@ -1,10 +1,11 @@
 /*
- * The Passage worker process: runs journey workflows and the engine's activities on the engine task queue.
- * Scale it horizontally: every replica polls the same queue.
+ * The Passage worker process: runs journey workflows and the engine's activities on the engine task queue, and
+ * delivers the notifications outbox. Scale it horizontally: every replica polls the same queue and the same outbox.
  */
 import { readFileSync } from 'node:fs';
 import { createEngineWorker } from '@passage/engine';
 import { loadPassageConfig } from '@passage/config';
+import { createNotificationService } from '@passage/notifications';
 import { createDataSource } from '@passage/persistence';
 import { connectWorker } from '@passage/temporal';
 
@@ -22,9 +23,20 @@ async function main(): Promise<void> {
     vaultKeys: config.vaultKeys,
     workflowBundle: bundlePath ? { code: readFileSync(bundlePath, 'utf8') } : undefined,
   });
+  const notifications = createNotificationService({
+    dataSource,
+    vaultKeys: config.vaultKeys,
+    settings: config.notifications,
+  });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => worker.shutdown());
   console.log(`passage worker: polling ${config.temporal.address} (${config.temporal.namespace})`);
-  await worker.run();
+  console.log(`passage worker: delivering notifications by ${notifications.channels.join(', ') || 'no channel'}`);
+  notifications.start();
+  try {
+    await worker.run();
+  } finally {
+    await notifications.stop();
+  }
   await connection.close();
   await dataSource.destroy();
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigurationError, loadPassageConfig, parseKeyRing } from './passage-config';
@@ -53,5 +53,112 @@ describe('configuration', () => {
     expect(config.auth).toEqual({ mode: 'oidc', issuer: 'https://idp.example.be/', audience: 'passage', jwksUrl: 'https://idp.example.be/.well-known/jwks.json' });
     expect(config.temporal).toMatchObject({ address: 'temporal.internal:7233', namespace: 'passage', tls: false });
     expect(config.databaseUrl).toBe('postgres://passage@db/passage');
+  });
+
+  describe('notifications', () => {
+    const production = {
+      PASSAGE_ENV: 'production',
+      PASSAGE_PAYLOAD_KEYS: `p:${key(3)}`,
+      PASSAGE_VAULT_KEYS: `v:${key(4)}`,
+      PASSAGE_OIDC_ISSUER: 'https://idp.example.be/',
+      PASSAGE_OIDC_AUDIENCE: 'passage',
+    };
+
+    it('writes e-mail to files under the data folder on a development machine, and has no e-counter by default', () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'passage-'));
+      expect(loadPassageConfig({ PASSAGE_DATA_DIR: dataDir }).notifications).toEqual({
+        eCounterWebhook: undefined,
+        mail: { transport: 'file', from: 'Passage <no-reply@passage.localhost>', dir: join(dataDir, 'mail') },
+        maxAttempts: 8,
+        pollIntervalMs: 5_000,
+        termReminderDays: 3,
+      });
+    });
+
+    it('generates the e-counter webhook secret once into the development secrets, also for an older data folder', () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'passage-'));
+      writeFileSync(
+        join(dataDir, 'dev-secrets.json'),
+        JSON.stringify({ payloadKey: key(5), vaultKey: key(6), jwtSecret: 'jwt' }),
+      );
+      const env = { PASSAGE_DATA_DIR: dataDir, PASSAGE_ECOUNTER_WEBHOOK_URL: 'http://127.0.0.1:4010/notifications' };
+      const first = loadPassageConfig(env).notifications.eCounterWebhook;
+      expect(first?.secret).toMatch(/^[\w-]{43}$/);
+      const stored = JSON.parse(readFileSync(join(dataDir, 'dev-secrets.json'), 'utf8'));
+      expect(stored).toMatchObject({ jwtSecret: 'jwt', eCounterWebhookSecret: first?.secret });
+      expect(loadPassageConfig(env).notifications.eCounterWebhook).toEqual(first);
+    });
+
+    it('takes channels and limits from the environment', () => {
+      const notifications = loadPassageConfig({
+        ...production,
+        PASSAGE_ECOUNTER_WEBHOOK_URL: 'https://burgerprofiel.example.be/passage',
+        PASSAGE_ECOUNTER_WEBHOOK_SECRET: 'a-secret-of-enough-length',
+        PASSAGE_MAIL_TRANSPORT: 'smtp',
+        PASSAGE_SMTP_HOST: 'relay.internal',
+        PASSAGE_SMTP_PORT: '2525',
+        PASSAGE_MAIL_FROM: 'Passage <no-reply@passage.example.be>',
+        PASSAGE_NOTIFY_MAX_ATTEMPTS: '5',
+        PASSAGE_NOTIFY_POLL_INTERVAL_MS: '1000',
+        PASSAGE_NOTIFY_TERM_REMINDER_DAYS: '7',
+      }).notifications;
+      expect(notifications).toEqual({
+        eCounterWebhook: { url: 'https://burgerprofiel.example.be/passage', secret: 'a-secret-of-enough-length' },
+        mail: { transport: 'smtp', from: 'Passage <no-reply@passage.example.be>', host: 'relay.internal', port: 2525 },
+        maxAttempts: 5,
+        pollIntervalMs: 1_000,
+        termReminderDays: 7,
+      });
+    });
+
+    it('sends no e-mail in production unless told how', () => {
+      expect(loadPassageConfig(production).notifications.mail).toEqual({ transport: 'none' });
+      expect(() =>
+        loadPassageConfig({ ...production, PASSAGE_MAIL_TRANSPORT: 'smtp', PASSAGE_SMTP_HOST: 'relay' }),
+      ).toThrow('needs PASSAGE_MAIL_FROM');
+    });
+
+    it.each([
+      [
+        'a webhook without a secret',
+        { PASSAGE_ECOUNTER_WEBHOOK_URL: 'https://portal.example.be/hook' },
+        'needs PASSAGE_ECOUNTER_WEBHOOK_SECRET in production',
+      ],
+      [
+        'a webhook over plain http',
+        {
+          PASSAGE_ECOUNTER_WEBHOOK_URL: 'http://portal.example.be/hook',
+          PASSAGE_ECOUNTER_WEBHOOK_SECRET: 'a-secret-of-enough-length',
+        },
+        'absolute https URL',
+      ],
+      [
+        'a short webhook secret',
+        {
+          PASSAGE_ECOUNTER_WEBHOOK_URL: 'https://portal.example.be/hook',
+          PASSAGE_ECOUNTER_WEBHOOK_SECRET: 'short-secret',
+        },
+        'at least 16 characters',
+      ],
+      ['an unknown mail transport', { PASSAGE_MAIL_TRANSPORT: 'pigeon' }, 'must be file, smtp or none'],
+      [
+        'a sender with a line break',
+        { PASSAGE_MAIL_TRANSPORT: 'file', PASSAGE_MAIL_FROM: 'no-reply@x\r\nBcc: all@x' },
+        'PASSAGE_MAIL_FROM must be an address',
+      ],
+      ['zero attempts', { PASSAGE_NOTIFY_MAX_ATTEMPTS: '0' }, 'PASSAGE_NOTIFY_MAX_ATTEMPTS must be a positive integer'],
+      [
+        'a poll interval that is not a number',
+        { PASSAGE_NOTIFY_POLL_INTERVAL_MS: 'soon' },
+        'PASSAGE_NOTIFY_POLL_INTERVAL_MS must be a positive integer',
+      ],
+    ])('refuses %s in production, without echoing secrets', (_, env, message) => {
+      expect(() => loadPassageConfig({ ...production, ...env })).toThrow(message);
+      try {
+        loadPassageConfig({ ...production, ...env });
+      } catch (error) {
+        expect((error as Error).message).not.toContain('short-secret');
+      }
+    });
   });
 });

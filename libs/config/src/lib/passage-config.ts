@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 export type PassageEnvironment = 'development' | 'test' | 'production';
@@ -22,6 +22,29 @@ export type AuthSettings =
   | { readonly mode: 'development'; readonly secret: string }
   | { readonly mode: 'oidc'; readonly issuer: string; readonly audience: string; readonly jwksUrl: string };
 
+/** A webhook to the subject's e-counter (a citizen portal), signed with a shared secret. */
+export interface ECounterWebhookSettings {
+  readonly url: string;
+  readonly secret: string;
+}
+
+/** How e-mail leaves: `.eml` files in a folder (development), a local SMTP relay or sink, or not at all. */
+export type MailSettings =
+  | { readonly transport: 'none' }
+  | { readonly transport: 'file'; readonly from: string; readonly dir: string }
+  | { readonly transport: 'smtp'; readonly from: string; readonly host: string; readonly port: number };
+
+export interface NotificationSettings {
+  /** Unset: e-counter notifications stay pending in the outbox until a webhook is configured. */
+  readonly eCounterWebhook?: ECounterWebhookSettings;
+  readonly mail: MailSettings;
+  /** Delivery attempts before a notification is marked failed. */
+  readonly maxAttempts: number;
+  readonly pollIntervalMs: number;
+  /** How many days before a term ends the subject gets a reminder. */
+  readonly termReminderDays: number;
+}
+
 export interface PassageConfig {
   readonly environment: PassageEnvironment;
   readonly dataDir: string;
@@ -34,6 +57,9 @@ export interface PassageConfig {
   readonly databaseUrl?: string;
   readonly auth: AuthSettings;
   readonly http: { readonly host: string; readonly port: number };
+  /** Where agencies reach this API (webhook callbacks): `PASSAGE_PUBLIC_URL`, by default the local HTTP address. */
+  readonly publicUrl: string;
+  readonly notifications: NotificationSettings;
 }
 
 /** Secrets generated for a development machine, kept under the data folder so that every local process shares them. */
@@ -41,6 +67,8 @@ interface DevSecrets {
   readonly payloadKey: string;
   readonly vaultKey: string;
   readonly jwtSecret: string;
+  /** Absent from files written before notifications existed: added on first use. */
+  readonly eCounterWebhookSecret?: string;
 }
 
 export class ConfigurationError extends Error {
@@ -79,7 +107,77 @@ export function loadPassageConfig(env: NodeJS.ProcessEnv = process.env): Passage
     databaseUrl: env['DATABASE_URL'] || undefined,
     auth: authSettings(env, environment, () => secrets().jwtSecret),
     http: { host: env['PASSAGE_HTTP_HOST'] ?? '127.0.0.1', port: Number(env['PASSAGE_HTTP_PORT'] ?? 3000) },
+    publicUrl: publicUrl(env, environment),
+    notifications: notificationSettings(env, environment, dataDir),
   };
+}
+
+function notificationSettings(
+  env: NodeJS.ProcessEnv,
+  environment: PassageEnvironment,
+  dataDir: string,
+): NotificationSettings {
+  return {
+    eCounterWebhook: eCounterWebhook(env, environment, dataDir),
+    mail: mailSettings(env, environment, dataDir),
+    maxAttempts: positiveInteger(env, 'PASSAGE_NOTIFY_MAX_ATTEMPTS', 8),
+    pollIntervalMs: positiveInteger(env, 'PASSAGE_NOTIFY_POLL_INTERVAL_MS', 5_000),
+    termReminderDays: positiveInteger(env, 'PASSAGE_NOTIFY_TERM_REMINDER_DAYS', 3),
+  };
+}
+
+function eCounterWebhook(
+  env: NodeJS.ProcessEnv,
+  environment: PassageEnvironment,
+  dataDir: string,
+): ECounterWebhookSettings | undefined {
+  const url = env['PASSAGE_ECOUNTER_WEBHOOK_URL'];
+  if (!url) return undefined;
+  // A signature proves origin but hides nothing: in production the payload must travel encrypted.
+  const allowed = environment === 'production' ? ['https:'] : ['https:', 'http:'];
+  if (!URL.canParse(url) || !allowed.includes(new URL(url).protocol)) {
+    throw new ConfigurationError(
+      `PASSAGE_ECOUNTER_WEBHOOK_URL must be an absolute ${environment === 'production' ? 'https' : 'http(s)'} URL`,
+    );
+  }
+  const secret = env['PASSAGE_ECOUNTER_WEBHOOK_SECRET'];
+  if (secret !== undefined && secret.length < 16)
+    throw new ConfigurationError('PASSAGE_ECOUNTER_WEBHOOK_SECRET must be at least 16 characters');
+  if (!secret && environment === 'production') {
+    throw new ConfigurationError('PASSAGE_ECOUNTER_WEBHOOK_URL needs PASSAGE_ECOUNTER_WEBHOOK_SECRET in production');
+  }
+  return { url, secret: secret || devWebhookSecret(environment, dataDir) };
+}
+
+const MAIL_TRANSPORTS: readonly string[] = ['none', 'file', 'smtp'] satisfies MailSettings['transport'][];
+const isMailTransport = (value: string): value is MailSettings['transport'] => MAIL_TRANSPORTS.includes(value);
+
+function mailSettings(env: NodeJS.ProcessEnv, environment: PassageEnvironment, dataDir: string): MailSettings {
+  const production = environment === 'production';
+  // Files on a production server would be mail nobody reads: production sends none unless told how.
+  const transport = env['PASSAGE_MAIL_TRANSPORT'] ?? (production ? 'none' : 'file');
+  if (!isMailTransport(transport)) throw new ConfigurationError('PASSAGE_MAIL_TRANSPORT must be file, smtp or none');
+  if (transport === 'none') return { transport };
+  const from = env['PASSAGE_MAIL_FROM'] ?? (production ? undefined : 'Passage <no-reply@passage.localhost>');
+  if (!from) throw new ConfigurationError('PASSAGE_MAIL_TRANSPORT needs PASSAGE_MAIL_FROM in production');
+  if (!/^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/.test(from)) {
+    throw new ConfigurationError(
+      'PASSAGE_MAIL_FROM must be an address, optionally with a display name: Name <address@domain>',
+    );
+  }
+  if (transport === 'file') return { transport, from, dir: join(dataDir, 'mail') };
+  const host = env['PASSAGE_SMTP_HOST'] ?? (production ? undefined : '127.0.0.1');
+  if (!host) throw new ConfigurationError('PASSAGE_MAIL_TRANSPORT=smtp needs PASSAGE_SMTP_HOST in production');
+  // 1025 is where local SMTP sinks (Mailpit, MailHog) listen.
+  return { transport, from, host, port: positiveInteger(env, 'PASSAGE_SMTP_PORT', production ? 25 : 1025) };
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isSafeInteger(parsed) || parsed < 1) throw new ConfigurationError(`${name} must be a positive integer`);
+  return parsed;
 }
 
 function authSettings(env: NodeJS.ProcessEnv, environment: PassageEnvironment, devSecret: () => string): AuthSettings {
@@ -94,6 +192,25 @@ function authSettings(env: NodeJS.ProcessEnv, environment: PassageEnvironment, d
   if (mode !== 'development') throw new ConfigurationError('PASSAGE_AUTH must be oidc or development');
   if (environment === 'production') throw new ConfigurationError('development tokens are refused in production: set PASSAGE_AUTH=oidc');
   return { mode, secret: env['PASSAGE_JWT_SECRET'] ?? devSecret() };
+}
+
+/** The base URL agencies call back on; without a trailing slash. */
+function publicUrl(env: NodeJS.ProcessEnv, environment: PassageEnvironment): string {
+  const value = env['PASSAGE_PUBLIC_URL'];
+  if (!value) return `http://127.0.0.1:${Number(env['PASSAGE_HTTP_PORT'] ?? 3000)}`;
+  // Callbacks carry decisions and data items: in production they must travel encrypted.
+  const allowed = environment === 'production' ? ['https:'] : ['https:', 'http:'];
+  if (!URL.canParse(value) || !allowed.includes(new URL(value).protocol)) {
+    throw new ConfigurationError(
+      `PASSAGE_PUBLIC_URL must be an absolute ${environment === 'production' ? 'https' : 'http(s)'} URL`,
+    );
+  }
+  return value.replace(/\/+$/, '');
+}
+
+/** The environment alone, for code that needs no other setting (and so no secrets). */
+export function passageEnvironment(env: NodeJS.ProcessEnv = process.env): PassageEnvironment {
+  return parseEnvironment(env['PASSAGE_ENV'] ?? env['NODE_ENV']);
 }
 
 function parseEnvironment(value: string | undefined): PassageEnvironment {
@@ -126,6 +243,7 @@ export function devSecrets(environment: PassageEnvironment, dataDir: string): De
       payloadKey: randomBytes(32).toString('base64'),
       vaultKey: randomBytes(32).toString('base64'),
       jwtSecret: randomBytes(32).toString('base64url'),
+      eCounterWebhookSecret: randomBytes(32).toString('base64url'),
     };
     mkdirSync(dataDir, { recursive: true });
     try {
@@ -138,4 +256,19 @@ export function devSecrets(environment: PassageEnvironment, dataDir: string): De
   const secrets = JSON.parse(readFileSync(file, 'utf8')) as DevSecrets;
   cachedSecrets = { dir: dataDir, secrets };
   return secrets;
+}
+
+/** The development webhook secret; a data folder from before notifications gets one added. */
+function devWebhookSecret(environment: PassageEnvironment, dataDir: string): string {
+  const secrets = devSecrets(environment, dataDir);
+  if (secrets.eCounterWebhookSecret) return secrets.eCounterWebhookSecret;
+  const file = join(dataDir, 'dev-secrets.json');
+  const secret = randomBytes(32).toString('base64url');
+  const upgraded: DevSecrets = { ...secrets, eCounterWebhookSecret: secret };
+  // Replace the file whole (rename is atomic) so a concurrent reader never sees half of it.
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify(upgraded, null, 2), { mode: 0o600 });
+  renameSync(temporary, file);
+  cachedSecrets = { dir: dataDir, secrets: upgraded };
+  return secret;
 }

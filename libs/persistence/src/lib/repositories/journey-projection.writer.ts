@@ -11,8 +11,8 @@ const NOTIFY_SUBJECT: ReadonlySet<TimelineEvent['type']> = new Set([
   'step-rejected',
   'step-expired',
   'step-overdue',
+  // One notification when something is asked: `info-requested` always comes with a `data-asked`.
   'data-asked',
-  'info-requested',
   'journey-completed',
   'journey-rejected',
   'journey-withdrawn',

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DevTokenVerifier, type Principal } from '@passage/auth';
+import { SignJWT } from 'jose';
+import { DEV_AUDIENCE, DEV_ISSUER, DevTokenVerifier, type Principal } from '@passage/auth';
 import { publishCatalogue, startPassageProcess, waitForHttp, waitForOutput, type RunningProcess } from '@passage/devstack';
 import { AGENCIES, CATALOGUE } from '@passage/life-events';
 import { freePort } from '@passage/temporal';
@@ -27,6 +28,12 @@ export interface E2eStack {
   /** An HTTP client acting as this principal. */
   as(principal: Principal, headers?: Record<string, string>): Promise<HttpClient>;
   anonymous(): HttpClient;
+  /**
+   * A token signed with the stack's development secret, with exactly these claims (for authentication attacks:
+   * unknown roles, no `sub`, staff without an agency…); `lifetimeSeconds` below zero gives an expired token, and
+   * `iss`, `aud`, `iat` or `exp` among the claims replace the defaults (undefined drops them).
+   */
+  signToken(claims: Record<string, unknown>, lifetimeSeconds?: number): Promise<string>;
   /** Everything the API and worker processes logged. */
   logs(): string;
   stop(): Promise<void>;
@@ -77,6 +84,13 @@ export async function startE2eStack(): Promise<E2eStack> {
     agencies,
     as: async (principal, headers = {}) => new HttpClient(baseUrl, { authorization: `Bearer ${await verifier.issue(principal)}`, ...headers }),
     anonymous: () => new HttpClient(baseUrl, {}),
+    signToken: (claims, lifetimeSeconds = 3600) => {
+      const now = Math.floor(Date.now() / 1000);
+      // Claims given win over the defaults, so that a test can change or drop (with undefined) iss, aud, iat or exp.
+      return new SignJWT({ iss: DEV_ISSUER, aud: DEV_AUDIENCE, iat: now, exp: now + lifetimeSeconds, ...claims })
+        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+        .sign(new TextEncoder().encode(secret));
+    },
     logs: () => processes.map((p) => p.output()).join('\n'),
     stop: async () => {
       await agencies.stop();

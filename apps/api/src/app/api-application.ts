@@ -2,7 +2,7 @@ import { Module, type DynamicModule, type INestApplication } from '@nestjs/commo
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { PassageError } from '@passage/contracts';
 import type { KeyRing } from '@passage/config';
@@ -22,8 +22,10 @@ import { VaultCipher } from '@passage/persistence';
 import { AgencyTasksController } from '../agency/agency-tasks.controller';
 import { AuthGuard, TOKEN_VERIFIER } from '../common/auth.guard';
 import { BodyPipe } from '../common/body.pipe';
+import { answerUnparsableRequests } from '../common/client-error';
 import { ErrorFilter } from '../common/error.filter';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
+import { jsonBody } from '../common/json-body';
 import { requestLogger } from '../common/request-logger';
 import { CatalogueController } from '../catalogue/catalogue.controller';
 import { HealthController } from '../health/health.controller';
@@ -95,8 +97,9 @@ export async function createApiApplication(deps: ApiDependencies): Promise<INest
   const metrics = app.get(ApiMetrics);
   app.use(requestLogger(metrics, deps.logRequests ?? false));
   app.use(requireJson);
-  app.use(express.json({ limit: BODY_LIMIT, strict: true, type: ['application/json', 'application/*+json'] }));
+  app.use(jsonBody(BODY_LIMIT));
   app.getHttpAdapter().getInstance().disable('x-powered-by');
+  answerUnparsableRequests(app.getHttpServer());
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

@@ -7,13 +7,18 @@ import { statusOf, type ErrorResponse } from './error-response';
 
 const HTTP_CODES: Record<number, ErrorCode> = { 400: 'invalid-request', 404: 'not-found', 405: 'method-not-allowed', 413: 'payload-too-large', 415: 'unsupported-media-type' };
 
-/** Body-parser failures carry a `type`; they are the client's fault and say so. */
-function parserError(error: unknown): PassageError | undefined {
+/**
+ * Body-parser failures carry a `type`; they are the client's fault and say so. Other failures of reading a body
+ * (a gzip body that is not gzip, a length that does not match) are http-errors with a 4xx `status` and `expose`.
+ */
+export function parserError(error: unknown): PassageError | undefined {
   const type = (error as { type?: unknown })?.type;
   if (type === 'entity.parse.failed') return new PassageError('invalid-json', 'the body is not valid JSON');
   if (type === 'entity.too.large') return new PassageError('payload-too-large', 'the body is larger than allowed');
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') return new PassageError('unsupported-media-type', 'the body must be UTF-8 JSON');
   if (type === 'request.aborted' || type === 'request.size.invalid' || type === 'stream.encoding.set') return new PassageError('invalid-request', 'the body could not be read');
+  const { status, expose } = (error ?? {}) as { status?: unknown; expose?: unknown };
+  if (typeof status === 'number' && status >= 400 && status < 500 && expose === true) return new PassageError('invalid-request', 'the body could not be read');
   return undefined;
 }
 

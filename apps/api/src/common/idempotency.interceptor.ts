@@ -3,7 +3,6 @@ import type { Response } from 'express';
 import { from, lastValueFrom, of, type Observable } from 'rxjs';
 import { PassageError } from '@passage/contracts';
 import { IdempotencyStore } from '@passage/journeys';
-import { statusOf } from './error-response';
 import type { AuthenticatedRequest } from './caller';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -19,7 +18,7 @@ export function idempotencyKeyOf(request: AuthenticatedRequest): string | undefi
   return key;
 }
 
-/** Every POST honours `Idempotency-Key`: the same key and request give the same answer, once. */
+/** Every POST honours `Idempotency-Key`: the same key and request give the same answer, once; a refusal is not kept. */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   constructor(private readonly store: IdempotencyStore) {}
@@ -46,11 +45,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
       await this.store.complete(scope, key, response.statusCode, result);
       return result;
     } catch (error) {
-      if (error instanceof PassageError && statusOf(error.code) < 500) {
-        await this.store.complete(scope, key, statusOf(error.code), { code: error.code, message: error.message, path: error.path });
-      } else {
-        await this.store.abandon(scope, key);
-      }
+      // Only what was done is remembered. A refusal (a malformed body, a journey that is not the caller's…) did
+      // nothing: its key is forgotten, so that it leaves no trace and the corrected request can use the same key.
+      await this.store.abandon(scope, key);
       throw error;
     }
   }

@@ -75,7 +75,7 @@ export class JourneysController {
     if (lastEventId !== undefined && !/^(0|[1-9][0-9]{0,8})$/.test(lastEventId)) {
       throw new PassageError('invalid-request', 'Last-Event-ID must be an event number', 'headers.last-event-id');
     }
-    await this.journeys.authorised(caller, id);
+    await this.journeys.authorisedToFollow(caller, id);
     await streamJourneyEvents(
       request,
       response,

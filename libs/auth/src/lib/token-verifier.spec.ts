@@ -20,6 +20,8 @@ describe('development tokens', () => {
     await expect(verifier.verify(await verifier.issue({ sub: 'alice', roles: ['root' as never] }))).rejects.toMatchObject({ code: 'invalid-claims' });
     await expect(verifier.verify(await verifier.issue({ sub: 'clerk', roles: ['agency'] }))).rejects.toMatchObject({ code: 'invalid-claims' });
     await expect(verifier.verify('not.a.token')).rejects.toBeInstanceOf(AuthenticationError);
+    const forever = await new SignJWT({ roles: ['citizen'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('alice').setIssuer('passage-dev').setAudience('passage').sign(new TextEncoder().encode('a development secret of sufficient length'));
+    await expect(verifier.verify(forever)).rejects.toMatchObject({ code: 'invalid-token' });
   });
 });
 

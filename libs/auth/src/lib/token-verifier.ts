@@ -6,6 +6,9 @@ export interface TokenVerifier {
 }
 
 export const DEV_ISSUER = 'passage-dev';
+
+/** A token without an expiry would be a credential for ever: refused, whoever signed it. */
+const REQUIRED_CLAIMS = ['exp'];
 export const DEV_AUDIENCE = 'passage';
 
 async function verified(verify: () => Promise<{ payload: JWTPayload }>): Promise<Principal> {
@@ -29,7 +32,7 @@ export class DevTokenVerifier implements TokenVerifier {
   }
 
   verify(token: string): Promise<Principal> {
-    return verified(() => jwtVerify(token, this.key, { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ['HS256'] }));
+    return verified(() => jwtVerify(token, this.key, { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ['HS256'], requiredClaims: REQUIRED_CLAIMS }));
   }
 
   issue(principal: Principal, lifetimeSeconds = 8 * 3600): Promise<string> {
@@ -67,6 +70,7 @@ export class OidcTokenVerifier implements TokenVerifier {
         audience: this.settings.audience,
         algorithms: ['RS256', 'PS256', 'ES256', 'EdDSA'],
         clockTolerance: 30,
+        requiredClaims: REQUIRED_CLAIMS,
       }),
     );
   }

@@ -3,19 +3,29 @@ import { registerDecorator, type ValidationOptions } from 'class-validator';
 const ITEM_KEY = /^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/;
 export const MAX_ITEMS = 100;
 export const MAX_TEXT = 2000;
+/** No data item name is longer; a longer one is not echoed back as if it might be one. */
+export const MAX_ITEM_NAME = 120;
 
-/** The first problem of a map of data items (`person.address` → string, number or boolean), or undefined. */
-export function dataItemsProblem(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'must be an object of data items';
+/**
+ * The first problem of a map of data items (`person.address` → string, number or boolean), or undefined. `key` is
+ * set when one item's value is at fault (its path is then `<field>.<key>`), not when the map as a whole is.
+ */
+export function dataItemsFault(value: unknown): { readonly key?: string; readonly problem: string } | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { problem: 'must be an object of data items' };
   const entries = Object.entries(value);
-  if (entries.length > MAX_ITEMS) return `must hold at most ${MAX_ITEMS} data items`;
+  if (entries.length > MAX_ITEMS) return { problem: `must hold at most ${MAX_ITEMS} data items` };
   for (const [key, item] of entries) {
-    if (!ITEM_KEY.test(key)) return `"${key.slice(0, 60)}" is not a data item name (like person.address)`;
+    if (key.length > MAX_ITEM_NAME || !ITEM_KEY.test(key)) return { problem: `"${key.slice(0, 60)}" is not a data item name (like person.address)` };
     if (typeof item === 'string' ? item.length > MAX_TEXT : typeof item === 'number' ? !Number.isFinite(item) : typeof item !== 'boolean') {
-      return `${key} must be a string of at most ${MAX_TEXT} characters, a finite number or a boolean`;
+      return { key, problem: `${key} must be a string of at most ${MAX_TEXT} characters, a finite number or a boolean` };
     }
   }
   return undefined;
+}
+
+/** The first problem of a map of data items, or undefined. */
+export function dataItemsProblem(value: unknown): string | undefined {
+  return dataItemsFault(value)?.problem;
 }
 
 /** class-validator decorator for a map of data items. */

@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBooleanString, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { Type } from 'class-transformer';
 import type { DataItems } from '@passage/journey-model';
-import { IsDataItems } from './data-items.validator';
+import { EachMatches, IsOptionalNotNull } from './command-validation';
+import { IsDataItems, MAX_ITEM_NAME } from './data-items.validator';
 
 /** The decision of agency staff on a task in their inbox. */
 export class DecideTaskCommand {
@@ -11,7 +12,7 @@ export class DecideTaskCommand {
   outcome!: 'approved' | 'rejected';
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'the data items the step produces' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsDataItems()
   outputs?: DataItems;
 
@@ -28,7 +29,7 @@ export class RequestInfoCommand {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
-  @Matches(/^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/, { each: true, message: 'each item must be a data item name (like person.address)' })
+  @EachMatches(/^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/, 'each item must be a data item name (like person.address)', MAX_ITEM_NAME)
   items!: string[];
 }
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
 import { CHANNELS, LANGUAGES, type Channel, type DataItems, type Language } from '@passage/journey-model';
+import { IsOptionalNotNull } from './command-validation';
 import { IsDataItems } from './data-items.validator';
 
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -15,7 +16,7 @@ export class StartJourneyCommand {
   lifeEvent!: string;
 
   @ApiPropertyOptional({ description: 'pseudonymous subject id; required for intermediaries and counter staff, your own id otherwise' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @Matches(SUBJECT, { message: 'subject must be a pseudonymous subject id' })
   subject?: string;
@@ -25,12 +26,12 @@ export class StartJourneyCommand {
   intake!: DataItems;
 
   @ApiPropertyOptional({ enum: CHANNELS, description: 'defaults to online, or the counter channel of the clerk' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(CHANNELS)
   channel?: Channel;
 
   @ApiPropertyOptional({ enum: LANGUAGES, default: 'nl' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(LANGUAGES)
   language?: Language;
 }
@@ -44,7 +45,7 @@ export class ProvideInputsCommand {
 
 export class WithdrawJourneyCommand {
   @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(500)
   reason?: string;

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, IsOptional, IsString, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, IsString, Matches } from 'class-validator';
+import { EachMatches, IsOptionalNotNull } from './command-validation';
 
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const SUBJECT = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$/;
@@ -15,11 +16,11 @@ export class GrantMandateCommand {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
-  @Matches(KEBAB, { each: true, message: 'each life event must be a life-event id' })
+  @EachMatches(KEBAB, 'each life event must be a life-event id', 80)
   lifeEvents!: string[];
 
   @ApiPropertyOptional({ format: 'date-time', description: 'defaults to now' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsISO8601({ strict: true })
   validFrom?: string;
 

@@ -181,8 +181,7 @@ export class JourneysService {
 
   /** Who read which data item of this journey, when, for which step and why. Not for counter staff. */
   async accessLog(caller: Caller, journeyId: string): Promise<AccessLogEntry[]> {
-    const { relation } = await this.authorised(caller, journeyId);
-    if (relation === 'counter') throw notFound('journey');
+    await this.authorisedToFollow(caller, journeyId);
     const rows = await this.deps.dataSource.getRepository(DataAccessEntity).find({ where: { journeyId }, order: { at: 'ASC', id: 'ASC' } });
     return rows.map((row) => ({
       item: row.item,
@@ -196,7 +195,7 @@ export class JourneysService {
 
   /** Timeline events after `afterN`, for live updates (server-sent events resume from the last id seen). */
   async eventsSince(caller: Caller, journeyId: string, afterN: number): Promise<TimelineEvent[]> {
-    await this.authorised(caller, journeyId);
+    await this.authorisedToFollow(caller, journeyId);
     const rows: { body: TimelineEvent }[] = await this.deps.dataSource.query(
       `SELECT body FROM journey_events WHERE journey_id = $1 AND n > $2 ORDER BY n LIMIT 500`,
       [journeyId, afterN],
@@ -212,6 +211,16 @@ export class JourneysService {
     const relation = await this.deps.access.relation(caller, journey.subject, journey.lifeEventId);
     if (!relation) throw notFound('journey');
     return { journey, relation };
+  }
+
+  /**
+   * The access log and the live events are for the subject and their intermediaries (DESIGN §6): a clerk helps at
+   * the counter, but does not follow the journey afterwards. For them these routes do not exist.
+   */
+  async authorisedToFollow(caller: Caller, journeyId: string): Promise<{ journey: JourneyEntity; relation: Relation }> {
+    const authorised = await this.authorised(caller, journeyId);
+    if (authorised.relation === 'counter') throw notFound('journey');
+    return authorised;
   }
 
   private requireActive(journey: JourneyEntity): void {

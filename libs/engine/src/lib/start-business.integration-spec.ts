@@ -222,7 +222,7 @@ describe('start-business on a real Temporal dev server', () => {
   });
 
   it('continues as new when its history grows, keeping its state', async () => {
-    const handle = await start(2, HORECA_COMPANY, { continueAsNewAfterHistoryEvents: 40 });
+    const handle = await start(2, HORECA_COMPANY, { continueAsNewAfterHistoryEvents: 30 });
     const firstRun = (await handle.describe()).runId;
     const result = await driveJourney(handle, definition(2), { subject: founder });
     expect(result.status).toBe('completed');

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerAgencyCommands } from './commands/agency.command';
 import { CliError } from './commands/definition-loader';
 import { registerDefinitionCommands } from './commands/definition.commands';
 
@@ -8,6 +9,7 @@ const program = new Command('passage')
   .exitOverride();
 
 registerDefinitionCommands(program);
+registerAgencyCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) {

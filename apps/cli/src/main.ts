@@ -1,7 +1,10 @@
 import { Command, CommanderError } from 'commander';
+import { ConfigurationError } from '@passage/config';
 import { registerAgencyCommands } from './commands/agency.command';
 import { CliError } from './commands/definition-loader';
 import { registerDefinitionCommands } from './commands/definition.commands';
+import { registerDevCommand } from './commands/dev.command';
+import { registerTokenCommand } from './commands/token.command';
 
 const program = new Command('passage')
   .description('Passage: life-event journeys across public services')
@@ -10,6 +13,8 @@ const program = new Command('passage')
 
 registerDefinitionCommands(program);
 registerAgencyCommands(program);
+registerDevCommand(program);
+registerTokenCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) {
@@ -17,6 +22,6 @@ program.parseAsync(process.argv).catch((error: unknown) => {
     return;
   }
   // Known failures get one clear line; anything else keeps its stack for the developer at the terminal.
-  console.error(error instanceof CliError ? error.message : error);
+  console.error(error instanceof CliError || error instanceof ConfigurationError ? error.message : error);
   process.exitCode = 2;
 });

@@ -1,2 +1,6 @@
 export * from './lib/catalogue.publisher';
+export * from './lib/demo.seed';
+export * from './lib/dev-stack';
+export * from './lib/embedded-postgres';
+export * from './lib/os-processes';
 export * from './lib/passage-processes';

@@ -1,0 +1,98 @@
+import type { Command } from 'commander';
+import { DevTokenVerifier, isSubjectId, type Principal } from '@passage/auth';
+import { ConfigurationError, loadPassageConfig, type AuthSettings } from '@passage/config';
+import { ROLES } from '@passage/contracts';
+import { AGENCIES, CATALOGUE } from '@passage/life-events';
+import { CliError } from './definition-loader';
+
+interface TokenOptions {
+  readonly role: string;
+  readonly sub: string;
+  readonly agency?: string;
+  readonly owner?: string;
+  readonly ttl: string;
+}
+
+/** Longer-lived development tokens would be worth stealing from a shell history. */
+const MAX_TTL_HOURS = 720;
+
+/** A Belgian national register number, with or without its punctuation: never an id (DESIGN §1, subject). */
+const NATIONAL_NUMBER = /^\d{2}\.?\d{2}\.?\d{2}-?\d{3}\.?\d{2}$/;
+
+/** The principal the options describe, or a one-line reason why they describe none. */
+export function principalFromOptions(options: TokenOptions): Principal {
+  const role = ROLES.find((known) => known === options.role);
+  if (!role) throw new CliError(`--role must be one of ${ROLES.join(', ')}; got ${options.role}`);
+  if (NATIONAL_NUMBER.test(options.sub))
+    throw new CliError('--sub must be pseudonymous, not a national register number');
+  if (!isSubjectId(options.sub))
+    throw new CliError(
+      `--sub must be a pseudonymous id (letters, digits and . _ : @ -, at most 128); got ${options.sub}`,
+    );
+  const staff = role === 'agency' || role === 'counter';
+  if (staff && options.agency === undefined) throw new CliError(`--role ${role} needs --agency <id>`);
+  if (!staff && options.agency !== undefined) throw new CliError('--agency is for --role agency or counter');
+  if (role === 'owner' && options.owner === undefined) throw new CliError('--role owner needs --owner <id>');
+  if (role !== 'owner' && options.owner !== undefined) throw new CliError('--owner is for --role owner');
+  if (options.agency !== undefined)
+    known(
+      '--agency',
+      options.agency,
+      AGENCIES.map((agency) => agency.id),
+    );
+  if (options.owner !== undefined)
+    known('--owner', options.owner, [...new Set(CATALOGUE.map((entry) => entry.owner.id))]);
+  return {
+    sub: options.sub,
+    roles: [role],
+    ...(options.agency ? { agency: options.agency } : {}),
+    ...(options.owner ? { owner: options.owner } : {}),
+  };
+}
+
+function known(flag: string, value: string, ids: readonly string[]): void {
+  if (!ids.includes(value))
+    throw new CliError(`${flag} must be one of the catalogue's ${ids.join(', ')}; got ${value}`);
+}
+
+function lifetimeSeconds(ttl: string): number {
+  const hours = Number(ttl);
+  if (!Number.isFinite(hours) || hours <= 0 || hours > MAX_TTL_HOURS)
+    throw new CliError(`--ttl must be a number of hours above 0 and at most ${MAX_TTL_HOURS}; got ${ttl}`);
+  return Math.round(hours * 3600);
+}
+
+/** The development secret, shared with the API through the data folder; refused outside development. */
+export function developmentSecret(env: NodeJS.ProcessEnv = process.env): string {
+  if ((env['PASSAGE_ENV'] ?? env['NODE_ENV']) === 'production')
+    throw new CliError('development tokens are refused in production: get tokens from your OIDC issuer');
+  const auth = configuredAuth(env);
+  if (auth.mode !== 'development')
+    throw new CliError('the API authenticates with OIDC here (PASSAGE_AUTH=oidc): get tokens from your issuer');
+  return auth.secret;
+}
+
+function configuredAuth(env: NodeJS.ProcessEnv): AuthSettings {
+  try {
+    return loadPassageConfig(env).auth;
+  } catch (error) {
+    if (error instanceof ConfigurationError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
+export function registerTokenCommand(program: Command): void {
+  program
+    .command('token')
+    .description('print a development token (signed with the dev secret of PASSAGE_DATA_DIR, default .data/)')
+    .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
+    .requiredOption('--sub <id>', 'pseudonymous subject or staff id')
+    .option('--agency <id>', 'agency of agency or counter staff')
+    .option('--owner <id>', 'process owner of owner staff')
+    .option('--ttl <hours>', 'lifetime in hours', '8')
+    .action(async (options: TokenOptions) => {
+      const principal = principalFromOptions(options);
+      const lifetime = lifetimeSeconds(options.ttl);
+      console.log(await new DevTokenVerifier(developmentSecret()).issue(principal, lifetime));
+    });
+}

@@ -67,7 +67,15 @@ export default [
   {
     // Node builtins are banned in workflow-safe projects; the ESLint core rule catches them even where
     // the project graph does not model builtins as external dependencies.
-    files: ['libs/contracts/**/*.ts', 'libs/journey-model/**/*.ts', 'libs/process-owner/**/*.ts', 'workflows/**/*.ts', 'life-events/**/*.ts'],
+    files: [
+      'libs/contracts/**/*.ts',
+      'libs/journey-model/**/*.ts',
+      'libs/process-owner/**/*.ts',
+      'libs/authoring/**/*.ts',
+      'libs/cpsv/**/*.ts',
+      'workflows/**/*.ts',
+      'life-events/**/*.ts',
+    ],
     ignores: ['**/*.spec.ts', '**/*.integration-spec.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: nodeBuiltins, patterns: serverOnlyPackages }],

@@ -4,6 +4,7 @@ import { registerAgencyCommands } from './commands/agency.command';
 import { CliError } from './commands/definition-loader';
 import { registerDefinitionCommands } from './commands/definition.commands';
 import { registerDevCommand } from './commands/dev.command';
+import { registerExportCpsvCommand } from './commands/export-cpsv.command';
 import { registerTokenCommand } from './commands/token.command';
 
 const program = new Command('passage')
@@ -15,6 +16,7 @@ registerDefinitionCommands(program);
 registerAgencyCommands(program);
 registerDevCommand(program);
 registerTokenCommand(program);
+registerExportCpsvCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) {

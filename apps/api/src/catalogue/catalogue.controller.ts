@@ -1,8 +1,11 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { isLifeEventId, notFound } from '@passage/contracts';
+import { toCpsvAp } from '@passage/cpsv';
 import { toMermaid, type Language } from '@passage/journey-model';
-import { LifeEventRegistry } from '@passage/journeys';
+import { AgencyRegistry, LifeEventRegistry } from '@passage/journeys';
+import { findLifeEvent } from '@passage/life-events';
 import { Public } from '../common/caller';
 import { LanguagePipe, PositiveIntPipe } from '../common/params';
 
@@ -11,7 +14,10 @@ import { LanguagePipe, PositiveIntPipe } from '../common/params';
 @Public()
 @Controller('api/life-events')
 export class CatalogueController {
-  constructor(private readonly registry: LifeEventRegistry) {}
+  constructor(
+    private readonly registry: LifeEventRegistry,
+    private readonly agencies: AgencyRegistry,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Published life events' })
@@ -41,5 +47,19 @@ export class CatalogueController {
     const snapshot = isLifeEventId(id) ? await this.registry.find(id, version) : undefined;
     if (!snapshot) throw notFound('life-event version');
     return { id: snapshot.id, version: snapshot.version, hash: snapshot.hash, definition: snapshot.definition, diagram: toMermaid(snapshot.definition, language) };
+  }
+
+  @Get(':id/versions/:version/cpsv')
+  @ApiProduces('application/ld+json')
+  @ApiOperation({ summary: 'A published version and its services as CPSV-AP 3.2.0 JSON-LD' })
+  async cpsv(@Param('id') id: string, @Param('version', new PositiveIntPipe('version')) version: number, @Res({ passthrough: true }) response: Response) {
+    const snapshot = isLifeEventId(id) ? await this.registry.find(id, version) : undefined;
+    // The owner module (minister, lead agency) lives in code, not in the published snapshot.
+    const owner = snapshot && findLifeEvent(snapshot.id)?.owner;
+    if (!snapshot || !owner) throw notFound('life-event version');
+    const document = toCpsvAp(snapshot.definition, { agencies: await this.agencies.descriptors(), owner });
+    // Set only on success: an error stays the API's plain JSON error.
+    response.type('application/ld+json');
+    return document;
   }
 }

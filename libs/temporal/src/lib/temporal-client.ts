@@ -1,12 +1,19 @@
+import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
 import { NativeConnection } from '@temporalio/worker';
 import type { KeyRing, TemporalSettings } from '@passage/config';
 import { EncryptionCodec } from './encryption.codec';
 
-/** The data converter every Passage client and worker uses: payloads encrypted with the shared key ring. */
+/** Where the failure converter lives, for the workflow bundle (it runs inside the sandbox as well). */
+export const FAILURE_CONVERTER_PATH = join(__dirname, 'failure-converter');
+
+/**
+ * The data converter every Passage client and worker uses: payloads — and failure messages, as encoded
+ * attributes — encrypted with the shared key ring.
+ */
 export function passageDataConverter(keys: KeyRing): DataConverter {
-  return { payloadCodecs: [new EncryptionCodec(keys)] };
+  return { payloadCodecs: [new EncryptionCodec(keys)], failureConverterPath: FAILURE_CONVERTER_PATH };
 }
 
 export async function connectClient(settings: TemporalSettings, keys: KeyRing): Promise<Client> {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { workspaceRoot } from '@passage/config';
+import { FAILURE_CONVERTER_PATH } from './temporal-client';
 
 /** The entry of the journey workflows (all life events share one interpreter). */
 export function journeyWorkflowsPath(): string {
@@ -24,5 +25,5 @@ export function withPassageAliases<T extends WebpackConfig>(config: T): T {
 
 /** Bundles the journey workflows once, for a worker to load (`workflowBundle`) instead of bundling at start-up. */
 export function bundleJourneyWorkflows(): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({ workflowsPath: journeyWorkflowsPath(), webpackConfigHook: withPassageAliases });
+  return bundleWorkflowCode({ workflowsPath: journeyWorkflowsPath(), webpackConfigHook: withPassageAliases, failureConverterPath: FAILURE_CONVERTER_PATH });
 }

@@ -1,5 +1,5 @@
 import { bundleWorkflowCode, DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { withPassageAliases } from '@passage/temporal';
+import { FAILURE_CONVERTER_PATH, withPassageAliases } from '@passage/temporal';
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
@@ -8,6 +8,7 @@ export function probeWorkflowBundle(): Promise<WorkflowBundleWithSourceMap> {
   bundle ??= bundleWorkflowCode({
     workflowsPath: require.resolve('./probe.workflow'),
     webpackConfigHook: withPassageAliases,
+    failureConverterPath: FAILURE_CONVERTER_PATH,
     logger: new DefaultLogger('WARN'),
   }).catch((error: unknown) => {
     bundle = undefined;

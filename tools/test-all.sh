@@ -17,3 +17,5 @@ step replay of recorded histories
 npx jest -c test/replay/jest.config.cjs
 step integration tests
 npx jest -c jest.integration.config.cjs
+step end-to-end tests
+npx jest -c test/e2e/jest.config.cjs

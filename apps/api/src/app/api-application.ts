@@ -32,6 +32,7 @@ import { HealthController } from '../health/health.controller';
 import { ApiMetrics } from '../health/metrics';
 import { JourneysController } from '../journeys/journeys.controller';
 import { MandatesController } from '../mandates/mandates.controller';
+import { webPages } from './web-pages';
 
 export interface ApiDependencies {
   readonly dataSource: DataSource;
@@ -96,6 +97,7 @@ export async function createApiApplication(deps: ApiDependencies): Promise<INest
   const app = await NestFactory.create(ApiModule.register(deps), { bodyParser: false, logger: ['error', 'warn', 'log'] });
   const metrics = app.get(ApiMetrics);
   app.use(requestLogger(metrics, deps.logRequests ?? false));
+  app.use(webPages());
   app.use(requireJson);
   app.use(jsonBody(BODY_LIMIT));
   app.getHttpAdapter().getInstance().disable('x-powered-by');

@@ -1,5 +1,5 @@
 import type { TimelineEvent } from '@passage/contracts';
-import type { AgencyLevel, DataItemType, Language, LifeEventDefinition, Texts } from '@passage/journey-model';
+import type { AgencyLevel, DataItemType, ExpiryRule, Language, LifeEventDefinition, TermKind, Texts } from '@passage/journey-model';
 import type { AgencyEntity, JourneyEntity, JourneyStepEntity } from '@passage/persistence';
 
 export interface AskedItem {
@@ -19,6 +19,8 @@ export interface TimelineStep {
   readonly status: string;
   readonly channel?: string;
   readonly dueAt?: string;
+  /** What `dueAt` is: whom the legal term binds (the agency or the subject) and what happens when it expires. */
+  readonly term?: { readonly kind: TermKind; readonly onExpiry: ExpiryRule };
   readonly expectedAt?: string;
   readonly finishedAt?: string;
   readonly overdue: boolean;
@@ -91,6 +93,7 @@ export function toTimeline(
       status: row?.status ?? 'pending',
       channel: row?.channel ?? undefined,
       dueAt: iso(row?.dueAt),
+      ...(def.term ? { term: { kind: def.term.kind, onExpiry: def.term.onExpiry } } : {}),
       expectedAt: iso(row?.expectedAt),
       finishedAt: iso(row?.finishedAt),
       overdue: row?.overdue ?? false,

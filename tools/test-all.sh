@@ -19,3 +19,6 @@ step integration tests
 npx jest -c jest.integration.config.cjs
 step end-to-end tests
 npx jest -c test/e2e/jest.config.cjs
+step browser tests
+bash tools/install-chromium.sh
+npx jest -c test/browser/jest.config.cjs

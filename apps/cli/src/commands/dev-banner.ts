@@ -45,11 +45,13 @@ async function tokenLines(stack: DevStack, facts: BannerFacts): Promise<string[]
   const verifier = new DevTokenVerifier(auth.secret);
   const more = `${facts.defaultDataDir ? '' : `PASSAGE_DATA_DIR=${facts.dataDir} `}npx passage token --role <role> --sub <id>`;
   const lines = [`Development tokens (${TOKEN_HOURS} h; more with: ${more}):`, ''];
+  const links: string[] = [];
   for (const { label, variable, principal } of stack.demo.principals) {
-    lines.push(
-      `  # ${label}: ${principal.sub}`,
-      `  export ${variable}=${await verifier.issue(principal, TOKEN_HOURS * 3600)}`,
-    );
+    const token = await verifier.issue(principal, TOKEN_HOURS * 3600);
+    lines.push(`  # ${label}: ${principal.sub}`, `  export ${variable}=${token}`);
+    // The pages read a token from the address's fragment, which never reaches a server or a log. Counter staff
+    // need a subject present, which the pages do not offer yet.
+    if (!principal.roles.includes('counter')) links.push(`  ${label.padEnd(40)} ${stack.apiUrl}/#token=${token}`);
   }
-  return lines;
+  return [...lines, '', 'Or open the pages, signed in:', '', ...links];
 }

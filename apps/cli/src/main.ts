@@ -4,7 +4,11 @@ import { registerAgencyCommands } from './commands/agency.command';
 import { CliError } from './commands/definition-loader';
 import { registerDefinitionCommands } from './commands/definition.commands';
 import { registerDevCommand } from './commands/dev.command';
+import { registerDiffCommand } from './commands/diff.command';
 import { registerExportCpsvCommand } from './commands/export-cpsv.command';
+import { registerMigrateCommand } from './commands/migrate.command';
+import { registerPublishCommand } from './commands/publish.command';
+import { registerSimulateCommand } from './commands/simulate.command';
 import { registerTokenCommand } from './commands/token.command';
 
 const program = new Command('passage')
@@ -17,6 +21,10 @@ registerAgencyCommands(program);
 registerDevCommand(program);
 registerTokenCommand(program);
 registerExportCpsvCommand(program);
+registerDiffCommand(program);
+registerSimulateCommand(program);
+registerPublishCommand(program);
+registerMigrateCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) {

@@ -1,11 +1,14 @@
 /*
- * The Passage worker process: runs journey workflows and the engine's activities on the engine task queue, and
- * delivers the notifications outbox. Scale it horizontally: every replica polls the same queue and the same outbox.
+ * The Passage worker process: runs journey workflows and the engine's activities on the engine task queue, serves
+ * the task queues of agencies that are webhooks, delivers the notifications outbox and feeds the process owners'
+ * KPIs and budgets. Scale it horizontally: every replica polls the same queues and outboxes.
  */
 import { readFileSync } from 'node:fs';
+import { startAgencyGateway } from '@passage/agency-gateway';
 import { createEngineWorker } from '@passage/engine';
 import { loadPassageConfig } from '@passage/config';
 import { createNotificationService } from '@passage/notifications';
+import { startOwnerReporting } from '@passage/owner-reporting';
 import { createDataSource } from '@passage/persistence';
 import { connectWorker } from '@passage/temporal';
 
@@ -28,14 +31,24 @@ async function main(): Promise<void> {
     vaultKeys: config.vaultKeys,
     settings: config.notifications,
   });
+  const gateway = await startAgencyGateway({
+    connection,
+    namespace: config.temporal.namespace,
+    dataSource,
+    payloadKeys: config.payloadKeys,
+    publicUrl: config.publicUrl,
+    environment: config.environment,
+  });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => worker.shutdown());
   console.log(`passage worker: polling ${config.temporal.address} (${config.temporal.namespace})`);
+  console.log(`passage worker: serving webhook agencies ${gateway.serving().join(', ') || '(none yet)'}`);
   console.log(`passage worker: delivering notifications by ${notifications.channels.join(', ') || 'no channel'}`);
   notifications.start();
+  const ownerReporting = startOwnerReporting({ dataSource, pollMs: 5_000 });
   try {
     await worker.run();
   } finally {
-    await notifications.stop();
+    await Promise.all([notifications.stop(), ownerReporting.stop(), gateway.stop()]);
   }
   await connection.close();
   await dataSource.destroy();

@@ -1,2 +1,5 @@
+export * from './lib/aggregation';
 export * from './lib/kpi.types';
+export * from './lib/measure';
 export * from './lib/process-owner.types';
+export * from './lib/standard-kpis';

@@ -4,3 +4,4 @@ export * from './lib/test-agencies';
 export * from './lib/life-event.builders';
 export * from './lib/journey-driver';
 export * from './lib/read-model';
+export * from './lib/markup';

@@ -20,11 +20,20 @@ import {
 } from '@passage/testing';
 import { HttpClient } from './http-client';
 
+export interface E2eStackOptions {
+  /** Test agency workers on every catalogue agency's queue (default); false when something else plays the agencies. */
+  readonly agencyWorkers?: boolean;
+  /** More environment for the API and worker processes (e.g. agencies' webhook secrets). */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
 export interface E2eStack {
   readonly baseUrl: string;
   readonly temporal: TestTemporal;
   readonly db: TestDatabase;
   readonly agencies: TestAgencies;
+  /** The environment the API and worker processes run with (for spawning the CLI against the same stack). */
+  readonly env: Readonly<Record<string, string>>;
   /** An HTTP client acting as this principal. */
   as(principal: Principal, headers?: Record<string, string>): Promise<HttpClient>;
   anonymous(): HttpClient;
@@ -42,9 +51,9 @@ export interface E2eStack {
 /**
  * The whole of Passage for one test file: the API and worker as real processes (as `npm start` runs them) on the
  * run's Temporal dev server (a namespace of the file's own) and a fresh PostgreSQL database with the catalogue
- * published; automatic steps are served by test agency workers.
+ * published; automatic steps are served by test agency workers, unless `agencyWorkers` is false.
  */
-export async function startE2eStack(): Promise<E2eStack> {
+export async function startE2eStack(options: E2eStackOptions = {}): Promise<E2eStack> {
   const temporal = await connectTestTemporal();
   const db = await createTestDatabase();
   await publishCatalogue(db.dataSource);
@@ -60,16 +69,20 @@ export async function startE2eStack(): Promise<E2eStack> {
     PASSAGE_VAULT_KEYS: `vault:${randomBytes(32).toString('base64')}`,
     PASSAGE_JWT_SECRET: secret,
     PASSAGE_HTTP_PORT: String(port),
+    ...options.env,
   };
   const processes: RunningProcess[] = [startPassageProcess('worker', env), startPassageProcess('api', env)];
   const [worker, api] = processes;
   const baseUrl = `http://127.0.0.1:${port}`;
-  const agencies = await createTestAgencies(
-    temporal.nativeConnection,
-    TEST_PAYLOAD_KEYS,
-    temporal.namespace,
-    Object.fromEntries(AGENCIES.map((agency) => [agency.id, completingAgency(...CATALOGUE.flatMap((entry) => entry.versions))])),
-  );
+  const agencies =
+    options.agencyWorkers === false
+      ? { calls: [], stop: async () => undefined }
+      : await createTestAgencies(
+          temporal.nativeConnection,
+          TEST_PAYLOAD_KEYS,
+          temporal.namespace,
+          Object.fromEntries(AGENCIES.map((agency) => [agency.id, completingAgency(...CATALOGUE.flatMap((entry) => entry.versions))])),
+        );
   try {
     await Promise.all([waitForHttp(`${baseUrl}/health/ready`, api), waitForOutput(worker, /passage worker: polling/)]);
   } catch (error) {
@@ -82,6 +95,7 @@ export async function startE2eStack(): Promise<E2eStack> {
     temporal,
     db,
     agencies,
+    env,
     as: async (principal, headers = {}) => new HttpClient(baseUrl, { authorization: `Bearer ${await verifier.issue(principal)}`, ...headers }),
     anonymous: () => new HttpClient(baseUrl, {}),
     signToken: (claims, lifetimeSeconds = 3600) => {

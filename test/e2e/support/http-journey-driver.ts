@@ -40,6 +40,8 @@ export function sampleFor(asked: Asked): DataValue {
 }
 
 export interface HttpDriveOptions {
+  /** Whether staff decide the inbox tasks here (default); false leaves them to someone else, e.g. the agency simulator. */
+  readonly decideTasks?: boolean;
   /** Decide a task; approve with sample outputs by default. */
   readonly decide?: (task: TaskDetail) => { outcome: 'approved' | 'rejected'; outputs?: Record<string, DataValue>; reason?: string };
   readonly onTask?: (task: TaskDetail) => void;
@@ -72,7 +74,8 @@ export async function driveOverHttp(stack: E2eStack, client: HttpClient, journey
       const result = await client.post(`/api/journeys/${journeyId}/inputs`, { items });
       if (result.status !== 200 && result.status !== 409) throw new Error(`inputs answered ${result.status}: ${JSON.stringify(result.body)}`);
     }
-    for (const step of timeline.steps.filter((s) => s.mode === 'manual' && s.status === 'in-progress')) {
+    const decidable = options.decideTasks === false ? [] : timeline.steps.filter((s) => s.mode === 'manual' && s.status === 'in-progress');
+    for (const step of decidable) {
       const inbox = await staffOf(step.agency.id);
       const tasks = await inbox.get<{ items: Task[] }>(`/api/agency/tasks?status=open`);
       for (const task of tasks.body.items.filter((t) => t.journeyId === journeyId && t.stepId === step.id)) {

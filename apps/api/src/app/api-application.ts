@@ -5,7 +5,8 @@ import { Client } from '@temporalio/client';
 import type { NextFunction, Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { PassageError } from '@passage/contracts';
-import type { KeyRing } from '@passage/config';
+import { passageEnvironment, type KeyRing } from '@passage/config';
+import { AgencyCallbacks, AgencyRegistryAdmin, CALLBACK_ROUTE } from '@passage/agency-gateway';
 import type { TokenVerifier } from '@passage/auth';
 import {
   AgencyInbox,
@@ -18,8 +19,13 @@ import {
   Mandates,
   Vault,
 } from '@passage/journeys';
+import { OwnerReports, SatisfactionSurvey } from '@passage/owner-reporting';
 import { VaultCipher } from '@passage/persistence';
+import { AgenciesController } from '../agency/agencies.controller';
+import { AgencyCallbacksController } from '../agency/agency-callbacks.controller';
 import { AgencyTasksController } from '../agency/agency-tasks.controller';
+import { AuthoringModule } from '../authoring/authoring.module';
+import { callbackJsonBody } from '../agency/raw-body';
 import { AuthGuard, TOKEN_VERIFIER } from '../common/auth.guard';
 import { BodyPipe } from '../common/body.pipe';
 import { answerUnparsableRequests } from '../common/client-error';
@@ -30,8 +36,11 @@ import { requestLogger } from '../common/request-logger';
 import { CatalogueController } from '../catalogue/catalogue.controller';
 import { HealthController } from '../health/health.controller';
 import { ApiMetrics } from '../health/metrics';
+import { JourneySatisfactionController } from '../journeys/journey-satisfaction.controller';
 import { JourneysController } from '../journeys/journeys.controller';
 import { MandatesController } from '../mandates/mandates.controller';
+import { OwnersController } from '../owners/owners.controller';
+import { ProactiveModule } from '../proactive/proactive.module';
 import { webPages } from './web-pages';
 
 export interface ApiDependencies {
@@ -59,7 +68,8 @@ class ApiModule {
     const journeys = new JourneysService({ dataSource: deps.dataSource, temporal: deps.temporal, registry, vault, access, mandates, taskQueue: deps.taskQueue });
     return {
       module: ApiModule,
-      controllers: [JourneysController, MandatesController, AgencyTasksController, CatalogueController, HealthController],
+      imports: [AuthoringModule.register(deps), ProactiveModule.register(deps)],
+      controllers: [JourneysController, MandatesController, AgencyTasksController, CatalogueController, HealthController, AgenciesController, AgencyCallbacksController, JourneySatisfactionController, OwnersController],
       providers: [
         { provide: DataSource, useValue: deps.dataSource },
         { provide: Client, useValue: deps.temporal },
@@ -73,6 +83,10 @@ class ApiModule {
         { provide: IdempotencyStore, useValue: new IdempotencyStore(deps.dataSource) },
         { provide: JourneyEventsFeed, useValue: new JourneyEventsFeed(deps.databaseUrl) },
         { provide: ApiMetrics, useValue: new ApiMetrics(deps.dataSource) },
+        { provide: OwnerReports, useValue: new OwnerReports({ dataSource: deps.dataSource }) },
+        { provide: SatisfactionSurvey, useValue: new SatisfactionSurvey(deps.dataSource) },
+        { provide: AgencyRegistryAdmin, useValue: new AgencyRegistryAdmin(deps.dataSource, passageEnvironment()) },
+        { provide: AgencyCallbacks, useValue: new AgencyCallbacks({ dataSource: deps.dataSource, temporal: deps.temporal, registry }) },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_PIPE, useClass: BodyPipe },
@@ -99,6 +113,7 @@ export async function createApiApplication(deps: ApiDependencies): Promise<INest
   app.use(requestLogger(metrics, deps.logRequests ?? false));
   app.use(webPages());
   app.use(requireJson);
+  app.use(CALLBACK_ROUTE, callbackJsonBody(BODY_LIMIT));
   app.use(jsonBody(BODY_LIMIT));
   app.getHttpAdapter().getInstance().disable('x-powered-by');
   answerUnparsableRequests(app.getHttpServer());

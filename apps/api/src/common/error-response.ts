@@ -27,6 +27,7 @@ export function statusOf(code: ErrorCode): number {
       return 405;
     case 'not-asked':
     case 'journey-not-active':
+    case 'already-answered':
     case 'version-conflict':
     case 'published-version-changed':
     case 'idempotency-key-in-progress':

@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'missing-data-item',
   'not-asked',
   'journey-not-active',
+  'already-answered',
   'version-conflict',
   'published-version-changed',
   'invalid-definition',

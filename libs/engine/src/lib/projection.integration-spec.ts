@@ -30,7 +30,7 @@ const PROJECTED_TABLES: Record<string, string> = {
   journey_steps: `SELECT * FROM journey_steps ORDER BY journey_id, step_id`,
   journey_events: `SELECT journey_id, n, at, type, step_id, agency, body FROM journey_events ORDER BY journey_id, n`,
   agency_tasks: `SELECT id, journey_id, step_id, status, due_at FROM agency_tasks ORDER BY id`,
-  escalations: `SELECT id, journey_id, step_id, kind, reason FROM escalations ORDER BY id`,
+  escalations: `SELECT id, journey_id, step_id, kind, reason, status, resolved_at FROM escalations ORDER BY id`,
   notifications: `SELECT dedupe_key, subject, kind, channel, body FROM notifications ORDER BY dedupe_key`,
   data_access_log: `SELECT dedupe_key, subject, item, journey_id, step_id, accessor FROM data_access_log ORDER BY dedupe_key`,
   data_items: `SELECT subject, item, provenance, written_at FROM data_items ORDER BY subject, item`,

@@ -30,12 +30,22 @@ export interface KpiEvent {
   readonly channel?: Channel;
   /** Data items concerned (reused or asked), by name only. */
   readonly items?: readonly string[];
-  /** For a decided step with a statutory term: decided within it. */
+  /**
+   * For a step with a statutory term that ended (decided, or expired without a decision): whether it ended within
+   * the term. Absent while the step stays open after its term (overdue): its later decision carries it.
+   */
   readonly onTime?: boolean;
   /** For finished steps and journeys: elapsed calendar days since dispatch or start. */
   readonly durationDays?: number;
   /** Whether the step ran proactively (without an application). */
   readonly proactive?: boolean;
+  /** For step events: the business attempt (1, then +1 per retry); one attempt is one execution. */
+  readonly attempt?: number;
+  /**
+   * For executed steps (completed or rejected): what the execution cost the life event's budget, in euro. Set by the
+   * engine when it processes the event, from the owner's cost rules and the definition.
+   */
+  readonly cost?: number;
   /** For `satisfaction-answered`: 1..5. */
   readonly score?: number;
 }
@@ -46,10 +56,15 @@ export interface Measurement {
   readonly value: number;
   /** The agency the measurement is attributed to, when it concerns one. */
   readonly agency?: string;
+  /** The channel the measurement concerns, when it concerns one (channel mix). */
+  readonly channel?: Channel;
 }
 
-/** How measurements of a KPI combine over a period. */
-export type Aggregation = 'sum' | 'mean' | 'p50' | 'p90' | 'rate';
+/**
+ * How measurements of a KPI combine over a period. `rate` is the mean of 0/1 values; `per-journey` is the sum of the
+ * values divided by the number of journeys measured (hooks measure 0 when a journey starts, so every journey counts).
+ */
+export type Aggregation = 'sum' | 'mean' | 'p50' | 'p90' | 'rate' | 'per-journey';
 
 export interface KpiDefinition {
   readonly id: string;

@@ -52,7 +52,7 @@ export interface JourneysDependencies {
 }
 
 /** A journey uuid derived from the caller's idempotency key: a repeated start finds the same workflow. */
-function uuidFromKey(scope: string, key: string): string {
+export function uuidFromKey(scope: string, key: string): string {
   const hex = createHash('sha256').update(`${scope}\u0000${key}`).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -34,6 +34,8 @@ export interface JourneySummary {
   readonly lifeEvent: { readonly id: string; readonly version: number; readonly title: string };
   readonly status: string;
   readonly channel: string;
+  /** Started by an authentic source's event rather than an application. */
+  readonly proactive: boolean;
   readonly startedAt: string;
   readonly finishedAt?: string;
   readonly expectedAt?: string;
@@ -57,6 +59,7 @@ export function toJourneySummary(journey: JourneyEntity, definition: LifeEventDe
     lifeEvent: { id: journey.lifeEventId, version: journey.version, title: definition.title[language] },
     status: journey.status,
     channel: journey.channel,
+    proactive: journey.proactive,
     startedAt: journey.startedAt.toISOString(),
     finishedAt: iso(journey.finishedAt),
     expectedAt: iso(journey.expectedAt),

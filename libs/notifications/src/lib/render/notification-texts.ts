@@ -99,7 +99,7 @@ export const TEMPLATES: Readonly<Record<Language, Readonly<Record<TemplateKey, T
         `The service handling ${w.step} of ${w.journey} needs more information from you. The legal term is paused until you answer. In your e-counter you can see what is asked.`,
       ),
     'journey-completed': (w) =>
-      t(`${w.journey} is complete`, `All steps of ${w.journey} are done. You can find the results in your e-counter.`),
+      t(`${w.journey} is complete`, `All steps of ${w.journey} are done. You can find the results in your e-counter. There you can also tell us, with one question, how it went.`),
     'journey-rejected': (w) =>
       t(
         `${w.journey} could not be completed`,
@@ -177,7 +177,7 @@ export const TEMPLATES: Readonly<Record<Language, Readonly<Record<TemplateKey, T
     'journey-completed': (w) =>
       t(
         `${w.journey} is afgerond`,
-        `Alle stappen van ${w.journey} zijn afgerond. Je vindt het resultaat in je e-loket.`,
+        `Alle stappen van ${w.journey} zijn afgerond. Je vindt het resultaat in je e-loket. Daar kun je ons ook met één vraag laten weten hoe het ging.`,
       ),
     'journey-rejected': (w) =>
       t(
@@ -256,7 +256,7 @@ export const TEMPLATES: Readonly<Record<Language, Readonly<Record<TemplateKey, T
     'journey-completed': (w) =>
       t(
         `${w.journey} : c’est terminé`,
-        `Toutes les étapes de ${w.journey} sont terminées. Vous trouvez le résultat dans votre guichet électronique.`,
+        `Toutes les étapes de ${w.journey} sont terminées. Vous trouvez le résultat dans votre guichet électronique. Vous pouvez aussi nous y dire, en une question, comment cela s’est passé.`,
       ),
     'journey-rejected': (w) =>
       t(

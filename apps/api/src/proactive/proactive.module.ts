@@ -1,0 +1,25 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { JourneyProposals, LifeEventRegistry, ProactiveEvents, ProactiveStarter, Vault } from '@passage/journeys';
+import { VaultCipher } from '@passage/persistence';
+import type { ApiDependencies } from '../app/api-application';
+import { ProposalsController } from './proposals.controller';
+import { SourceEventsController } from './source-events.controller';
+
+/** Journeys started or proposed by authentic sources' events, and the subject's answer to proposals. */
+@Module({})
+export class ProactiveModule {
+  static register(deps: ApiDependencies): DynamicModule {
+    const registry = new LifeEventRegistry(deps.dataSource);
+    const cipher = new VaultCipher(deps.vaultKeys);
+    const starter = new ProactiveStarter({ dataSource: deps.dataSource, temporal: deps.temporal, vault: new Vault(deps.dataSource, cipher), taskQueue: deps.taskQueue });
+    const proposals = new JourneyProposals({ dataSource: deps.dataSource, registry, cipher, starter });
+    return {
+      module: ProactiveModule,
+      controllers: [SourceEventsController, ProposalsController],
+      providers: [
+        { provide: JourneyProposals, useValue: proposals },
+        { provide: ProactiveEvents, useValue: new ProactiveEvents(registry, starter, proposals) },
+      ],
+    };
+  }
+}

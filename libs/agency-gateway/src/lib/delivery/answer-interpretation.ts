@@ -1,0 +1,64 @@
+import type { ServiceOutcome, ServiceRequest } from '@passage/contracts';
+import { dataItemsProblem } from '@passage/journeys';
+import type { DataItems } from '@passage/journey-model';
+import type { WebhookAnswer } from './webhook-call';
+
+const MAX_REASON = 1000;
+const MAX_REFERENCE = 200;
+
+/**
+ * What an answer means for the journey:
+ * - `outcome`: the agency answered by the contract (200 completed, 202 accepted, 422 rejected);
+ * - `unavailable`: 5xx, 408 or 429: the agency is unavailable for now, try again later;
+ * - `violation`: any other answer, or a body that does not fit its status: retrying would not help.
+ * Reasons name the status and what is wrong, never the body's content.
+ */
+export type Interpretation =
+  | { readonly kind: 'outcome'; readonly outcome: ServiceOutcome }
+  | { readonly kind: 'unavailable'; readonly reason: string }
+  | { readonly kind: 'violation'; readonly reason: string };
+
+export function interpretAnswer(answer: WebhookAnswer, kind: ServiceRequest['kind']): Interpretation {
+  const { status } = answer;
+  if (status >= 500 || status === 408 || status === 429) return { kind: 'unavailable', reason: `answered ${status}` };
+  const violation = (what: string): Interpretation => ({ kind: 'violation', reason: `answered ${status} ${what}` });
+  const body = parseObject(answer.text);
+  switch (status) {
+    case 200: {
+      if (body === undefined) return violation('without a JSON object');
+      // A compensation undoes: it produces nothing, so its answer needs no outputs.
+      if (kind === 'compensate' && body['outputs'] === undefined) return { kind: 'outcome', outcome: { outcome: 'completed', outputs: {} } };
+      const problem = dataItemsProblem(body['outputs']);
+      if (problem) return violation(`with outputs that ${problem}`);
+      return { kind: 'outcome', outcome: { outcome: 'completed', outputs: body['outputs'] as DataItems } };
+    }
+    case 202: {
+      const reference = body?.['reference'];
+      if (reference === undefined) return { kind: 'outcome', outcome: { outcome: 'accepted' } };
+      if (typeof reference !== 'string' || reference.length === 0 || reference.length > MAX_REFERENCE) {
+        return violation(`with a reference that is not a text of 1 to ${MAX_REFERENCE} characters`);
+      }
+      return { kind: 'outcome', outcome: { outcome: 'accepted', reference } };
+    }
+    case 422: {
+      const reason = body?.['reason'];
+      if (typeof reason !== 'string' || reason.trim() === '' || reason.length > MAX_REASON) {
+        return violation(`without a reason of 1 to ${MAX_REASON} characters`);
+      }
+      return { kind: 'outcome', outcome: { outcome: 'rejected', reason } };
+    }
+    default:
+      return violation('(not part of the webhook contract)');
+  }
+}
+
+/** The body as a JSON object; undefined when empty, not JSON, or not an object. */
+function parseObject(text: string | undefined): Record<string, unknown> | undefined {
+  if (!text) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -26,6 +26,9 @@ function moduleBoundaries({ inTests }) {
   return {
     enforceBuildableLibDependency: false,
     allow: [],
+    // The CLI loads heavy projects with import() to start fast; that is not bundle splitting, so static imports
+    // of the same projects elsewhere are fine.
+    checkDynamicDependenciesExceptions: ['@passage/*'],
     depConstraints: [
       {
         sourceTag: 'platform:workflow-safe',

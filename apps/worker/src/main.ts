@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     payloadKeys: config.payloadKeys,
     publicUrl: config.publicUrl,
     environment: config.environment,
+    registryRefreshMs: config.agencyRegistryRefreshMs,
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => worker.shutdown());
   console.log(`passage worker: polling ${config.temporal.address} (${config.temporal.namespace})`);

@@ -69,6 +69,7 @@ export async function startE2eStack(options: E2eStackOptions = {}): Promise<E2eS
     PASSAGE_VAULT_KEYS: `vault:${randomBytes(32).toString('base64')}`,
     PASSAGE_JWT_SECRET: secret,
     PASSAGE_HTTP_PORT: String(port),
+    PASSAGE_AGENCY_REGISTRY_REFRESH_MS: '1000',
     ...options.env,
   };
   const processes: RunningProcess[] = [startPassageProcess('worker', env), startPassageProcess('api', env)];

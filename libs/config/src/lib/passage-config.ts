@@ -60,6 +60,8 @@ export interface PassageConfig {
   /** Where agencies reach this API (webhook callbacks): `PASSAGE_PUBLIC_URL`, by default the local HTTP address. */
   readonly publicUrl: string;
   readonly notifications: NotificationSettings;
+  /** How often the worker re-reads the agency registry to serve (or stop serving) webhook agencies. */
+  readonly agencyRegistryRefreshMs: number;
 }
 
 /** Secrets generated for a development machine, kept under the data folder so that every local process shares them. */
@@ -108,6 +110,7 @@ export function loadPassageConfig(env: NodeJS.ProcessEnv = process.env): Passage
     auth: authSettings(env, environment, () => secrets().jwtSecret),
     http: { host: env['PASSAGE_HTTP_HOST'] ?? '127.0.0.1', port: Number(env['PASSAGE_HTTP_PORT'] ?? 3000) },
     publicUrl: publicUrl(env, environment),
+    agencyRegistryRefreshMs: Number(env['PASSAGE_AGENCY_REGISTRY_REFRESH_MS'] ?? 30_000),
     notifications: notificationSettings(env, environment, dataDir),
   };
 }

@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { loadPassageConfig, type KeyRing, type PassageConfig } from '@passage/config';
 import type { DataItems } from '@passage/journey-model';
+import { AGENCIES } from '@passage/life-events';
 import { openDatabase } from '@passage/persistence';
 import { freePort, startDevServer } from '@passage/temporal';
 import { publishCatalogue } from './catalogue.publisher';
@@ -69,11 +71,12 @@ interface Part {
 
 /**
  * Passage's own processes, started side by side once Temporal and the database are ready, with how to tell that
- * each is ready. The agency simulator (apps/agency-simulator) is to be started here, as one more entry.
+ * each is ready. The agency simulator plays every agency of the catalogue (it waits for the API itself).
  */
 const APPS: readonly { readonly name: PassageApp; ready(running: RunningProcess, apiUrl: string): Promise<void> }[] = [
   { name: 'worker', ready: (running) => waitForOutput(running, /passage worker: polling/) },
   { name: 'api', ready: (running, apiUrl) => waitForHttp(`${apiUrl}/health/ready`, running) },
+  { name: 'agency-simulator', ready: (running) => waitForOutput(running, /agency-simulator: ready/) },
 ];
 
 /**
@@ -225,7 +228,33 @@ function appEnvironment(
     PASSAGE_VAULT_KEYS: keyRingSpec(config.vaultKeys),
     ...(config.auth.mode === 'development' ? { PASSAGE_JWT_SECRET: config.auth.secret } : {}),
     PASSAGE_HTTP_PORT: String(stack.apiPort),
+    // The simulator registers its webhook agencies at start: the worker notices within two seconds.
+    PASSAGE_AGENCY_REGISTRY_REFRESH_MS: '2000',
+    ...agencyWebhookSecrets(),
   };
+}
+
+/**
+ * The variable holding an agency's webhook signing secret, as its registry entry names it
+ * (`secretRef: env:PASSAGE_AGENCY_SECRET_<NAME>`): `gemeente` → `PASSAGE_AGENCY_SECRET_GEMEENTE`.
+ */
+export function agencySecretVariable(agency: string): string {
+  return `PASSAGE_AGENCY_SECRET_${agency.toUpperCase().replace(/-/g, '_')}`;
+}
+
+/**
+ * A webhook secret for every agency of the catalogue, given to every app: the agency simulator checks and signs with
+ * it what the worker's webhook adapter signs and the API's callback endpoint checks. One set in the environment is
+ * kept (a real agency's); the others are fresh per run. The simulator registers the secretRef of the agencies it
+ * serves as webhooks; the other secrets go unused.
+ */
+function agencyWebhookSecrets(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    AGENCIES.map((agency) => {
+      const variable = agencySecretVariable(agency.id);
+      return [variable, process.env[variable] || randomBytes(32).toString('base64url')];
+    }),
+  );
 }
 
 /** The `id:base64key,…` form that parseKeyRing reads, the current key first. */

@@ -116,9 +116,12 @@ export class WebhookServiceAdapter implements AgencyActivities {
     }
   }
 
-  /** The request as sent: a `perform` carries the URL on which the agency may post its decision later. */
+  /**
+   * The request as sent: a `perform` of a journey carries the URL on which the agency may post its decision later.
+   * Conformance probes belong to no journey: they get no callback.
+   */
   private async withCallback(request: ServiceRequest): Promise<ServiceRequest & { callbackUrl?: string }> {
-    if (request.kind !== 'perform') return request;
+    if (request.kind !== 'perform' || request.conformance) return request;
     const attempt = businessAttempt(request);
     if (attempt === undefined) throw contractViolation('the service request has no step attempt in its idempotency key');
     const token = await this.options.callbacks.issue({ journeyId: request.journeyId, stepId: request.stepId, attempt, agency: request.agency });

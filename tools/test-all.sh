@@ -13,6 +13,7 @@ npx nx show projects > /dev/null
 npx eslint . --max-warnings=0
 step typecheck
 npx tsc -p tsconfig.json
+node docker/validate-compose.cjs
 step unit tests
 npx nx run-many -t test --parallel=2 --outputStyle=static
 step replay of recorded histories

@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigurationError } from '@passage/config';
 import { registerAgencyCommands } from './commands/agency.command';
+import { registerBundleCommand } from './commands/bundle.command';
+import { registerDbCommand } from './commands/db.command';
 import { CliError } from './commands/definition-loader';
 import { registerDefinitionCommands } from './commands/definition.commands';
 import { registerDevCommand } from './commands/dev.command';
@@ -25,6 +27,8 @@ registerDiffCommand(program);
 registerSimulateCommand(program);
 registerPublishCommand(program);
 registerMigrateCommand(program);
+registerDbCommand(program);
+registerBundleCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) {

@@ -1,5 +1,4 @@
 import type { DataSource } from 'typeorm';
-import { loadPassageConfig } from '@passage/config';
 import type { LifeEventDefinition } from '@passage/journey-model';
 import { findDefinition } from '@passage/life-events';
 import { CliError } from './definition-loader';
@@ -12,9 +11,13 @@ export function wholeNumber(flag: string, value: string, { min = 1, max = Number
   throw new CliError(`${flag} must be ${range}, got ${value}`);
 }
 
-/** Passage's PostgreSQL (DATABASE_URL), when one is configured. */
+/**
+ * Passage's PostgreSQL (DATABASE_URL), when one is configured. Read alone, not through loadPassageConfig: a release
+ * job (migrate, publish) needs no other secret, and in development loading the whole configuration would write
+ * generated secrets under the data folder, which a container's read-only image does not allow.
+ */
 export function databaseUrl(): string | undefined {
-  return loadPassageConfig().databaseUrl;
+  return process.env['DATABASE_URL'] || undefined;
 }
 
 export function requireDatabaseUrl(command: string): string {

@@ -3,11 +3,9 @@ import { join } from 'node:path';
 import type { Principal } from '@passage/auth';
 import type { SimulationResult, VersionDiff } from '@passage/authoring';
 import { journeyStateQuery, type Provenance } from '@passage/contracts';
-import type { DataValue } from '@passage/journey-model';
 import { LifeEventRegistry } from '@passage/journeys';
-import { findDefinition } from '@passage/life-events';
 import { startJourney } from '@passage/temporal';
-import { sampleItems } from '@passage/testing';
+import { soleTraderIntake } from '@passage/testing';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 import type { HttpClient } from './support/http-client';
 import { driveOverHttp, sampleFor } from './support/http-journey-driver';
@@ -28,20 +26,6 @@ interface Timeline {
   steps: { id: string; status: string; mode: string; agency: { id: string } }[];
 }
 
-/** Everything a sole trader answers at the start, plus what the Rijksregister would give. */
-function soleTraderData(overrides: Record<string, DataValue>): Record<string, DataValue> {
-  const definition = findDefinition('start-business', 1);
-  if (!definition) throw new Error('start-business v1 missing');
-  const fromRegister = Object.keys(definition.dataItems).filter((item) => definition.dataItems[item]?.authenticSource);
-  return {
-    ...sampleItems(definition, [...definition.intake, ...fromRegister]),
-    'business.legalForm': 'sole-trader',
-    'business.sector': 'services',
-    'business.hasEmployees': false,
-    'business.vlaremClass': 'none',
-    ...overrides,
-  };
-}
 
 describe('process owners diff, simulate and migrate versions; authentic sources start journeys', () => {
   let stack: E2eStack;
@@ -161,7 +145,7 @@ describe('process owners diff, simulate and migrate versions; authentic sources 
     it('moves a journey at a safe point, refuses one at an unsafe point, and audits both', async () => {
       const v1 = await new LifeEventRegistry(stack.db.dataSource).require('start-business', 1);
       const start = async (subject: string, mainOccupation: boolean) => {
-        const data = soleTraderData({ 'business.mainOccupation': mainOccupation });
+        const data = soleTraderIntake({ 'business.mainOccupation': mainOccupation }, 1);
         const provenance = Object.fromEntries(Object.keys(data).map((item): [string, Provenance] => [item, { kind: 'intake' }]));
         const handle = await startJourney(stack.temporal.client, { snapshot: v1, subject, language: 'en', channel: 'online', startedBy: { id: subject, role: 'citizen' }, data, provenance });
         return handle.workflowId;

@@ -3,8 +3,7 @@
 // that does not exist. Positive controls show that the same requests succeed for those who may make them.
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@passage/auth';
-import { findDefinition } from '@passage/life-events';
-import { sampleItems } from '@passage/testing';
+import { soleTraderIntake } from '@passage/testing';
 import type { DataValue } from '@passage/journey-model';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 import type { HttpClient, ProbeResult } from './support/http-client';
@@ -54,20 +53,6 @@ interface Asked {
   values?: string[];
 }
 
-/** Intake of a sole trader: every intake answer, plus what the Rijksregister would give. */
-function soleTraderIntake(overrides: Record<string, DataValue> = {}): Record<string, DataValue> {
-  const definition = findDefinition(LIFE_EVENT);
-  if (!definition) throw new Error(`${LIFE_EVENT} missing`);
-  const fromRegister = Object.keys(definition.dataItems).filter((item) => definition.dataItems[item]?.authenticSource);
-  return {
-    ...sampleItems(definition, [...definition.intake, ...fromRegister]),
-    'business.legalForm': 'sole-trader',
-    'business.sector': 'services',
-    'business.hasEmployees': false,
-    'business.vlaremClass': 'none',
-    ...overrides,
-  };
-}
 
 function send(client: HttpClient, method: string, path: string, body?: unknown): Promise<ProbeResult> {
   return client.probe(method, path, body === undefined ? undefined : JSON.stringify(body), body === undefined ? {} : { 'content-type': 'application/json' });

@@ -8,7 +8,7 @@ import { ERROR_CODES, type ErrorCode } from '@passage/contracts';
 import type { Principal } from '@passage/auth';
 import type { DataItemSpec, DataValue } from '@passage/journey-model';
 import { findDefinition } from '@passage/life-events';
-import { sampleItems } from '@passage/testing';
+import { soleTraderIntake } from '@passage/testing';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 import type { HttpClient } from './support/http-client';
 import { sampleFor } from './support/http-journey-driver';
@@ -19,6 +19,9 @@ const DEFINITION = (() => {
   if (!definition) throw new Error(`${LIFE_EVENT} missing`);
   return definition;
 })();
+
+/** A start in the future, so that no statutory term of the start-business journey has passed. */
+const startIntake = (overrides: Record<string, DataValue> = {}) => soleTraderIntake({ 'business.startDate': '2031-06-01', ...overrides });
 const IBAN = 'BE68539007547034';
 const BODY_LIMIT = 64 * 1024;
 /** How long the database must stay unchanged before the suite starts (longer than the worker's 5 s pollers). */
@@ -56,19 +59,6 @@ const PRINCIPALS: Record<Exclude<Who, 'anonymous'>, Principal> = {
   clerk: { sub: 'clerk-gent-7', roles: ['counter'], agency: 'gemeente' },
 };
 
-/** Intake of a sole trader starting in the future (no statutory term runs out while the suite runs). */
-function intake(overrides: Record<string, DataValue> = {}): Record<string, DataValue> {
-  const fromRegister = Object.keys(DEFINITION.dataItems).filter((item) => DEFINITION.dataItems[item]?.authenticSource);
-  return {
-    ...sampleItems(DEFINITION, [...DEFINITION.intake, ...fromRegister]),
-    'business.legalForm': 'sole-trader',
-    'business.sector': 'services',
-    'business.hasEmployees': false,
-    'business.vlaremClass': 'none',
-    'business.startDate': '2031-06-01',
-    ...overrides,
-  };
-}
 
 /** A value of the wrong type for a data item of this definition (checked by the service, not the body's shape). */
 function wrongValueFor(spec: DataItemSpec | undefined): DataValue {
@@ -177,7 +167,7 @@ function buildCases(ids: { journey: string; task: string; mandate: string }, tok
       name: 'start journey',
       who: 'carol',
       path: '/api/journeys',
-      base: { lifeEvent: LIFE_EVENT, intake: intake(), channel: 'online', language: 'en' },
+      base: { lifeEvent: LIFE_EVENT, intake: startIntake(), channel: 'online', language: 'en' },
       fields: { lifeEvent: 'text', subject: 'text', intake: 'map', channel: 'text', language: 'text' },
       required: ['lifeEvent', 'intake'],
     },
@@ -258,9 +248,9 @@ function buildCases(ids: { journey: string; task: string; mandate: string }, tok
     ),
     // Shapes right, types wrong for the definition: refused by the service with the item's path.
     ...['business.hasEmployees', 'business.startDate', 'business.legalForm', 'business.tradeName', 'business.expectedTurnover'].map((item) =>
-      post(start, `intake.${item} has the wrong type for the definition`, json({ ...start.base, intake: intake({ [item]: wrongValueFor(DEFINITION.dataItems[item]) }) }), invalidItem(`intake.${item}`)),
+      post(start, `intake.${item} has the wrong type for the definition`, json({ ...start.base, intake: startIntake({ [item]: wrongValueFor(DEFINITION.dataItems[item]) }) }), invalidItem(`intake.${item}`)),
     ),
-    post(start, 'intake.business.tradeName is blank', json({ ...start.base, intake: intake({ 'business.tradeName': '   ' }) }), invalidItem('intake.business.tradeName')),
+    post(start, 'intake.business.tradeName is blank', json({ ...start.base, intake: startIntake({ 'business.tradeName': '   ' }) }), invalidItem('intake.business.tradeName')),
     post(inputs, 'items.business.iban is a number', json({ items: { 'business.iban': 42 } }), invalidItem('items.business.iban')),
     post(inputs, 'items.business.iban is blank', json({ items: { 'business.iban': ' ' } }), invalidItem('items.business.iban')),
     post(decision, `outputs.${produced} has the wrong type`, json({ outcome: 'approved', outputs: { ...approvedOutputs, [produced]: wrongValueFor(DEFINITION.dataItems[produced]) } }), invalidItem(`outputs.${produced}`)),
@@ -291,9 +281,9 @@ function buildCases(ids: { journey: string; task: string; mandate: string }, tok
       post(r, `${field}.__proto__`, json({ ...r.base, [field]: JSON.parse(`{"__proto__":{"isAdmin":true}}`) as unknown }), invalid(`${field}.__proto__`)),
       post(r, `${field}.constructor`, json({ ...r.base, [field]: JSON.parse(`{"constructor":{"prototype":{"isAdmin":true}}}`) as unknown }), invalid(`${field}.constructor`)),
     ]),
-    post(start, 'intake has an item that does not exist', json({ ...start.base, intake: intake({ 'unknown.item': 'x' }) }), invalidItem('intake.unknown.item')),
-    post(start, 'intake has an item that is not asked at the start', json({ ...start.base, intake: intake({ 'business.iban': IBAN }) }), invalidItem('intake.business.iban')),
-    post(start, 'intake has an item name that is not one', json({ ...start.base, intake: intake({ Address: 'x' }) }), invalid('intake')),
+    post(start, 'intake has an item that does not exist', json({ ...start.base, intake: startIntake({ 'unknown.item': 'x' }) }), invalidItem('intake.unknown.item')),
+    post(start, 'intake has an item that is not asked at the start', json({ ...start.base, intake: startIntake({ 'business.iban': IBAN }) }), invalidItem('intake.business.iban')),
+    post(start, 'intake has an item name that is not one', json({ ...start.base, intake: startIntake({ Address: 'x' }) }), invalid('intake')),
     post(inputs, 'items has an item that does not exist', json({ items: { 'unknown.item': 'x' } }), invalidItem('items.unknown.item')),
     post(decision, 'outputs has an item that does not exist', json({ outcome: 'approved', outputs: { ...approvedOutputs, 'unknown.item': 'x' } }), invalidItem('outputs.unknown.item')),
     post(decision, 'outputs has an item this step does not produce', json({ outcome: 'approved', outputs: { ...approvedOutputs, 'business.iban': IBAN } }), invalidItem('outputs.business.iban')),
@@ -320,7 +310,7 @@ function buildCases(ids: { journey: string; task: string; mandate: string }, tok
     post(requestInfo, 'items is empty', json({ items: [] }), invalid('items')),
     post(start, 'intake is empty', json({ ...start.base, intake: {} }), { status: 400, code: 'missing-data-item', errorPath: `intake.${DEFINITION.intake[0]}` }),
     ...DEFINITION.intake.slice(0, 4).map((item) => {
-      const partial = intake();
+      const partial = startIntake();
       delete partial[item];
       return post(start, `intake lacks ${item}`, json({ ...start.base, intake: partial }), { status: 400, code: 'missing-data-item', errorPath: `intake.${item}` });
     }),
@@ -343,8 +333,8 @@ function buildCases(ids: { journey: string; task: string; mandate: string }, tok
     post(start, 'lifeEvent is 60 000 characters', json({ ...start.base, lifeEvent: long(60_000) }), invalid('lifeEvent')),
     post(start, 'subject is 60 000 characters', json({ ...start.base, subject: long(60_000) }), invalid('subject')),
     post(start, 'channel is 60 000 characters', json({ ...start.base, channel: long(60_000) }), invalid('channel')),
-    post(start, 'an intake value is over 2000 characters', json({ ...start.base, intake: intake({ 'business.tradeName': long(2001) }) }), invalid('intake.business.tradeName')),
-    post(start, 'an intake name is 60 000 characters', json({ ...start.base, intake: { ...intake(), [`a.${long(60_000)}`]: 'x' } }), invalid('intake')),
+    post(start, 'an intake value is over 2000 characters', json({ ...start.base, intake: startIntake({ 'business.tradeName': long(2001) }) }), invalid('intake.business.tradeName')),
+    post(start, 'an intake name is 60 000 characters', json({ ...start.base, intake: { ...startIntake(), [`a.${long(60_000)}`]: 'x' } }), invalid('intake')),
     post(start, 'intake has 101 items', json({ ...start.base, intake: manyItems(101) }), invalid('intake')),
     post(start, 'the body has 3 000 unknown fields', json({ ...start.base, ...Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`k${i}`, i])) }), invalid(/^k\d+$/)),
     post(inputs, 'an answer is over 2000 characters', json({ items: { 'business.iban': long(2001) } }), invalid('items.business.iban')),
@@ -402,7 +392,7 @@ function buildCases(ids: { journey: string; task: string; mandate: string }, tok
       post(start, `subject: ${what}`, json({ ...start.base, subject: value }), invalid('subject')),
       post(start, `channel: ${what}`, json({ ...start.base, channel: value }), invalid('channel')),
       post(start, `language: ${what}`, json({ ...start.base, language: value }), invalid('language')),
-      post(start, `an enum answer: ${what}`, json({ ...start.base, intake: intake({ 'business.legalForm': value as DataValue }) }), {
+      post(start, `an enum answer: ${what}`, json({ ...start.base, intake: startIntake({ 'business.legalForm': value as DataValue }) }), {
         status: 400,
         code: typeof value === 'string' ? 'invalid-data-item' : 'invalid-request',
         errorPath: 'intake.business.legalForm',
@@ -413,7 +403,7 @@ function buildCases(ids: { journey: string; task: string; mandate: string }, tok
       post(decision, `outcome: ${what}`, json({ outcome: value, reason: 'x' }), invalid('outcome')),
       post(requestInfo, `items[0]: ${what}`, json({ items: [value] }), invalid('items[0]')),
     ]),
-    ...HOSTILE_STRINGS.map(([what, value]) => post(start, `an intake name: ${what}`, json({ ...start.base, intake: { ...intake(), [value]: 'x' } }), invalid('intake'))),
+    ...HOSTILE_STRINGS.map(([what, value]) => post(start, `an intake name: ${what}`, json({ ...start.base, intake: { ...startIntake(), [value]: 'x' } }), invalid('intake'))),
   ];
 
   const uuid = randomUUID();
@@ -604,7 +594,7 @@ function buildCases(ids: { journey: string; task: string; mandate: string }, tok
   const authRoutes: readonly [string, string, Pick<Case, 'body' | 'headers'>][] = [
     ['GET', '/api/journeys', {}],
     ['GET', `/api/journeys/${ids.journey}`, {}],
-    ['POST', '/api/journeys', json({ lifeEvent: LIFE_EVENT, intake: intake() })],
+    ['POST', '/api/journeys', json({ lifeEvent: LIFE_EVENT, intake: startIntake() })],
     ['POST', `/api/journeys/${ids.journey}/withdraw`, json({ reason: 'changed my mind' })],
     ['GET', '/api/agency/tasks', {}],
     ['POST', `/api/agency/tasks/${ids.task}/decision`, json({ outcome: 'rejected', reason: 'incomplete' })],
@@ -729,7 +719,7 @@ describe('malformed and hostile requests are refused cleanly and change nothing'
     // Alice: one journey that asks her something, one with an open task at the business counter, and a mandate.
     const started = await Promise.all(
       [0, 1].map(async () => {
-        const result = await alice.post<{ id: string }>('/api/journeys', { lifeEvent: LIFE_EVENT, intake: intake() });
+        const result = await alice.post<{ id: string }>('/api/journeys', { lifeEvent: LIFE_EVENT, intake: startIntake() });
         if (result.status !== 201) throw new Error(`start answered ${result.status}: ${JSON.stringify(result.body)}`);
         return result.body.id;
       }),

@@ -1,7 +1,6 @@
 import type { Principal } from '@passage/auth';
 import { journeyStateQuery } from '@passage/contracts';
-import { findDefinition } from '@passage/life-events';
-import { sampleItems } from '@passage/testing';
+import { soleTraderIntake } from '@passage/testing';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 import { driveOverHttp } from './support/http-journey-driver';
 
@@ -9,20 +8,6 @@ const alice: Principal = { sub: 'alice', roles: ['citizen'] };
 const accountant: Principal = { sub: 'accountant-an', roles: ['intermediary'] };
 const clerk: Principal = { sub: 'clerk-gent-7', roles: ['counter'], agency: 'gemeente' };
 
-/** Intake of a sole trader: every intake answer, plus what the Rijksregister would give. */
-function soleTraderIntake(overrides: Record<string, unknown> = {}) {
-  const definition = findDefinition('start-business');
-  if (!definition) throw new Error('start-business missing');
-  const fromRegister = Object.keys(definition.dataItems).filter((item) => definition.dataItems[item]?.authenticSource);
-  return {
-    ...sampleItems(definition, [...definition.intake, ...fromRegister]),
-    'business.legalForm': 'sole-trader',
-    'business.sector': 'services',
-    'business.hasEmployees': false,
-    'business.vlaremClass': 'none',
-    ...overrides,
-  };
-}
 
 describe('citizens follow one combined journey through the HTTP API', () => {
   let stack: E2eStack;

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { Principal } from '@passage/auth';
-import { findDefinition } from '@passage/life-events';
-import { sampleItems } from '@passage/testing';
+import { soleTraderIntake } from '@passage/testing';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 import { driveOverHttp } from './support/http-journey-driver';
 
@@ -12,19 +11,6 @@ interface Timeline {
   steps: { id: string; status: string; asked: { item: string }[]; reused: { item: string }[] }[];
 }
 
-function intake(overrides: Record<string, unknown> = {}) {
-  const definition = findDefinition('start-business');
-  if (!definition) throw new Error('start-business missing');
-  const fromRegister = Object.keys(definition.dataItems).filter((item) => definition.dataItems[item]?.authenticSource);
-  return {
-    ...sampleItems(definition, [...definition.intake, ...fromRegister]),
-    'business.legalForm': 'sole-trader',
-    'business.sector': 'services',
-    'business.hasEmployees': false,
-    'business.vlaremClass': 'none',
-    ...overrides,
-  };
-}
 
 describe('once-only data, access log, encryption and live timeline', () => {
   let stack: E2eStack;
@@ -40,7 +26,7 @@ describe('once-only data, access log, encryption and live timeline', () => {
   it('never asks again for what is known: the second step that needs person.address reads it, the access log shows both reads', async () => {
     const carol: Principal = { sub: 'carol', roles: ['citizen'] };
     const client = await stack.as(carol);
-    const started = await client.post<{ id: string }>('/api/journeys', { lifeEvent: 'start-business', intake: intake({ 'person.address': 'Veldstraat 1, 9000 Gent' }) });
+    const started = await client.post<{ id: string }>('/api/journeys', { lifeEvent: 'start-business', intake: soleTraderIntake({ 'person.address': 'Veldstraat 1, 9000 Gent' }) });
     expect(started.status).toBe(201);
     const askedEver = new Set<string>();
     const readers: string[] = [];
@@ -70,7 +56,7 @@ describe('once-only data, access log, encryption and live timeline', () => {
     expect(vatShared).not.toContain('person.address');
 
     // A later journey of the same subject reuses what is known: no address in the intake, the IBAN not asked again.
-    const withoutAddress: Record<string, unknown> = intake();
+    const withoutAddress: Record<string, unknown> = soleTraderIntake();
     delete withoutAddress['person.address'];
     const second = await client.post<{ id: string }>('/api/journeys', { lifeEvent: 'start-business', intake: withoutAddress });
     expect(second.status).toBe(201);
@@ -92,7 +78,7 @@ describe('once-only data, access log, encryption and live timeline', () => {
     const canary = `CANARY-${randomUUID()}`;
     const dave: Principal = { sub: 'dave', roles: ['citizen'] };
     const client = await stack.as(dave);
-    const started = await client.post<{ id: string }>('/api/journeys', { lifeEvent: 'start-business', intake: intake({ 'business.tradeName': canary }) });
+    const started = await client.post<{ id: string }>('/api/journeys', { lifeEvent: 'start-business', intake: soleTraderIntake({ 'business.tradeName': canary }) });
     expect(started.status).toBe(201);
     await driveOverHttp(stack, client, started.body.id, { onTask: (task) => expect(JSON.stringify(task)).toBeDefined() });
 
@@ -116,7 +102,7 @@ describe('once-only data, access log, encryption and live timeline', () => {
     const erin: Principal = { sub: 'erin', roles: ['citizen'] };
     const client = await stack.as(erin);
     const token = (client as unknown as { headers: Record<string, string> }).headers.authorization;
-    const started = await client.post<{ id: string }>('/api/journeys', { lifeEvent: 'start-business', intake: intake() });
+    const started = await client.post<{ id: string }>('/api/journeys', { lifeEvent: 'start-business', intake: soleTraderIntake() });
     const read = async (lastEventId?: string, until = (ids: number[]) => ids.length >= 3) => {
       const controller = new AbortController();
       const response = await fetch(`${stack.baseUrl}/api/journeys/${started.body.id}/events`, {

@@ -1,4 +1,3 @@
-export * from './lib/catalogue.publisher';
 export * from './lib/demo.seed';
 export * from './lib/dev-stack';
 export * from './lib/embedded-postgres';

@@ -7,6 +7,7 @@ export * from './lib/journeys/journeys.service';
 export * from './lib/journeys/timeline.mapper';
 export * from './lib/mandates/mandates';
 export * from './lib/registry/agency.registry';
+export * from './lib/registry/catalogue.publisher';
 export * from './lib/registry/life-event.registry';
 export * from './lib/vault/vault';
 export * from './lib/idempotency/idempotency.store';

@@ -5,3 +5,4 @@ export * from './lib/life-event.builders';
 export * from './lib/journey-driver';
 export * from './lib/read-model';
 export * from './lib/markup';
+export * from './lib/intakes';

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { DEV_AUDIENCE, DEV_ISSUER, DevTokenVerifier, type Principal } from '@passage/auth';
-import { publishCatalogue, startPassageProcess, waitForHttp, waitForOutput, type RunningProcess } from '@passage/devstack';
+import { startPassageProcess, waitForHttp, waitForOutput, type RunningProcess } from '@passage/devstack';
+import { publishCatalogue } from '@passage/journeys';
 import { AGENCIES, CATALOGUE } from '@passage/life-events';
 import { freePort } from '@passage/temporal';
 import {

@@ -33,7 +33,7 @@ function refused(what: string, error: unknown): void {
  * settings changed) and every version published. Idempotent; a published version whose content changed is refused.
  */
 async function publishWholeCatalogue(url: string): Promise<void> {
-  const { publishCatalogue } = await import('@passage/devstack');
+  const { publishCatalogue } = await import('@passage/journeys');
   await withDatabase(url, async (dataSource) => {
     try {
       (await publishCatalogue(dataSource)).forEach(report);

@@ -13,7 +13,7 @@ import {
   type Provenance,
   type TimelineEvent,
 } from '@passage/contracts';
-import type { DataValue, Language, LifeEventDefinition } from '@passage/journey-model';
+import type { DataValue, Language, LifeEventDefinition, StepDefinition } from '@passage/journey-model';
 import { AgencyEntity, DataAccessEntity, JourneyEntity, JourneyEventEntity, JourneyStepEntity } from '@passage/persistence';
 import { startJourney } from '@passage/temporal';
 import type { StartJourneyCommand } from '../commands/journey.commands';
@@ -136,14 +136,16 @@ export class JourneysService {
   }
 
   async timeline(caller: Caller, journeyId: string, language: Language | undefined): Promise<TimelineView> {
-    const { journey } = await this.authorised(caller, journeyId);
+    await this.authorised(caller, journeyId);
     const { dataSource, registry } = this.deps;
-    const [steps, events, agencies, snapshot] = await Promise.all([
-      dataSource.getRepository(JourneyStepEntity).find({ where: { journeyId } }),
-      dataSource.getRepository(JourneyEventEntity).find({ where: { journeyId }, order: { n: 'ASC' } }),
-      dataSource.getRepository(AgencyEntity).find(),
-      registry.require(journey.lifeEventId, journey.version),
-    ]);
+    // One snapshot of the read model: the journey row, its steps and its events as one projection left them.
+    const { journey, steps, events, agencies } = await dataSource.transaction('REPEATABLE READ', async (tx) => ({
+      journey: await tx.getRepository(JourneyEntity).findOneByOrFail({ id: journeyId }),
+      steps: await tx.getRepository(JourneyStepEntity).find({ where: { journeyId } }),
+      events: await tx.getRepository(JourneyEventEntity).find({ where: { journeyId }, order: { n: 'ASC' } }),
+      agencies: await tx.getRepository(AgencyEntity).find(),
+    }));
+    const snapshot = await registry.require(journey.lifeEventId, journey.version);
     return toTimeline(
       journey,
       steps,
@@ -151,7 +153,20 @@ export class JourneysService {
       snapshot.definition,
       new Map(agencies.map((a) => [a.id, a])),
       language ?? (journey.language as Language),
+      await this.retiredSteps(journey, snapshot.definition, steps),
     );
+  }
+
+  /** After a migration, finished steps the new version dropped keep their earlier definition (title, agency). */
+  private async retiredSteps(journey: JourneyEntity, current: LifeEventDefinition, rows: readonly JourneyStepEntity[]): Promise<StepDefinition[]> {
+    const missing = new Set(rows.map((row) => row.stepId).filter((id) => !current.steps.some((step) => step.id === id)));
+    const found: StepDefinition[] = [];
+    for (let version = journey.version - 1; version >= 1 && missing.size > 0; version--) {
+      for (const step of (await this.deps.registry.find(journey.lifeEventId, version))?.definition.steps ?? []) {
+        if (missing.delete(step.id)) found.push(step);
+      }
+    }
+    return found;
   }
 
   /** Answers what is asked. Only items asked now are accepted (data minimisation); the journey stores them once. */

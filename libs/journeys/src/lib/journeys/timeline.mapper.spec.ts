@@ -48,4 +48,13 @@ describe('toTimeline', () => {
     expect(view.steps[0].agency.level).toBe('unknown');
     expect(view.seq).toBe(7);
   });
+
+  it('keeps a finished step of an earlier version in the record after a migration', () => {
+    const v1 = fanOutLifeEvent();
+    const v2 = { ...v1, version: 2, steps: v1.steps.filter((s) => s.id !== 'notify-social') };
+    const retired = v1.steps.filter((s) => s.id === 'notify-social');
+    const view = toTimeline(journey, [row('notify-social', { status: 'completed' })], [], v2, new Map(), 'en', retired);
+    expect(view.steps.map((s) => s.id)).toEqual(['register', 'notify-tax', 'permit', 'confirm', 'notify-social']);
+    expect(view.steps.at(-1)).toMatchObject({ title: 'notify-social', status: 'completed' });
+  });
 });

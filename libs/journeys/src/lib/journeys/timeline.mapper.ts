@@ -1,5 +1,5 @@
 import type { TimelineEvent } from '@passage/contracts';
-import type { AgencyLevel, DataItemType, ExpiryRule, Language, LifeEventDefinition, TermKind, Texts } from '@passage/journey-model';
+import type { AgencyLevel, DataItemType, ExpiryRule, Language, LifeEventDefinition, StepDefinition, TermKind, Texts } from '@passage/journey-model';
 import type { AgencyEntity, JourneyEntity, JourneyStepEntity } from '@passage/persistence';
 
 export interface AskedItem {
@@ -77,10 +77,13 @@ export function toTimeline(
   definition: LifeEventDefinition,
   agencies: ReadonlyMap<string, AgencyEntity>,
   language: Language,
+  /** Steps of earlier versions the journey finished before it migrated: they stay in the record, after the others. */
+  retired: readonly StepDefinition[] = [],
 ): TimelineView {
   const byId = new Map(steps.map((step) => [step.stepId, step]));
   const label = (item: string) => text(definition.dataItems[item]?.label, language) ?? item;
-  const timelineSteps = definition.steps.map((def): TimelineStep => {
+  const shown = [...definition.steps, ...retired.filter((def) => byId.has(def.id) && !definition.steps.some((s) => s.id === def.id))];
+  const timelineSteps = shown.map((def): TimelineStep => {
     const row = byId.get(def.id);
     const agency = agencies.get(def.agency);
     const asked = (row?.asked ?? []).map((item): AskedItem => {

@@ -6,9 +6,13 @@ import { AgencyEntity, type AgencyDelivery } from '@passage/persistence';
 export class AgencyRegistry {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Registers the catalogue's agencies that are not known yet; what an admin changed since stays. */
+  /**
+   * Registers the catalogue's agencies that are not known yet, and the services a known agency gained since; what
+   * an admin changed stays (nothing is removed), so a database kept across releases can publish new versions.
+   */
   async seed(agencies: readonly AgencyDescriptor[], delivery: (agency: AgencyDescriptor) => AgencyDelivery = () => ({ kind: 'worker' })): Promise<void> {
     if (agencies.length === 0) return;
+    await this.addNewServices(agencies);
     await this.dataSource
       .createQueryBuilder()
       .insert()
@@ -28,6 +32,15 @@ export class AgencyRegistry {
       )
       .orIgnore()
       .execute();
+  }
+
+  private async addNewServices(agencies: readonly AgencyDescriptor[]): Promise<void> {
+    const repository = this.dataSource.getRepository(AgencyEntity);
+    for (const agency of agencies) {
+      const row = await repository.findOneBy({ id: agency.id });
+      const missing = agency.services.filter((service) => !row?.services.some((known) => known.id === service.id));
+      if (row && missing.length > 0) await repository.save({ ...row, services: [...row.services, ...missing], updatedAt: new Date() });
+    }
   }
 
   list(): Promise<AgencyEntity[]> {

@@ -1,5 +1,5 @@
 import type { ProjectionUpdate } from '@passage/contracts';
-import { publishCatalogue } from '@passage/devstack';
+import { publishCatalogue } from '@passage/journeys';
 import { VLAIO_PROCESS_OWNER } from '@passage/life-events';
 import { JourneyProjectionWriter, VaultCipher } from '@passage/persistence';
 import type { KpiHook, ProcessOwnerModule } from '@passage/process-owner';

@@ -9,7 +9,8 @@ const recorded = readdirSync(HISTORIES).filter((name) => name.endsWith('.json'))
 
 /**
  * Every recorded journey (all modes, a rejection with compensation, a withdrawal, a failed and retried step, an
- * expired and a suspended statutory term, a continue-as-new) replays against today's workflow code without a
+ * expired and a suspended statutory term, a continue-as-new, a migration to a newer version), recorded on several
+ * dates so that the paths behind each patch stay covered, replays against today's workflow code without a
  * non-determinism error. A change that breaks this needs a patch, not a new recording.
  */
 describe('recorded journey histories replay on the current workflow code', () => {
@@ -25,7 +26,7 @@ describe('recorded journey histories replay on the current workflow code', () =>
   });
 
   it('has histories for every kind of journey it must pin', () => {
-    for (const kind of ['completed', 'rejected', 'withdrawn', 'retried', 'expired', 'suspended', 'continued-as-new']) {
+    for (const kind of ['completed', 'rejected', 'withdrawn', 'retried', 'expired', 'suspended', 'continued-as-new', 'migrated']) {
       expect(recorded.some((name) => name.includes(kind))).toBe(true);
     }
   });

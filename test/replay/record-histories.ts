@@ -1,5 +1,5 @@
 /*
- * Records the histories of real journeys into test/replay/histories/, for the replay suite. Run it when workflow
+ * Records the histories of real journeys into test/replay/histories/<date>-<scenario>.json, for the replay suite. Run it when workflow
  * code gains a behaviour worth pinning (`npx nx run replay:record`); never re-record to make a replay pass: a
  * failing replay means the change needs a patch (workflows/journey/src/lib/patches.ts).
  */
@@ -13,6 +13,7 @@ import {
   ENGINE_TASK_QUEUE,
   JOURNEY_SEARCH_ATTRIBUTES,
   journeyWorkflowId,
+  migrateVersionUpdate,
   provideInputsUpdate,
   requestInfoUpdate,
   retryStepUpdate,
@@ -41,6 +42,8 @@ import {
 } from '@passage/testing';
 
 const HISTORIES = join(__dirname, 'histories');
+/** Recordings are kept per date: older ones prove that code paths behind a patch still replay. */
+const RECORDED_ON = new Date().toISOString().slice(0, 10);
 const founder: Actor = { id: 'subject-replay', role: 'citizen' };
 const officer: Actor = { id: 'officer-replay', role: 'agency' };
 
@@ -69,7 +72,7 @@ const HORECA_COMPANY = {
 
 async function save(name: string, handle: WorkflowHandle): Promise<void> {
   const history = await handle.fetchHistory();
-  writeFileSync(join(HISTORIES, `${name}.json`), JSON.stringify({ workflowId: handle.workflowId, history: JSON.parse(historyToJSON(history)) }));
+  writeFileSync(join(HISTORIES, `${RECORDED_ON}-${name}.json`), JSON.stringify({ workflowId: handle.workflowId, history: JSON.parse(historyToJSON(history)) }));
   console.log(`recorded ${name} (${history.events?.length ?? 0} events)`);
 }
 
@@ -128,6 +131,14 @@ async function onDevServer(): Promise<void> {
     await driveJourney(continued, catalogue(2), { subject: founder });
     await save('start-business-v2-continued-as-new-first-run', client.workflow.getHandle(continued.workflowId, firstRun));
     await save('start-business-v2-continued-as-new-last-run', continued);
+
+    const migrated = await start(catalogue(1), SOLE_TRADER);
+    await driveJourneyUntil(migrated, catalogue(1), (s) => s.steps.some((x) => x.id === 'kbo-registration' && x.status === 'in-progress'), { subject: founder });
+    await migrated.executeUpdate(migrateVersionUpdate, {
+      args: [{ idempotencyKey: 'migrate-1-2', snapshot: snapshotOf(catalogue(2)), actor: { id: 'owner-replay', role: 'owner' } }],
+    });
+    await driveJourney(migrated, catalogue(2), { subject: founder });
+    await save('start-business-v1-migrated-to-v2', migrated);
   } finally {
     await agencies.stop();
     engine.shutdown();

@@ -33,6 +33,7 @@ import {
   createTestDatabase,
   driveJourney,
   driveJourneyUntil,
+  fanOutLifeEvent,
   sampleItems,
   snapshotOf,
   testStep,
@@ -84,6 +85,7 @@ async function onDevServer(): Promise<void> {
   const engine = await createEngineWorker({ connection: env.nativeConnection, dataSource: db.dataSource, payloadKeys: TEST_PAYLOAD_KEYS, vaultKeys: TEST_PAYLOAD_KEYS });
   const answer = completingAgency(catalogue(1), catalogue(2));
   const handlers: Record<string, ServiceHandler> = Object.fromEntries(AGENCIES.map((agency) => [agency.id, answer]));
+  for (const agency of ['alpha', 'beta', 'gamma']) handlers[agency] = completingAgency(fanOutLifeEvent());
   // While the griffie is down (one scenario), its first attempt fails, to record a failed step that is retried.
   let griffieDown = false;
   handlers['griffie'] = (request) => {
@@ -139,6 +141,11 @@ async function onDevServer(): Promise<void> {
     });
     await driveJourney(migrated, catalogue(2), { subject: founder });
     await save('start-business-v1-migrated-to-v2', migrated);
+
+    // Automatic steps completing while others are under way: routine progress is projected together.
+    const fanOut = await startJourney(client, { ...journeyInput(fanOutLifeEvent(), {}), data: { 'person.name': 'Ada', 'person.address': 'Kerkstraat 1' } });
+    await driveJourney(fanOut, fanOutLifeEvent(), { subject: founder });
+    await save('test-fanout-routine-projections-coalesced', fanOut);
   } finally {
     await agencies.stop();
     engine.shutdown();

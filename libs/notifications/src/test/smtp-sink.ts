@@ -69,7 +69,7 @@ export async function startSmtpSink(refuse: SinkRefusal = () => undefined): Prom
         } else if (verb === 'QUIT') {
           reply('221 2.0.0 bye');
           socket.end();
-        } else reply('502 5.5.2 not implemented');
+        } else reply('502 5.5.2 command not recognised');
       }
     });
   });

@@ -7,6 +7,7 @@ import {
   isCancellation,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   sleep,
   upsertSearchAttributes,
@@ -37,6 +38,12 @@ import { JourneyEngine, type EngineCommand } from './journey-engine';
 import { validateMessage, validateMigration } from './message-validators';
 import { JOURNEY_PATCHES } from './patches';
 
+/** The same projection as a local activity, for the journey's first and last changes (see `run()`). */
+const localEngineActivities = proxyLocalActivities<EngineActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
 const engineActivities = proxyActivities<EngineActivities>({
   startToCloseTimeout: '1 minute',
   // The read model may be down for a while; the journey keeps going and the projection catches up.
@@ -60,16 +67,26 @@ class JourneyShell {
   private readonly timers = new Map<string, CancellationScope>();
   private readonly agencyProxies = new Map<string, ActivityInterfaceFor<AgencyActivities>>();
   private projecting = false;
+  /** True while `run()` projects the first state itself (see there). */
+  private projectingLocally: boolean;
   private reportedStatus: string | undefined;
 
   constructor(private readonly input: JourneyInput) {
     this.engine = new JourneyEngine(input, { now: () => new Date().toISOString(), newId: uuid4 });
     this.settings = { ...DEFAULT_ENGINE_SETTINGS, ...input.settings };
+    this.projectingLocally = !input.carried && patched(JOURNEY_PATCHES.firstProjectionLocal);
   }
 
   async run(): Promise<JourneyResult> {
     this.registerHandlers();
     this.apply(this.input.carried ? this.engine.resumeTimers() : this.engine.start());
+    if (this.projectingLocally) {
+      // The journey's first state goes out within its first workflow task, together with its first dispatches.
+      const update = this.engine.takeProjection();
+      if (update) await localEngineActivities.projectJourney(update);
+      this.projectingLocally = false;
+      this.project();
+    }
 
     await condition(() => this.engine.isFinished || (this.continueAsNewDue() && this.quiet() && allHandlersFinished()));
     if (!this.engine.isFinished) {
@@ -83,6 +100,11 @@ class JourneyShell {
     await this.compensate();
     await condition(allHandlersFinished);
     await condition(() => !this.projecting);
+    // The last changes go out as a local activity: nothing else is pending, so it delays no dispatch, and the
+    // journey completes in the same workflow task.
+    for (let update = this.engine.takeProjection(); update; update = this.engine.takeProjection()) {
+      await localEngineActivities.projectJourney(update);
+    }
     const view = this.engine.view();
     return {
       status: view.status,
@@ -186,7 +208,8 @@ class JourneyShell {
    * progress waits for the next change while a service call is in flight, which saves a projection per fan-out level.
    */
   private project(): void {
-    if (this.projecting) return;
+    if (this.projecting || this.projectingLocally) return;
+    if (this.engine.isFinished && patched(JOURNEY_PATCHES.finalProjectionLocal)) return;
     if (this.engine.projectionCanWait() && patched(JOURNEY_PATCHES.coalesceRoutineProjections)) return;
     const update = this.engine.takeProjection();
     if (!update) return;

@@ -6,4 +6,8 @@
 export const JOURNEY_PATCHES = {
   /** Routine automatic progress is projected together with the next change instead of on its own (see `project()`). */
   coalesceRoutineProjections: 'coalesce-routine-projections',
+  /** Once the journey has ended, its last changes are projected by a local activity before it completes. */
+  finalProjectionLocal: 'final-projection-local',
+  /** A new journey's first state is projected by a local activity in its first workflow task. */
+  firstProjectionLocal: 'first-projection-local',
 } as const;

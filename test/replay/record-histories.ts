@@ -43,8 +43,11 @@ import {
 } from '@passage/testing';
 
 const HISTORIES = join(__dirname, 'histories');
-/** Recordings are kept per date: older ones prove that code paths behind a patch still replay. */
-const RECORDED_ON = new Date().toISOString().slice(0, 10);
+/**
+ * Recordings are kept per recording (date, or REPLAY_TAG when a day has several): older ones prove that the code
+ * paths behind each patch still replay.
+ */
+const RECORDED_ON = process.env['REPLAY_TAG'] ?? new Date().toISOString().slice(0, 10);
 const founder: Actor = { id: 'subject-replay', role: 'citizen' };
 const officer: Actor = { id: 'officer-replay', role: 'agency' };
 

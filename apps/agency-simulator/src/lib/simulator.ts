@@ -43,7 +43,7 @@ export interface RunningSimulator {
 
 /** How long the simulator waits for Passage's API, which `passage dev` starts side by side with it. */
 const API_READY_TIMEOUT_MS = 120_000;
-/** Passage's adapter reads the registry every 30 s: past that, something is wrong, and the simulator says so. */
+/** Passage's adapter re-reads the registry every 30 s by default (2 s under `passage dev`): past this, something is wrong. */
 const ADAPTER_WAIT_MS = 40_000;
 /** After a sign of a journey under way, every inbox is watched closely this long. */
 const BUSY_MS = 60_000;
@@ -91,7 +91,7 @@ export async function startAgencySimulator(options: SimulatorOptions): Promise<R
     for (const desk of desks) desk.start();
     stops.push(async () => void (await Promise.all(desks.map((desk) => desk.stop()))));
     const unserved = await awaitAdapter(passage.client, webhookAgencies.map((a) => a.id), ADAPTER_WAIT_MS, (waiting) =>
-      print(`agency-simulator: waiting until Passage's webhook adapter serves ${waiting.join(', ')} (it reads the agency registry every 30 s)`),
+      print(`agency-simulator: waiting until Passage's webhook adapter serves ${waiting.join(', ')} (it re-reads the agency registry periodically)`),
     );
     if (unserved.length > 0) print(`agency-simulator: nothing serves ${unserved.join(', ')} yet: their requests wait on their queues (is the webhook adapter running in Passage's worker?)`);
     for (const agency of roster) print(`agency-simulator: ${describe(agency)}`);

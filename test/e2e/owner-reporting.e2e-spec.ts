@@ -5,7 +5,7 @@
 // only to its owner and to admins.
 import { randomBytes } from 'node:crypto';
 import type { Principal } from '@passage/auth';
-import type { JourneyState, TimelineEvent } from '@passage/contracts';
+import { journeyStateQuery, type JourneyState, type TimelineEvent } from '@passage/contracts';
 import type { Channel, DataValue, LifeEventDefinition } from '@passage/journey-model';
 import { CATALOGUE, findDefinition, VLAIO_PROCESS_OWNER } from '@passage/life-events';
 import { KpiProcessor, type BudgetView, type KpiReport, type YearlyReport } from '@passage/owner-reporting';
@@ -178,7 +178,7 @@ describe('process owners see KPIs, budget and the yearly report of what really h
     const before = await recorded(stack, journeyIds);
     const writer = new JourneyProjectionWriter(db, new VaultCipher(TEST_PAYLOAD_KEYS));
     for (const { journeyId } of played) {
-      const [{ state }]: { state: JourneyState }[] = await db.query(`SELECT state FROM journeys WHERE id = $1`, [journeyId]);
+      const state: JourneyState = await stack.temporal.client.workflow.getHandle(journeyId).query(journeyStateQuery);
       const bodies: { body: TimelineEvent }[] = await db.query(`SELECT body FROM journey_events WHERE journey_id = $1 ORDER BY n`, [journeyId]);
       await writer.apply({ state, events: bodies.map((row) => row.body), dataWrites: [] });
     }

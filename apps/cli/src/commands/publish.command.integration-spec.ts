@@ -92,8 +92,8 @@ describe('passage publish and simulate against PostgreSQL', () => {
       const id = `journey-start-business-${randomUUID()}`;
       const dispatched = new Date(Date.UTC(2026, 0, 1 + i));
       await db.dataSource.query(
-        `INSERT INTO journeys (id, life_event_id, version, owner, subject, status, channel, language, started_at, last_seq, state)
-         VALUES ($1, 'start-business', 1, 'vlaio', $2, 'completed', 'online', 'nl', $3, 9, '{}')`,
+        `INSERT INTO journeys (id, life_event_id, version, owner, subject, status, channel, language, started_at, last_seq)
+         VALUES ($1, 'start-business', 1, 'vlaio', $2, 'completed', 'online', 'nl', $3, 9)`,
         [id, `observed-${i}`, dispatched],
       );
       await db.dataSource.query(

@@ -26,7 +26,7 @@ const JOURNEYS = 24;
 
 /** Every table the projection writes, in a stable order, to compare two databases row by row. */
 const PROJECTED_TABLES: Record<string, string> = {
-  journeys: `SELECT id, status, last_seq, expected_at, finished_at, state FROM journeys ORDER BY id`,
+  journeys: `SELECT id, status, last_seq, expected_at, finished_at, started_at FROM journeys ORDER BY id`,
   journey_steps: `SELECT * FROM journey_steps ORDER BY journey_id, step_id`,
   journey_events: `SELECT journey_id, n, at, type, step_id, agency, body FROM journey_events ORDER BY journey_id, n`,
   agency_tasks: `SELECT id, journey_id, step_id, status, due_at FROM agency_tasks ORDER BY id`,

@@ -14,7 +14,14 @@ import {
   type TimelineEvent,
 } from '@passage/contracts';
 import type { DataValue, Language, LifeEventDefinition, StepDefinition } from '@passage/journey-model';
-import { AgencyEntity, DataAccessEntity, JourneyEntity, JourneyEventEntity, JourneyStepEntity } from '@passage/persistence';
+import {
+  AgencyEntity,
+  DataAccessEntity,
+  insertJourneyPlaceholder,
+  JourneyEntity,
+  JourneyEventEntity,
+  JourneyStepEntity,
+} from '@passage/persistence';
 import { startJourney } from '@passage/temporal';
 import type { StartJourneyCommand } from '../commands/journey.commands';
 import type { LifeEventRegistry } from '../registry/life-event.registry';
@@ -71,12 +78,19 @@ export class JourneysService {
 
     const missing = definition.intake.filter((item) => given[item] === undefined);
     // What the subject gave before — intake answers, authentic-source data, and answers to citizen steps — is reused.
-    const reusable = [...authenticItems(definition), ...definition.steps.filter((step) => step.mode === 'citizen').flatMap((step) => step.produces)];
+    const reusable = [
+      ...authenticItems(definition),
+      ...definition.steps.filter((step) => step.mode === 'citizen').flatMap((step) => step.produces),
+    ];
     const wanted = [...new Set([...missing, ...reusable])].filter((item) => given[item] === undefined);
     const known = await vault.knownItems(subject, wanted);
     const stillMissing = missing.filter((item) => !known.includes(item));
     if (stillMissing.length > 0) {
-      throw new PassageError('missing-data-item', `the intake needs ${stillMissing.join(', ')}`, `intake.${stillMissing[0]}`);
+      throw new PassageError(
+        'missing-data-item',
+        `the intake needs ${stillMissing.join(', ')}`,
+        `intake.${stillMissing[0]}`,
+      );
     }
 
     const uuid = idempotencyKey ? uuidFromKey(caller.principal.sub, idempotencyKey) : randomUUID();
@@ -103,12 +117,25 @@ export class JourneysService {
     const channel = channelOf(caller, relation, command.channel);
     const language: Language = command.language ?? 'nl';
     try {
-      await startJourney(temporal, { snapshot, subject, language, channel, startedBy: actor, data, provenance }, { uuid, taskQueue: this.deps.taskQueue });
+      await startJourney(
+        temporal,
+        { snapshot, subject, language, channel, startedBy: actor, data, provenance },
+        { uuid, taskQueue: this.deps.taskQueue },
+      );
     } catch (error) {
       // The same idempotency key again: the journey exists already, answer with it.
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }
-    await this.placeholder(journeyId, snapshot.id, snapshot.version, definition.owner, subject, channel, language);
+    await insertJourneyPlaceholder(this.deps.dataSource, {
+      journeyId,
+      lifeEventId: snapshot.id,
+      version: snapshot.version,
+      owner: definition.owner,
+      subject,
+      channel,
+      language,
+      proactive: false,
+    });
     return { id: journeyId, lifeEvent: snapshot.id, version: snapshot.version, status: 'active' };
   }
 
@@ -119,11 +146,24 @@ export class JourneysService {
     if (principal.roles.includes('citizen')) {
       journeys = await repository.find({ where: { subject: principal.sub }, order: { startedAt: 'DESC' }, take: 200 });
     } else if (principal.roles.includes('counter') && caller.presentSubject && caller.assistedChannel) {
-      journeys = await repository.find({ where: { subject: caller.presentSubject }, order: { startedAt: 'DESC' }, take: 200 });
+      journeys = await repository.find({
+        where: { subject: caller.presentSubject },
+        order: { startedAt: 'DESC' },
+        take: 200,
+      });
     } else if (principal.roles.includes('intermediary')) {
       const allowed = await this.deps.mandates.subjectsOf(principal.sub);
-      const rows = allowed.length === 0 ? [] : await repository.find({ where: { subject: In(allowed.map((a) => a.subject)) }, order: { startedAt: 'DESC' }, take: 500 });
-      journeys = rows.filter((row) => allowed.some((a) => a.subject === row.subject && a.lifeEvents.includes(row.lifeEventId)));
+      const rows =
+        allowed.length === 0
+          ? []
+          : await repository.find({
+              where: { subject: In(allowed.map((a) => a.subject)) },
+              order: { startedAt: 'DESC' },
+              take: 500,
+            });
+      journeys = rows.filter((row) =>
+        allowed.some((a) => a.subject === row.subject && a.lifeEvents.includes(row.lifeEventId)),
+      );
     } else {
       journeys = [];
     }
@@ -158,8 +198,14 @@ export class JourneysService {
   }
 
   /** After a migration, finished steps the new version dropped keep their earlier definition (title, agency). */
-  private async retiredSteps(journey: JourneyEntity, current: LifeEventDefinition, rows: readonly JourneyStepEntity[]): Promise<StepDefinition[]> {
-    const missing = new Set(rows.map((row) => row.stepId).filter((id) => !current.steps.some((step) => step.id === id)));
+  private async retiredSteps(
+    journey: JourneyEntity,
+    current: LifeEventDefinition,
+    rows: readonly JourneyStepEntity[],
+  ): Promise<StepDefinition[]> {
+    const missing = new Set(
+      rows.map((row) => row.stepId).filter((id) => !current.steps.some((step) => step.id === id)),
+    );
     const found: StepDefinition[] = [];
     for (let version = journey.version - 1; version >= 1 && missing.size > 0; version--) {
       for (const step of (await this.deps.registry.find(journey.lifeEventId, version))?.definition.steps ?? []) {
@@ -170,7 +216,12 @@ export class JourneysService {
   }
 
   /** Answers what is asked. Only items asked now are accepted (data minimisation); the journey stores them once. */
-  async provideInputs(caller: Caller, journeyId: string, items: Readonly<Record<string, DataValue>>, idempotencyKey: string): Promise<MessageReceipt> {
+  async provideInputs(
+    caller: Caller,
+    journeyId: string,
+    items: Readonly<Record<string, DataValue>>,
+    idempotencyKey: string,
+  ): Promise<MessageReceipt> {
     const { journey, relation } = await this.authorised(caller, journeyId);
     this.requireActive(journey);
     const { definition } = await this.deps.registry.require(journey.lifeEventId, journey.version);
@@ -178,26 +229,39 @@ export class JourneysService {
     const receipt = await this.update(journeyId, () =>
       this.deps.temporal.workflow
         .getHandle(journeyId)
-        .executeUpdate(provideInputsUpdate, { args: [{ idempotencyKey, items: values, actor: actorOf(caller, relation) }] }),
+        .executeUpdate(provideInputsUpdate, {
+          args: [{ idempotencyKey, items: values, actor: actorOf(caller, relation) }],
+        }),
     );
-    if (receipt.result === 'ignored') throw new PassageError('not-asked', 'none of these data items is asked of you now', 'items');
+    if (receipt.result === 'ignored')
+      throw new PassageError('not-asked', 'none of these data items is asked of you now', 'items');
     return receipt;
   }
 
-  async withdraw(caller: Caller, journeyId: string, reason: string | undefined, idempotencyKey: string): Promise<MessageReceipt> {
+  async withdraw(
+    caller: Caller,
+    journeyId: string,
+    reason: string | undefined,
+    idempotencyKey: string,
+  ): Promise<MessageReceipt> {
     const { journey, relation } = await this.authorised(caller, journeyId);
     this.requireActive(journey);
     const receipt = await this.update(journeyId, () =>
-      this.deps.temporal.workflow.getHandle(journeyId).executeUpdate(withdrawUpdate, { args: [{ idempotencyKey, actor: actorOf(caller, relation), reason }] }),
+      this.deps.temporal.workflow
+        .getHandle(journeyId)
+        .executeUpdate(withdrawUpdate, { args: [{ idempotencyKey, actor: actorOf(caller, relation), reason }] }),
     );
-    if (receipt.result === 'ignored') throw new PassageError('journey-not-active', receipt.detail ?? 'the journey has ended');
+    if (receipt.result === 'ignored')
+      throw new PassageError('journey-not-active', receipt.detail ?? 'the journey has ended');
     return receipt;
   }
 
   /** Who read which data item of this journey, when, for which step and why. Not for counter staff. */
   async accessLog(caller: Caller, journeyId: string): Promise<AccessLogEntry[]> {
     await this.authorisedToFollow(caller, journeyId);
-    const rows = await this.deps.dataSource.getRepository(DataAccessEntity).find({ where: { journeyId }, order: { at: 'ASC', id: 'ASC' } });
+    const rows = await this.deps.dataSource
+      .getRepository(DataAccessEntity)
+      .find({ where: { journeyId }, order: { at: 'ASC', id: 'ASC' } });
     return rows.map((row) => ({
       item: row.item,
       stepId: row.stepId ?? undefined,
@@ -247,19 +311,12 @@ export class JourneysService {
       return await call();
     } catch (error) {
       // A malformed message is refused by the workflow's validator; the journey may also have just ended.
-      if (error instanceof WorkflowUpdateFailedError) throw new PassageError('invalid-request', error.cause?.message ?? 'the journey refused the message');
-      if (error instanceof Error && error.name === 'WorkflowNotFoundError') throw new PassageError('journey-not-active', `journey ${journeyId} has ended`);
+      if (error instanceof WorkflowUpdateFailedError)
+        throw new PassageError('invalid-request', error.cause?.message ?? 'the journey refused the message');
+      if (error instanceof Error && error.name === 'WorkflowNotFoundError')
+        throw new PassageError('journey-not-active', `journey ${journeyId} has ended`);
       throw error;
     }
-  }
-
-  /** A first row so the journey is visible at once; the projection (sequence ≥ 1) replaces it. */
-  private async placeholder(id: string, lifeEventId: string, version: number, owner: string, subject: string, channel: string, language: string): Promise<void> {
-    await this.deps.dataSource.query(
-      `INSERT INTO journeys (id, life_event_id, version, owner, subject, status, channel, language, started_at, last_seq, state)
-       VALUES ($1, $2, $3, $4, $5, 'active', $6, $7, now(), 0, '{}') ON CONFLICT (id) DO NOTHING`,
-      [id, lifeEventId, version, owner, subject, channel, language],
-    );
   }
 }
 

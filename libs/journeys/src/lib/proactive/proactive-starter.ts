@@ -3,6 +3,7 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { journeyWorkflowId, type Actor, type Provenance } from '@passage/contracts';
 import type { Channel, DataValue, DefinitionSnapshot, LifeEventDefinition } from '@passage/journey-model';
+import { insertJourneyPlaceholder } from '@passage/persistence';
 import { startJourney } from '@passage/temporal';
 import { uuidFromKey } from '../journeys/journeys.service';
 import type { Vault } from '../vault/vault';
@@ -59,7 +60,12 @@ export class ProactiveStarter {
     const { vault } = this.deps;
     const at = new Date(source.occurredAt);
     for (const [item, given] of Object.entries(request.data)) {
-      await vault.write(source.subject, { [item]: given.value }, { kind: 'authentic-source', source: given.source }, at);
+      await vault.write(
+        source.subject,
+        { [item]: given.value },
+        { kind: 'authentic-source', source: given.source },
+        at,
+      );
     }
     const available = await vault.knownItems(source.subject, reusableItems(snapshot.definition));
     const reused = await vault.read(source.subject, available, {
@@ -80,7 +86,16 @@ export class ProactiveStarter {
       // A source does not know the subject's language: Dutch, the administration's, until the subject chooses.
       await startJourney(
         this.deps.temporal,
-        { snapshot, subject: source.subject, language: 'nl', channel: request.channel, startedBy: request.startedBy, data, provenance, proactive: { event: source.event } },
+        {
+          snapshot,
+          subject: source.subject,
+          language: 'nl',
+          channel: request.channel,
+          startedBy: request.startedBy,
+          data,
+          provenance,
+          proactive: { event: source.event },
+        },
         { uuid, taskQueue: this.deps.taskQueue },
       );
     } catch (error) {
@@ -88,19 +103,25 @@ export class ProactiveStarter {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
       created = false;
     }
-    // A first row so the subject sees the journey at once; the projection (sequence ≥ 1) replaces it.
-    await this.deps.dataSource.query(
-      `INSERT INTO journeys (id, life_event_id, version, owner, subject, status, channel, language, proactive, started_at, last_seq, state)
-       VALUES ($1, $2, $3, $4, $5, 'active', $6, 'nl', true, now(), 0, '{}') ON CONFLICT (id) DO NOTHING`,
-      [journeyId, snapshot.id, snapshot.version, snapshot.definition.owner, source.subject, request.channel],
-    );
+    await insertJourneyPlaceholder(this.deps.dataSource, {
+      journeyId,
+      lifeEventId: snapshot.id,
+      version: snapshot.version,
+      owner: snapshot.definition.owner,
+      subject: source.subject,
+      channel: request.channel,
+      language: 'nl',
+      proactive: true,
+    });
     return { journeyId, created };
   }
 }
 
 /** What a journey may take from the vault: intake answers, authentic-source data, and answers to citizen steps. */
 function reusableItems(definition: LifeEventDefinition): string[] {
-  const authentic = Object.entries(definition.dataItems).filter(([, spec]) => spec.authenticSource).map(([item]) => item);
+  const authentic = Object.entries(definition.dataItems)
+    .filter(([, spec]) => spec.authenticSource)
+    .map(([item]) => item);
   const answered = definition.steps.filter((step) => step.mode === 'citizen').flatMap((step) => step.produces);
   return [...new Set([...definition.intake, ...authentic, ...answered])];
 }

@@ -3,8 +3,7 @@ import type { AgencyLevel, AgencyService, Texts } from '@passage/journey-model';
 
 /** How an agency's service steps reach it: its own worker on `agency-<id>`, or Passage's webhook adapter. */
 export type AgencyDelivery =
-  | { readonly kind: 'worker' }
-  | { readonly kind: 'webhook'; readonly url: string; readonly secretRef: string };
+  { readonly kind: 'worker' } | { readonly kind: 'webhook'; readonly url: string; readonly secretRef: string };
 
 @Entity('agencies')
 export class AgencyEntity {

@@ -1,5 +1,4 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { JourneyState } from '@passage/contracts';
 
 /** The read model of one journey: a projection of the workflow's state, never written by anyone else. */
 @Entity('journeys')
@@ -17,5 +16,4 @@ export class JourneyEntity {
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt!: Date | null;
   @Column({ name: 'expected_at', type: 'timestamptz', nullable: true }) expectedAt!: Date | null;
   @Column({ name: 'last_seq', type: 'integer' }) lastSeq!: number;
-  @Column({ type: 'jsonb' }) state!: JourneyState;
 }

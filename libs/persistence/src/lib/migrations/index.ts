@@ -3,6 +3,14 @@ import { NotificationFanOut1795912029000 } from './1795912029000-notification-fa
 import { AgencyCallbacks1795912500000 } from './1795912500000-agency-callbacks';
 import { OwnerReporting1795913600000 } from './1795913600000-owner-reporting';
 import { AuditLogAndProposals1795914800000 } from './1795914800000-audit-log-and-proposals';
+import { DropJourneyStateCopy1795916000000 } from './1795916000000-drop-journey-state-copy';
 
 /** Every migration, in order. */
-export const MIGRATIONS = [InitialSchema1764370000000, NotificationFanOut1795912029000, AgencyCallbacks1795912500000, OwnerReporting1795913600000, AuditLogAndProposals1795914800000];
+export const MIGRATIONS = [
+  InitialSchema1764370000000,
+  NotificationFanOut1795912029000,
+  AgencyCallbacks1795912500000,
+  OwnerReporting1795913600000,
+  AuditLogAndProposals1795914800000,
+  DropJourneyStateCopy1795916000000,
+];

@@ -60,11 +60,12 @@ export class JourneyProjectionWriter {
   private async upsertJourney(tx: EntityManager, { state }: ProjectionUpdate): Promise<boolean> {
     const rows: unknown[] = await tx.query(
       `INSERT INTO journeys (id, life_event_id, version, owner, subject, status, channel, language, proactive,
-                             started_at, finished_at, expected_at, last_seq, state, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, now())
+                             started_at, finished_at, expected_at, last_seq, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, now())
        ON CONFLICT (id) DO UPDATE SET
+         started_at = EXCLUDED.started_at, channel = EXCLUDED.channel, language = EXCLUDED.language, proactive = EXCLUDED.proactive,
          status = EXCLUDED.status, finished_at = EXCLUDED.finished_at, expected_at = EXCLUDED.expected_at,
-         last_seq = EXCLUDED.last_seq, state = EXCLUDED.state, version = EXCLUDED.version, updated_at = now()
+         last_seq = EXCLUDED.last_seq, version = EXCLUDED.version, updated_at = now()
        WHERE journeys.last_seq < EXCLUDED.last_seq
        RETURNING id`,
       [
@@ -81,7 +82,6 @@ export class JourneyProjectionWriter {
         state.finishedAt ?? null,
         state.expectedAt ?? null,
         state.seq,
-        JSON.stringify(state),
       ],
     );
     return rows.length > 0;

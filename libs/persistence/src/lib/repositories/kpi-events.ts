@@ -21,7 +21,13 @@ function daysBetween(from: string | undefined, to: string): number | undefined {
  */
 export function deriveKpiEvent(state: JourneyState, event: TimelineEvent): KpiEvent | undefined {
   // Keyed like the timeline event: one KPI event per timeline event.
-  const base = { id: `${state.journeyId}:${event.n}`, journeyId: state.journeyId, lifeEvent: state.lifeEvent.id, version: state.lifeEvent.version, at: event.at };
+  const base = {
+    id: `${state.journeyId}:${event.n}`,
+    journeyId: state.journeyId,
+    lifeEvent: state.lifeEvent.id,
+    version: state.lifeEvent.version,
+    at: event.at,
+  };
   switch (event.type) {
     case 'journey-started':
       return { ...base, type: 'journey-started', channel: event.channel ?? state.channel, proactive: state.proactive };
@@ -33,13 +39,24 @@ export function deriveKpiEvent(state: JourneyState, event: TimelineEvent): KpiEv
       return stepEvent(state, event, base);
     case 'data-reused':
     case 'data-asked':
-      return { ...base, type: event.type, items: event.items ?? [], ...(event.stepId ? { stepId: event.stepId } : {}), ...(event.agency ? { agency: event.agency } : {}) };
+      return {
+        ...base,
+        type: event.type,
+        items: event.items ?? [],
+        ...(event.stepId ? { stepId: event.stepId } : {}),
+        ...(event.agency ? { agency: event.agency } : {}),
+      };
     case 'data-provided':
       return event.channel === undefined ? undefined : { ...base, type: 'channel-used', channel: event.channel };
     case 'journey-completed':
     case 'journey-rejected':
     case 'journey-withdrawn':
-      return { ...base, type: event.type, channel: state.channel, durationDays: daysBetween(state.startedAt, event.at) };
+      return {
+        ...base,
+        type: event.type,
+        channel: state.channel,
+        durationDays: daysBetween(state.startedAt, event.at),
+      };
     default:
       return undefined;
   }
@@ -50,7 +67,13 @@ type EventBase = Pick<KpiEvent, 'id' | 'journeyId' | 'lifeEvent' | 'version' | '
 function stepEvent(state: JourneyState, event: TimelineEvent, base: EventBase): KpiEvent | undefined {
   const step = state.steps.find((s) => s.id === event.stepId);
   if (!step) return undefined;
-  const fields = { ...base, stepId: step.id, agency: step.agency, attempt: step.attempt, proactive: step.mode === 'proactive' };
+  const fields = {
+    ...base,
+    stepId: step.id,
+    agency: step.agency,
+    attempt: step.attempt,
+    proactive: step.mode === 'proactive',
+  };
   switch (event.type) {
     case 'step-dispatched':
       return { ...fields, type: 'step-dispatched', channel: event.channel ?? step.channel };

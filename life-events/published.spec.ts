@@ -8,11 +8,12 @@ describe('published versions of the catalogue', () => {
     expect(PUBLISHED_VERSIONS.map((p) => `${p.lifeEvent}@${p.version}`).sort()).toEqual(versions.sort());
   });
 
-  it.each(CATALOGUE.flatMap((entry) => entry.versions.map((definition) => [`${entry.id} v${definition.version}`, definition] as const)))(
-    '%s still has the content it was published with',
-    (_, definition) => {
-      const published = PUBLISHED_VERSIONS.find((p) => p.lifeEvent === definition.id && p.version === definition.version);
-      expect(contentHash(definition)).toBe(published?.hash);
-    },
-  );
+  it.each(
+    CATALOGUE.flatMap((entry) =>
+      entry.versions.map((definition) => [`${entry.id} v${definition.version}`, definition] as const),
+    ),
+  )('%s still has the content it was published with', (_, definition) => {
+    const published = PUBLISHED_VERSIONS.find((p) => p.lifeEvent === definition.id && p.version === definition.version);
+    expect(contentHash(definition)).toBe(published?.hash);
+  });
 });

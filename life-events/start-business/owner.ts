@@ -34,6 +34,8 @@ export const VLAIO_PROCESS_OWNER = defineProcessOwner({
   lifeEvents: {
     'start-business': {
       budget: { 2026: 2_000_000, 2027: 3_800_000 },
+      // The promise to a starter: ready to start within 60 days, the same bound as the p90 target below.
+      leadTimeTargetDays: 60,
       targets: {
         // With every term used up, the critical path is 10 days for a sole trader, 63 for a company (notary,
         // UBO) and 91 for a horeca company with a class 2 permit. Most terms are not used up, so 60 days for

@@ -1,4 +1,5 @@
 import { defineLifeEvent, step, type Condition, type DataItemSpec } from '@passage/journey-model';
+import { PERSON_ADDRESS, PERSON_NAME, PERSON_NATIONAL_REGISTER_NUMBER, RIJKSREGISTER } from '../rijksregister';
 import { t } from '../texts';
 
 /*
@@ -55,22 +56,13 @@ export const MOTHER_EMPLOYEE: Condition = { field: 'mother.employment', equals: 
 export const MATERNITY_LEAVE: Condition = { field: 'mother.employment', in: ['employee', 'jobseeker-or-sick'] };
 export const NEEDS_CHILDCARE: Condition = { field: 'family.childcare', in: ['income-related', 'free-price'] };
 
-const RIJKSREGISTER = 'rijksregister';
 /** The federal database of civil-status deeds: the birth, its date and the birth certificate are there. */
 const DABS = 'dabs';
 
 export const BIRTH_DATA_ITEMS: Readonly<Record<string, DataItemSpec>> = {
-  'person.name': { type: 'string', label: t('Je naam', 'Your name', 'Votre nom'), authenticSource: RIJKSREGISTER },
-  'person.nationalRegisterNumber': {
-    type: 'string',
-    label: t('Je rijksregisternummer', 'Your national register number', 'Votre numéro de registre national'),
-    authenticSource: RIJKSREGISTER,
-  },
-  'person.address': {
-    type: 'string',
-    label: t('Je adres', 'Your home address', 'Votre adresse'),
-    authenticSource: RIJKSREGISTER,
-  },
+  'person.name': PERSON_NAME,
+  'person.nationalRegisterNumber': PERSON_NATIONAL_REGISTER_NUMBER,
+  'person.address': PERSON_ADDRESS,
   // Asked once when the journey starts; the trigger answers `child.born` and the Rijksregister `parents.married`.
   'child.born': {
     type: 'boolean',

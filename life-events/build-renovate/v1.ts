@@ -1,4 +1,5 @@
 import { defineLifeEvent, step, type Condition, type DataItemSpec } from '@passage/journey-model';
+import { PERSON_NAME, PERSON_NATIONAL_REGISTER_NUMBER } from '../rijksregister';
 import { t } from '../texts';
 
 /*
@@ -67,16 +68,11 @@ export const EPB_TRACK: Condition = { and: [NEEDS_PERMIT, EPB_WORKS] };
 export const SIMPLIFIED: Condition = { field: 'permit.procedure', equals: 'simplified' };
 export const REGULAR: Condition = { not: SIMPLIFIED };
 
-const RIJKSREGISTER = 'rijksregister';
 const OMGEVINGSLOKET = 'omgevingsloket';
 
 export const BUILD_RENOVATE_DATA_ITEMS: Readonly<Record<string, DataItemSpec>> = {
-  'person.name': { type: 'string', label: t('Je naam', 'Your name', 'Votre nom'), authenticSource: RIJKSREGISTER },
-  'person.nationalRegisterNumber': {
-    type: 'string',
-    label: t('Je rijksregisternummer', 'Your national register number', 'Votre numéro de registre national'),
-    authenticSource: RIJKSREGISTER,
-  },
+  'person.name': PERSON_NAME,
+  'person.nationalRegisterNumber': PERSON_NATIONAL_REGISTER_NUMBER,
 
   // Asked once when the journey starts.
   'project.kind': {

@@ -1,4 +1,5 @@
 import { defineLifeEvent, step, type Condition, type DataItemSpec } from '@passage/journey-model';
+import { PERSON_ADDRESS, PERSON_NAME, PERSON_NATIONAL_REGISTER_NUMBER, RIJKSREGISTER } from '../rijksregister';
 import { t } from '../texts';
 
 /*
@@ -62,21 +63,12 @@ export const NOTARY_REQUIRED: Condition = {
   ],
 };
 
-const RIJKSREGISTER = 'rijksregister';
 const DABS = 'dabs';
 
 export const DEATH_DATA_ITEMS: Readonly<Record<string, DataItemSpec>> = {
-  'person.name': { type: 'string', label: t('Je naam', 'Your name', 'Votre nom'), authenticSource: RIJKSREGISTER },
-  'person.nationalRegisterNumber': {
-    type: 'string',
-    label: t('Je rijksregisternummer', 'Your national register number', 'Votre numéro de registre national'),
-    authenticSource: RIJKSREGISTER,
-  },
-  'person.address': {
-    type: 'string',
-    label: t('Je adres', 'Your home address', 'Votre adresse'),
-    authenticSource: RIJKSREGISTER,
-  },
+  'person.name': PERSON_NAME,
+  'person.nationalRegisterNumber': PERSON_NATIONAL_REGISTER_NUMBER,
+  'person.address': PERSON_ADDRESS,
   'deceased.nationalRegisterNumber': {
     type: 'string',
     label: t(

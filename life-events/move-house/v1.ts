@@ -1,4 +1,5 @@
 import { defineLifeEvent, step, type DataItemSpec } from '@passage/journey-model';
+import { PERSON_NAME, PERSON_NATIONAL_REGISTER_NUMBER, RIJKSREGISTER } from '../rijksregister';
 import { t } from '../texts';
 
 /*
@@ -44,15 +45,9 @@ export const MOVE_HOUSE_SOURCES = {
 
 const S = MOVE_HOUSE_SOURCES;
 
-const RIJKSREGISTER = 'rijksregister';
-
 export const MOVE_HOUSE_DATA_ITEMS: Readonly<Record<string, DataItemSpec>> = {
-  'person.name': { type: 'string', label: t('Je naam', 'Your name', 'Votre nom'), authenticSource: RIJKSREGISTER },
-  'person.nationalRegisterNumber': {
-    type: 'string',
-    label: t('Je rijksregisternummer', 'Your national register number', 'Votre numéro de registre national'),
-    authenticSource: RIJKSREGISTER,
-  },
+  'person.name': PERSON_NAME,
+  'person.nationalRegisterNumber': PERSON_NATIONAL_REGISTER_NUMBER,
   'person.address': {
     type: 'string',
     label: t('Je huidige adres', 'Your current address', 'Votre adresse actuelle'),

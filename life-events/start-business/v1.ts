@@ -1,4 +1,5 @@
 import { defineLifeEvent, step, type Condition, type DataItemSpec } from '@passage/journey-model';
+import { PERSON_ADDRESS, PERSON_NAME, PERSON_NATIONAL_REGISTER_NUMBER } from '../rijksregister';
 import { t } from '../texts';
 
 /*
@@ -62,25 +63,11 @@ export const SERVES_ALCOHOL: Condition = {
   ],
 };
 
-const RIJKSREGISTER = 'rijksregister';
-
 export const START_BUSINESS_DATA_ITEMS: Readonly<Record<string, DataItemSpec>> = {
   // Held by the Rijksregister: read once (with the subject's eID login), never typed in.
-  'person.name': {
-    type: 'string',
-    label: t('Je naam', 'Your name', 'Votre nom'),
-    authenticSource: RIJKSREGISTER,
-  },
-  'person.nationalRegisterNumber': {
-    type: 'string',
-    label: t('Je rijksregisternummer', 'Your national register number', 'Votre numéro de registre national'),
-    authenticSource: RIJKSREGISTER,
-  },
-  'person.address': {
-    type: 'string',
-    label: t('Je adres', 'Your home address', 'Votre adresse'),
-    authenticSource: RIJKSREGISTER,
-  },
+  'person.name': PERSON_NAME,
+  'person.nationalRegisterNumber': PERSON_NATIONAL_REGISTER_NUMBER,
+  'person.address': PERSON_ADDRESS,
 
   // Asked once, when the journey starts.
   'business.legalForm': {

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { In, type DataSource } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import {
   isJourneyId,
   journeyWorkflowId,
@@ -176,11 +176,10 @@ export class JourneysService {
   }
 
   async timeline(caller: Caller, journeyId: string, language: Language | undefined): Promise<TimelineView> {
-    await this.authorised(caller, journeyId);
     const { dataSource, registry } = this.deps;
     // One snapshot of the read model: the journey row, its steps and its events as one projection left them.
     const { journey, steps, events, agencies } = await dataSource.transaction('REPEATABLE READ', async (tx) => ({
-      journey: await tx.getRepository(JourneyEntity).findOneByOrFail({ id: journeyId }),
+      journey: (await this.authorised(caller, journeyId, tx)).journey,
       steps: await tx.getRepository(JourneyStepEntity).find({ where: { journeyId } }),
       events: await tx.getRepository(JourneyEventEntity).find({ where: { journeyId }, order: { n: 'ASC' } }),
       agencies: await tx.getRepository(AgencyEntity).find(),
@@ -227,11 +226,9 @@ export class JourneysService {
     const { definition } = await this.deps.registry.require(journey.lifeEventId, journey.version);
     const values = checkDataItems(definition, items, 'items', new Set(Object.keys(definition.dataItems)));
     const receipt = await this.update(journeyId, () =>
-      this.deps.temporal.workflow
-        .getHandle(journeyId)
-        .executeUpdate(provideInputsUpdate, {
-          args: [{ idempotencyKey, items: values, actor: actorOf(caller, relation) }],
-        }),
+      this.deps.temporal.workflow.getHandle(journeyId).executeUpdate(provideInputsUpdate, {
+        args: [{ idempotencyKey, items: values, actor: actorOf(caller, relation) }],
+      }),
     );
     if (receipt.result === 'ignored')
       throw new PassageError('not-asked', 'none of these data items is asked of you now', 'items');
@@ -283,9 +280,13 @@ export class JourneysService {
   }
 
   /** Checks that the caller may see the journey; a malformed id, a journey of someone else and no journey look alike. */
-  async authorised(caller: Caller, journeyId: string): Promise<{ journey: JourneyEntity; relation: Relation }> {
+  async authorised(
+    caller: Caller,
+    journeyId: string,
+    manager: EntityManager = this.deps.dataSource.manager,
+  ): Promise<{ journey: JourneyEntity; relation: Relation }> {
     if (!isJourneyId(journeyId)) throw notFound('journey');
-    const journey = await this.deps.dataSource.getRepository(JourneyEntity).findOneBy({ id: journeyId });
+    const journey = await manager.getRepository(JourneyEntity).findOneBy({ id: journeyId });
     if (!journey) throw notFound('journey');
     const relation = await this.deps.access.relation(caller, journey.subject, journey.lifeEventId);
     if (!relation) throw notFound('journey');

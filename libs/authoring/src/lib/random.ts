@@ -17,12 +17,3 @@ export function triangular(random: () => number, low: number, mode: number, high
   const split = (mode - low) / (high - low);
   return u < split ? low + Math.sqrt(u * (high - low) * (mode - low)) : high - Math.sqrt((1 - u) * (high - low) * (high - mode));
 }
-
-/** The q-quantile (0..1) of sorted values, by linear interpolation. */
-export function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return 0;
-  const position = (sorted.length - 1) * q;
-  const below = Math.floor(position);
-  const above = Math.ceil(position);
-  return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
-}

@@ -7,8 +7,8 @@ import {
   type LifeEventDefinition,
   type StepDefinition,
 } from '@passage/journey-model';
-import type { CostRules } from '@passage/process-owner';
-import { quantile, seededRandom, triangular } from './random';
+import { type CostRules, percentile, stepCost } from '@passage/process-owner';
+import { seededRandom, triangular } from './random';
 
 /** What is known about how the journey behaves in practice; everything is optional. */
 export interface SimulationInputs {
@@ -71,11 +71,6 @@ function durationModel(step: StepDefinition, observed: readonly number[] | undef
 function likelyChannel(step: StepDefinition): Channel {
   if (step.mode === 'automatic' || step.mode === 'proactive') return 'automatic';
   return step.channels.includes('online') ? 'online' : (step.channels[0] ?? 'online');
-}
-
-function stepCost(step: StepDefinition, rules: CostRules | undefined): number {
-  const channel = likelyChannel(step);
-  return rules?.[step.id]?.[channel] ?? step.cost[channel] ?? 0;
 }
 
 /** Draws the data items the conditions read, once per simulated journey. */
@@ -141,7 +136,7 @@ export function simulateLifeEvent(definition: LifeEventDefinition, inputs: Simul
   const random = seededRandom(options.seed);
   const order = topologicalOrder(definition);
   const durations = new Map(order.map((step) => [step.id, durationModel(step, inputs.observedDays?.[step.id])]));
-  const costs = new Map(order.map((step) => [step.id, stepCost(step, inputs.costRules)]));
+  const costs = new Map(order.map((step) => [step.id, stepCost(step.id, likelyChannel(step), step.cost, inputs.costRules)]));
   const sampleItems = itemSampler(definition, inputs.itemDistributions);
   const leadTimes: number[] = [];
   const journeyCosts: number[] = [];
@@ -189,7 +184,6 @@ export function simulateLifeEvent(definition: LifeEventDefinition, inputs: Simul
 
   const n = Math.max(1, options.journeys);
   const sortedLead = [...leadTimes].sort((a, b) => a - b);
-  const sortedCost = [...journeyCosts].sort((a, b) => a - b);
   const perJourney = (map: Map<string, number>) => Object.fromEntries([...map].sort(([a], [b]) => a.localeCompare(b)).map(([key, total]) => [key, round(total / n)]));
   return {
     lifeEvent: definition.id,
@@ -197,9 +191,9 @@ export function simulateLifeEvent(definition: LifeEventDefinition, inputs: Simul
     journeys: options.journeys,
     seed: options.seed,
     leadTimeDays: {
-      p50: round(quantile(sortedLead, 0.5)),
-      p90: round(quantile(sortedLead, 0.9)),
-      p99: round(quantile(sortedLead, 0.99)),
+      p50: round(percentile(sortedLead, 0.5) ?? 0),
+      p90: round(percentile(sortedLead, 0.9) ?? 0),
+      p99: round(percentile(sortedLead, 0.99) ?? 0),
       mean: round(leadTimes.reduce((a, b) => a + b, 0) / n),
       min: round(sortedLead[0] ?? 0),
       max: round(sortedLead[sortedLead.length - 1] ?? 0),
@@ -208,7 +202,7 @@ export function simulateLifeEvent(definition: LifeEventDefinition, inputs: Simul
       ? { withinTarget: { targetDays: inputs.leadTimeTargetDays, probability: round(leadTimes.filter((d) => d <= (inputs.leadTimeTargetDays ?? 0)).length / n, 4) } }
       : {}),
     outcomes: { completed: round((n - rejected) / n, 4), rejected: round(rejected / n, 4) },
-    costPerJourney: { mean: round(journeyCosts.reduce((a, b) => a + b, 0) / n), p90: round(quantile(sortedCost, 0.9)) },
+    costPerJourney: { mean: round(journeyCosts.reduce((a, b) => a + b, 0) / n), p90: round(percentile(journeyCosts, 0.9) ?? 0) },
     costPerAgency: perJourney(agencyCost),
     ...(inputs.monthlyVolume !== undefined
       ? { loadPerAgencyPerMonth: Object.fromEntries([...agencyLoad].sort(([a], [b]) => a.localeCompare(b)).map(([agency, count]) => [agency, round((count / n) * (inputs.monthlyVolume ?? 0), 1)])) }

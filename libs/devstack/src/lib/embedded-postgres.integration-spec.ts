@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, chownSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
+import { nativeFolder, reachableNativeFolder, startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
 import { isRunning } from './os-processes';
 import { postgresOsUser } from './postgres-os-user';
 
@@ -80,5 +80,29 @@ describe('embedded PostgreSQL', () => {
     await expect(startEmbeddedPostgres({ dir: folder })).rejects.toThrow(
       /is not empty and holds no PostgreSQL cluster/,
     );
+  });
+
+  const asRoot = postgresOsUser() ? it : it.skip;
+  asRoot("runs PostgreSQL from a cached copy when its user cannot reach the project's binaries", () => {
+    const user = postgresOsUser() as NonNullable<ReturnType<typeof postgresOsUser>>;
+    // A project the postgres user cannot enter: a 0700 folder of root's.
+    const project = mkdtempSync(join(tmpdir(), 'passage-unreachable-'));
+    const cacheParent = mkdtempSync(join(tmpdir(), 'passage-cache-'));
+    chmodSync(cacheParent, 0o755);
+    try {
+      const native = { path: join(project, 'native'), version: '0.0.0-test' };
+      cpSync(nativeFolder().path, native.path, { recursive: true, verbatimSymlinks: true });
+      const cache = join(cacheParent, 'cache');
+
+      const copy = reachableNativeFolder(native, user, cache);
+      expect(copy).toBe(join(cache, `postgres-${process.platform}-${process.arch}-0.0.0-test`));
+      // Runs as the postgres user, with its libraries found inside the copy.
+      const version = execFileSync(join(copy, 'bin', 'postgres'), ['--version'], { ...user, encoding: 'utf8' });
+      expect(version).toMatch(/^postgres \(PostgreSQL\) \d+/);
+      expect(reachableNativeFolder(native, user, cache)).toBe(copy);
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+      rmSync(cacheParent, { recursive: true, force: true });
+    }
   });
 });

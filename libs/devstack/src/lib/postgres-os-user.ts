@@ -25,15 +25,21 @@ export function postgresOsUser(): OsUser | undefined {
   }
 }
 
-/**
- * Fails clearly when `user` cannot reach `path` (e.g. a project under /root, or a 0700 temporary folder), rather than
- * letting PostgreSQL die with "Permission denied" half-way through start-up. Supplementary groups are not considered.
- */
-export function assertReachable(user: OsUser, path: string, hint: string): void {
+/** The first folder on the way to `path` that `user` cannot enter; supplementary groups are not considered. */
+export function unreachableFolder(user: OsUser, path: string): string | undefined {
   for (let dir = dirname(path); ; dir = dirname(dir)) {
     const { mode, uid, gid } = statSync(dir);
     const searchable = (uid === user.uid && mode & 0o100) || (gid === user.gid && mode & 0o010) || mode & 0o001;
-    if (!searchable) throw new Error(`PostgreSQL runs as the "postgres" user, which cannot enter ${dir}: ${hint}`);
-    if (dirname(dir) === dir) return;
+    if (!searchable) return dir;
+    if (dirname(dir) === dir) return undefined;
   }
+}
+
+/**
+ * Fails clearly when `user` cannot reach `path` (e.g. a project under /root, or a 0700 temporary folder), rather than
+ * letting PostgreSQL die with "Permission denied" half-way through start-up.
+ */
+export function assertReachable(user: OsUser, path: string, hint: string): void {
+  const blocked = unreachableFolder(user, path);
+  if (blocked) throw new Error(`PostgreSQL runs as the "postgres" user, which cannot enter ${blocked}: ${hint}`);
 }

@@ -47,9 +47,19 @@ export interface JourneyTransition {
   readonly changed: boolean;
 }
 
+/** Answers already given, by status and event (the machine is pure; see `stepTransition`). */
+const answered = new Map<string, JourneyTransition>();
+
 /** Applies one event to a journey in a given status. */
 export function journeyTransition(status: JourneyStatus, event: JourneyEvent): JourneyTransition {
-  const [next, actions] = transition(journeyMachine, journeyMachine.resolveState({ value: status, context: undefined }), event);
-  const nextStatus = next.value as JourneyStatus;
-  return { status: nextStatus, effects: actions.map((a) => a.type as JourneyEffect), changed: nextStatus !== status };
+  const key = `${status}|${event.type}`;
+  let answer = answered.get(key);
+  if (!answer) {
+    const [next, actions] = transition(journeyMachine, journeyMachine.resolveState({ value: status, context: undefined }), event);
+    const nextStatus = next.value as JourneyStatus;
+    const effects = Object.freeze(actions.map((a) => a.type as JourneyEffect));
+    answer = Object.freeze({ status: nextStatus, effects, changed: nextStatus !== status });
+    answered.set(key, answer);
+  }
+  return answer;
 }

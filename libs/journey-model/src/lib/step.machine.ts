@@ -152,16 +152,39 @@ export interface StepTransition {
 
 const EFFECTS = new Set<string>(['dispatch', 'startTerm', 'suspendTerm', 'resumeTerm', 'stopTerm', 'cancelWork', 'escalate', 'remind']);
 
+/**
+ * Transitions already asked for, by status, context and event. The machine is pure, so its answer for the same
+ * question never changes; a journey asks the same few questions for every step. Bounded by the machine itself:
+ * 11 statuses × 6 contexts × 15 events. Answers are frozen because steps and journeys share them.
+ */
+const answered = new Map<string, StepTransition>();
+
 /** Applies one event to a step in a given status; returns the next status and the effects to carry out. */
 export function stepTransition(status: StepStatus, context: StepContext, event: StepEvent): StepTransition {
+  const key = `${status}|${context.overdue}|${context.expiryEffect ?? ''}|${event.type}|${event.type === 'EXPIRE' ? event.rule : ''}`;
+  let answer = answered.get(key);
+  if (!answer) {
+    answer = freezeTransition(askMachine(status, context, event));
+    answered.set(key, answer);
+  }
+  return answer;
+}
+
+function askMachine(status: StepStatus, context: StepContext, event: StepEvent): StepTransition {
   const snapshot = stepMachine.resolveState({ value: status, context });
   const [next, actions] = transition(stepMachine, snapshot, event);
   const effects = actions.map((action) => action.type).filter((type): type is StepEffect => EFFECTS.has(type));
   const nextStatus = next.value as StepStatus;
   return {
     status: nextStatus,
-    context: next.context,
+    context: { overdue: next.context.overdue, ...(next.context.expiryEffect ? { expiryEffect: next.context.expiryEffect } : {}) },
     effects,
     changed: nextStatus !== status || next.context !== snapshot.context || effects.length > 0,
   };
+}
+
+function freezeTransition(answer: StepTransition): StepTransition {
+  Object.freeze(answer.context);
+  Object.freeze(answer.effects);
+  return Object.freeze(answer);
 }

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import {
   bundleWorkflowCode,
-  DefaultLogger,
   Worker,
   type NativeConnection,
   type WorkflowBundleWithSourceMap,
@@ -13,7 +12,7 @@ import { agencyTaskQueue } from '@passage/contracts';
 import type { KeyRing } from '@passage/config';
 import { createEngineWorker } from '@passage/engine';
 import type { LifeEventDefinition } from '@passage/journey-model';
-import { journeyWorkflowsPath, passageDataConverter, startJourney, withPassageAliases } from '@passage/temporal';
+import { journeyBundleOptions, passageDataConverter, startJourney } from '@passage/temporal';
 import { completingAgency, createTestAgencies } from '@passage/testing';
 import { passageJourneyInput, plainFanoutInput, type FanoutStep } from './fanout-dag';
 import type { BenchSystem, JourneyRun } from './measure';
@@ -39,13 +38,16 @@ export interface Bundles {
 export const PLAIN_TASK_QUEUE = 'bench-plain-fanout';
 const PLAIN_WORKFLOW = 'plainFanout';
 
-/** Both workflow bundles, built once with Temporal's bundler (and the `@passage/*` aliases) before measuring. */
+/** Both workflow bundles, built once before measuring with the options production bundles with. */
 export async function bundleBoth(): Promise<Bundles> {
-  const bundle = (workflowsPath: string) =>
-    bundleWorkflowCode({ workflowsPath, webpackConfigHook: withPassageAliases, logger: new DefaultLogger('WARN') });
+  const passage = journeyBundleOptions();
   return {
-    passage: await bundle(journeyWorkflowsPath()),
-    plain: await bundle(join(__dirname, 'plain-fanout.workflow.ts')),
+    passage: await bundleWorkflowCode(passage),
+    plain: await bundleWorkflowCode({
+      ...passage,
+      workflowsPath: join(__dirname, 'plain-fanout.workflow.ts'),
+      preloadModules: [],
+    }),
   };
 }
 

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { ENGINE_TASK_QUEUE } from '@passage/contracts';
 import type { KeyRing } from '@passage/config';
 import { JourneyProjectionWriter, VaultCipher } from '@passage/persistence';
-import { journeyWorkflowsPath, passageDataConverter, withPassageAliases } from '@passage/temporal';
+import { bundleJourneyWorkflows, passageDataConverter } from '@passage/temporal';
 import { createEngineActivities } from './engine.activities';
 
 export interface EngineWorkerOptions {
@@ -18,15 +18,13 @@ export interface EngineWorkerOptions {
 }
 
 /** The worker that runs journeys (the interpreter workflows) and Passage's engine activities. */
-export function createEngineWorker(options: EngineWorkerOptions): Promise<Worker> {
+export async function createEngineWorker(options: EngineWorkerOptions): Promise<Worker> {
   const projection = new JourneyProjectionWriter(options.dataSource, new VaultCipher(options.vaultKeys));
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue ?? ENGINE_TASK_QUEUE,
-    ...(options.workflowBundle
-      ? { workflowBundle: options.workflowBundle }
-      : { workflowsPath: journeyWorkflowsPath(), bundlerOptions: { webpackConfigHook: withPassageAliases } }),
+    workflowBundle: options.workflowBundle ?? (await bundleJourneyWorkflows()),
     activities: createEngineActivities({ projection }),
     dataConverter: passageDataConverter(options.payloadKeys),
   });

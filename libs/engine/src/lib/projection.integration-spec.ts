@@ -3,7 +3,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { ENGINE_TASK_QUEUE, withdrawUpdate, type Actor, type ProjectionUpdate } from '@passage/contracts';
 import { AGENCIES, findDefinition } from '@passage/life-events';
 import { JourneyProjectionWriter, VaultCipher } from '@passage/persistence';
-import { journeyWorkflowsPath, passageDataConverter, queryJourney, startJourney, withPassageAliases } from '@passage/temporal';
+import { bundleJourneyWorkflows, passageDataConverter, queryJourney, startJourney } from '@passage/temporal';
 import {
   awaitReadModel,
   comparableReadModel,
@@ -72,8 +72,7 @@ describe('the read model is a faithful projection of the journeys', () => {
       connection: temporal.nativeConnection,
       namespace: temporal.namespace,
       taskQueue: ENGINE_TASK_QUEUE,
-      workflowsPath: journeyWorkflowsPath(),
-      bundlerOptions: { webpackConfigHook: withPassageAliases },
+      workflowBundle: await bundleJourneyWorkflows(),
       activities: createEngineActivities({ projection: recording }),
       dataConverter: passageDataConverter(TEST_PAYLOAD_KEYS),
     });

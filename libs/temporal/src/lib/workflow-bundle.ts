@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, type BundleOptions, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { workspaceRoot } from '@passage/config';
 import { FAILURE_CONVERTER_PATH } from './temporal-client';
 
@@ -8,6 +8,13 @@ export function journeyWorkflowsPath(): string {
   return join(workspaceRoot(), 'workflows', 'journey', 'src', 'index.ts');
 }
 
+/**
+ * Modules evaluated once per workflow thread and shared by every journey in it, instead of once per journey. Only
+ * modules whose results never depend on module state qualify (ADR 0007): the journey model is pure functions and
+ * constant machine definitions, and XState's one counter only names the throw-away actors of `transition()`.
+ */
+export const SHARED_JOURNEY_MODULES: readonly string[] = ['xstate', '@passage/journey-model'];
+
 /** Webpack aliases for the `@passage/*` projects, taken from tsconfig.base.json so that the sandbox sees the same code. */
 export function passageAliases(): Record<string, string> {
   const root = workspaceRoot();
@@ -15,15 +22,30 @@ export function passageAliases(): Record<string, string> {
   return Object.fromEntries(Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`${alias}$`, join(root, target)]));
 }
 
-type WebpackConfig = { resolve?: { alias?: unknown } };
+type WebpackConfig = { resolve?: { alias?: unknown; conditionNames?: string[] } };
 
-/** Adds the aliases to Temporal's workflow bundler configuration. */
+/**
+ * Adds the aliases to Temporal's workflow bundler configuration, and resolves packages to their production builds:
+ * the bundler runs webpack in development mode, which would pick libraries' development builds (XState's checks
+ * every transition for mistakes a unit test already catches).
+ */
 export function withPassageAliases<T extends WebpackConfig>(config: T): T {
   const alias = { ...(config.resolve?.alias as Record<string, string> | undefined), ...passageAliases() };
-  return { ...config, resolve: { ...config.resolve, alias } };
+  return { ...config, resolve: { ...config.resolve, alias, conditionNames: ['webpack', 'production', 'browser', 'module', 'import', 'require'] } };
+}
+
+/** How the journey workflows are bundled, wherever they are (production bundle, worker start-up, benchmark). */
+export function journeyBundleOptions(): BundleOptions {
+  return {
+    workflowsPath: journeyWorkflowsPath(),
+    webpackConfigHook: withPassageAliases,
+    failureConverterPath: FAILURE_CONVERTER_PATH,
+    preloadModules: [...SHARED_JOURNEY_MODULES],
+    logger: new DefaultLogger('WARN'),
+  };
 }
 
 /** Bundles the journey workflows once, for a worker to load (`workflowBundle`) instead of bundling at start-up. */
 export function bundleJourneyWorkflows(): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({ workflowsPath: journeyWorkflowsPath(), webpackConfigHook: withPassageAliases, failureConverterPath: FAILURE_CONVERTER_PATH });
+  return bundleWorkflowCode(journeyBundleOptions());
 }

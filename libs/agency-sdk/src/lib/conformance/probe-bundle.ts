@@ -1,15 +1,14 @@
-import { bundleWorkflowCode, DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { FAILURE_CONVERTER_PATH, withPassageAliases } from '@passage/temporal';
+import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { journeyBundleOptions } from '@passage/temporal';
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
 /** The probe workflow, bundled once per process (bundling takes seconds; every run of the kit reuses it). */
 export function probeWorkflowBundle(): Promise<WorkflowBundleWithSourceMap> {
   bundle ??= bundleWorkflowCode({
+    ...journeyBundleOptions(),
     workflowsPath: require.resolve('./probe.workflow'),
-    webpackConfigHook: withPassageAliases,
-    failureConverterPath: FAILURE_CONVERTER_PATH,
-    logger: new DefaultLogger('WARN'),
+    preloadModules: [],
   }).catch((error: unknown) => {
     bundle = undefined;
     throw error;

@@ -48,6 +48,8 @@ export type EngineCommand =
       readonly stepId: string;
       readonly attempt: number;
       readonly request: ServiceRequest;
+      /** The call may be cancelled while the journey goes on: its step's term can expire with a tacit decision. */
+      readonly cancelledAlone: boolean;
     }
   | { readonly kind: 'cancel-service'; readonly stepId: string }
   | { readonly kind: 'start-timer'; readonly stepId: string; readonly dueAt: string }
@@ -100,6 +102,9 @@ export class JourneyEngine {
   private pendingWrites: DataWrite[] = [];
   private commands: EngineCommand[] = [];
   private compensations: ServiceRequest[] = [];
+  /** Expected dates follow every change but are only read when the journey is viewed: computed then, once. */
+  private expectedDatesStale = false;
+  private lastChangeAt = '';
 
   constructor(
     private readonly input: JourneyInput,
@@ -162,6 +167,7 @@ export class JourneyEngine {
 
   /** The journey as a query answers it: statuses and dates, never data values. */
   view(): JourneyState {
+    this.refreshExpectedDates();
     return {
       ...this.journey,
       steps: [...this.steps.values()].map(({ state }) => ({ ...state })),
@@ -517,7 +523,13 @@ export class JourneyEngine {
       case 'proactive': {
         const request = this.serviceRequest(def, def.service, 'perform', state.attempt);
         this.emit({ type: 'data-shared', stepId: def.id, agency: def.agency, items: Object.keys(request.items) });
-        this.commands.push({ kind: 'call-service', stepId: def.id, attempt: state.attempt, request });
+        this.commands.push({
+          kind: 'call-service',
+          stepId: def.id,
+          attempt: state.attempt,
+          request,
+          cancelledAlone: def.term !== undefined,
+        });
         break;
       }
       case 'manual':
@@ -680,14 +692,19 @@ export class JourneyEngine {
     ) {
       this.endJourney({ type: 'ALL_SETTLED' }, 'journey-completed');
     }
-    this.refreshExpectedDates();
+    if (this.pendingEvents.length > 0) {
+      this.expectedDatesStale = true;
+      this.lastChangeAt = this.env.now();
+    }
     return this.drainCommands();
   }
 
+  /** As of the last change (its time), so that the dates do not depend on when the journey is viewed. */
   private refreshExpectedDates(): void {
-    if (this.pendingEvents.length === 0) return;
+    if (!this.expectedDatesStale) return;
+    this.expectedDatesStale = false;
     const progress = Object.fromEntries([...this.steps].map(([id, { state }]) => [id, state]));
-    const expected = expectedCompletion(this.definition, progress, this.env.now(), this.data);
+    const expected = expectedCompletion(this.definition, progress, this.lastChangeAt, this.data);
     for (const [id, runtime] of this.steps) runtime.state.expectedAt = expected.steps[id];
     this.journey = { ...this.journey, expectedAt: this.isFinished ? this.journey.finishedAt : expected.journey };
   }

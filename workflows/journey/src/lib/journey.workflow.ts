@@ -4,6 +4,7 @@ import {
   CancellationScope,
   condition,
   continueAsNew,
+  IllegalStateError,
   isCancellation,
   patched,
   proxyActivities,
@@ -32,11 +33,12 @@ import {
   type JourneyInput,
   type JourneyResult,
   type MessageReceipt,
-  type ServiceRequest,
 } from '@passage/contracts';
 import { JourneyEngine, type EngineCommand } from './journey-engine';
 import { validateMessage, validateMigration } from './message-validators';
 import { JOURNEY_PATCHES } from './patches';
+
+type CallService = Extract<EngineCommand, { kind: 'call-service' }>;
 
 /** The same projection as a local activity, for the journey's first and last changes (see `run()`). */
 const localEngineActivities = proxyLocalActivities<EngineActivities>({
@@ -63,18 +65,34 @@ export async function runJourney(input: JourneyInput): Promise<JourneyResult> {
 class JourneyShell {
   private readonly engine: JourneyEngine;
   private readonly settings: EngineSettings;
+  /** The cancellation scope of each step's service call in flight. */
   private readonly services = new Map<string, CancellationScope>();
+  /**
+   * In a current run, the one scope of every call that is only ever cancelled when the journey ends: a scope per
+   * call costs the workflow several tracked promises, and most steps have no term that could cancel their call alone.
+   */
+  private readonly journeyCalls: CancellationScope | undefined;
   private readonly timers = new Map<string, CancellationScope>();
   private readonly agencyProxies = new Map<string, ActivityInterfaceFor<AgencyActivities>>();
   private projecting = false;
   /** True while `run()` projects the first state itself (see there). */
   private projectingLocally: boolean;
+  /** The run has every behaviour of `JOURNEY_PATCHES.shellOf20261129`, asked once at its start. */
+  private readonly current: boolean;
   private reportedStatus: string | undefined;
 
   constructor(private readonly input: JourneyInput) {
     this.engine = new JourneyEngine(input, { now: () => new Date().toISOString(), newId: uuid4 });
     this.settings = { ...DEFAULT_ENGINE_SETTINGS, ...input.settings };
-    this.projectingLocally = !input.carried && patched(JOURNEY_PATCHES.firstProjectionLocal);
+    this.current = patched(JOURNEY_PATCHES.shellOf20261129);
+    if (this.current) this.reportedStatus = workflowInfo().typedSearchAttributes.get(JOURNEY_STATUS_SA);
+    this.projectingLocally = !input.carried && this.has(JOURNEY_PATCHES.firstProjectionLocal);
+    this.journeyCalls = this.current ? new CancellationScope() : undefined;
+  }
+
+  /** Whether this run behaves as the patch says: always in a current run, else as its history recorded. */
+  private has(patch: string): boolean {
+    return this.current || patched(patch);
   }
 
   async run(): Promise<JourneyResult> {
@@ -139,10 +157,10 @@ class JourneyShell {
     for (const command of commands) {
       switch (command.kind) {
         case 'call-service':
-          this.callService(command.stepId, command.attempt, command.request);
+          this.callService(command);
           break;
         case 'cancel-service':
-          this.services.get(command.stepId)?.cancel();
+          this.cancelService(command.stepId);
           break;
         case 'start-timer':
           this.startTimer(command.stepId, command.dueAt);
@@ -157,20 +175,33 @@ class JourneyShell {
     this.project();
   }
 
-  private callService(stepId: string, attempt: number, request: ServiceRequest): void {
-    const scope = new CancellationScope();
+  private callService({ stepId, attempt, request, cancelledAlone }: CallService): void {
+    const scope = this.journeyCalls && !cancelledAlone ? this.journeyCalls : new CancellationScope();
     this.services.set(stepId, scope);
+    const settled = () => {
+      if (this.services.get(stepId) === scope) this.services.delete(stepId);
+    };
     scope
       .run(() => this.agency(request.agency).performService(request))
       .then(
-        (outcome) => this.apply(this.engine.onServiceOutcome(stepId, attempt, outcome)),
+        (outcome) => {
+          settled();
+          this.apply(this.engine.onServiceOutcome(stepId, attempt, outcome));
+        },
         (error: unknown) => {
+          settled();
           if (!isCancellation(error)) this.apply(this.engine.onServiceFailed(stepId, attempt, failureReason(error)));
         },
-      )
-      .finally(() => {
-        if (this.services.get(stepId) === scope) this.services.delete(stepId);
-      });
+      );
+  }
+
+  private cancelService(stepId: string): void {
+    const scope = this.services.get(stepId);
+    if (scope === this.journeyCalls && !this.engine.isFinished) {
+      // The engine only cancels a call alone when its step's term expired, and such calls have a scope of their own.
+      throw new IllegalStateError(`step ${stepId}'s call shares the journey's scope and cannot be cancelled alone`);
+    }
+    scope?.cancel();
   }
 
   private startTimer(stepId: string, dueAt: string): void {
@@ -209,8 +240,8 @@ class JourneyShell {
    */
   private project(): void {
     if (this.projecting || this.projectingLocally) return;
-    if (this.engine.isFinished && patched(JOURNEY_PATCHES.finalProjectionLocal)) return;
-    if (this.engine.projectionCanWait() && patched(JOURNEY_PATCHES.coalesceRoutineProjections)) return;
+    if (this.engine.isFinished && this.has(JOURNEY_PATCHES.finalProjectionLocal)) return;
+    if (this.engine.projectionCanWait() && this.has(JOURNEY_PATCHES.coalesceRoutineProjections)) return;
     const update = this.engine.takeProjection();
     if (!update) return;
     this.projecting = true;

@@ -10,4 +10,10 @@ export const JOURNEY_PATCHES = {
   finalProjectionLocal: 'final-projection-local',
   /** A new journey's first state is projected by a local activity in its first workflow task. */
   firstProjectionLocal: 'first-projection-local',
+  /**
+   * The three behaviours above, asked once when a run starts: every patch costs a marker and a search-attribute
+   * update in the history. A run with this patch also leaves `JourneyStatus` alone while it still holds the status
+   * the run started with. Runs recorded before it ask the three patches above where they apply.
+   */
+  shellOf20261129: 'journey-shell-2026-11-29',
 } as const;

@@ -1,4 +1,6 @@
+import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -28,4 +30,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
   const dataSource = await createDataSource(options).initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   return dataSource;
+}
+
+/**
+ * The node-postgres pool under an initialized data source, for the few hot statements that need what TypeORM's
+ * `query()` cannot give: a named (prepared) statement.
+ */
+export function postgresPool(dataSource: DataSource): Pool {
+  const { driver } = dataSource;
+  if (!(driver instanceof PostgresDriver) || !driver.master) throw new Error('not an initialized PostgreSQL data source');
+  return driver.master as Pool;
 }

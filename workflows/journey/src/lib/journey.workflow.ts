@@ -33,6 +33,7 @@ import {
   type JourneyInput,
   type JourneyResult,
   type MessageReceipt,
+  type ServiceOutcome,
 } from '@passage/contracts';
 import { JourneyEngine, type EngineCommand } from './journey-engine';
 import { validateMessage, validateMigration } from './message-validators';
@@ -154,6 +155,18 @@ class JourneyShell {
 
   /** Carries out the engine's commands, then lets the read model catch up. */
   private apply(commands: readonly EngineCommand[]): void {
+    const journeyCalls = this.journeyCalls;
+    if (journeyCalls && commands.some((command) => command.kind === 'call-service' && !command.cancelledAlone)) {
+      // One `run` for the whole batch: calls made inside belong to the journey's scope.
+      runSynchronouslyIn(journeyCalls, () => this.carryOut(commands));
+    } else {
+      this.carryOut(commands);
+    }
+    this.reportStatus();
+    this.project();
+  }
+
+  private carryOut(commands: readonly EngineCommand[]): void {
     for (const command of commands) {
       switch (command.kind) {
         case 'call-service':
@@ -171,28 +184,34 @@ class JourneyShell {
           break;
       }
     }
-    this.reportStatus();
-    this.project();
   }
 
   private callService({ stepId, attempt, request, cancelledAlone }: CallService): void {
-    const scope = this.journeyCalls && !cancelledAlone ? this.journeyCalls : new CancellationScope();
+    const perform = () => this.agency(request.agency).performService(request);
+    let scope: CancellationScope;
+    let call: Promise<ServiceOutcome>;
+    if (this.journeyCalls && !cancelledAlone) {
+      scope = this.journeyCalls;
+      if (CancellationScope.current() !== scope) throw new IllegalStateError('a journey-wide call must be made in the journey scope');
+      call = perform();
+    } else {
+      scope = new CancellationScope();
+      call = scope.run(perform);
+    }
     this.services.set(stepId, scope);
     const settled = () => {
       if (this.services.get(stepId) === scope) this.services.delete(stepId);
     };
-    scope
-      .run(() => this.agency(request.agency).performService(request))
-      .then(
-        (outcome) => {
-          settled();
-          this.apply(this.engine.onServiceOutcome(stepId, attempt, outcome));
-        },
-        (error: unknown) => {
-          settled();
-          if (!isCancellation(error)) this.apply(this.engine.onServiceFailed(stepId, attempt, failureReason(error)));
-        },
-      );
+    call.then(
+      (outcome) => {
+        settled();
+        this.apply(this.engine.onServiceOutcome(stepId, attempt, outcome));
+      },
+      (error: unknown) => {
+        settled();
+        if (!isCancellation(error)) this.apply(this.engine.onServiceFailed(stepId, attempt, failureReason(error)));
+      },
+    );
   }
 
   private cancelService(stepId: string): void {
@@ -287,6 +306,22 @@ class JourneyShell {
     const info = workflowInfo();
     return info.continueAsNewSuggested || info.historyLength >= this.settings.continueAsNewAfterHistoryEvents;
   }
+}
+
+/**
+ * Runs `work` with `scope` as the current cancellation scope and returns when it has (`CancellationScope.run` only
+ * offers this as a promise); what `work` throws is thrown here.
+ */
+function runSynchronouslyIn(scope: CancellationScope, work: () => void): void {
+  let failure: { error: unknown } | undefined;
+  void scope.run(async () => {
+    try {
+      work();
+    } catch (error) {
+      failure = { error };
+    }
+  });
+  if (failure) throw failure.error;
 }
 
 /** A short reason for the timeline; the full failure stays in Temporal's history for operators. */

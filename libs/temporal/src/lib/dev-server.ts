@@ -18,6 +18,8 @@ export interface DevServerOptions {
 export interface DevServer {
   readonly address: string;
   readonly uiUrl?: string;
+  /** The server's process id (for CPU accounting in benchmarks). */
+  readonly pid?: number;
   stop(): Promise<void>;
 }
 
@@ -48,7 +50,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     child.kill('SIGKILL');
     throw error;
   }
-  return { address, uiUrl: uiPort ? `http://127.0.0.1:${uiPort}` : undefined, stop: () => stopProcess(child) };
+  return { address, uiUrl: uiPort ? `http://127.0.0.1:${uiPort}` : undefined, pid: child.pid, stop: () => stopProcess(child) };
 }
 
 async function waitUntilServing(address: string, child: ChildProcess, stderr: () => string): Promise<void> {

@@ -55,7 +55,11 @@ export function journeyTransition(status: JourneyStatus, event: JourneyEvent): J
   const key = `${status}|${event.type}`;
   let answer = answered.get(key);
   if (!answer) {
-    const [next, actions] = transition(journeyMachine, journeyMachine.resolveState({ value: status, context: undefined }), event);
+    const [next, actions] = transition(
+      journeyMachine,
+      journeyMachine.resolveState({ value: status, context: undefined }),
+      event,
+    );
     const nextStatus = next.value as JourneyStatus;
     const effects = Object.freeze(actions.map((a) => a.type as JourneyEffect));
     answer = Object.freeze({ status: nextStatus, effects, changed: nextStatus !== status });

@@ -19,7 +19,13 @@ export type StepStatus = (typeof STEP_STATUSES)[number];
 /** Statuses after which nothing more happens to a step. `failed` is not final: the owner can retry. */
 export const FINAL_STEP_STATUSES: readonly StepStatus[] = ['skipped', 'completed', 'rejected', 'expired', 'cancelled'];
 /** Statuses in which an agency or the subject is working on the step. */
-export const OPEN_STEP_STATUSES: readonly StepStatus[] = ['ready', 'dispatched', 'in-progress', 'awaiting-subject', 'failed'];
+export const OPEN_STEP_STATUSES: readonly StepStatus[] = [
+  'ready',
+  'dispatched',
+  'in-progress',
+  'awaiting-subject',
+  'failed',
+];
 
 export type StepEvent =
   | { type: 'ACTIVATE' }
@@ -44,14 +50,7 @@ export interface StepContext {
 
 /** Effects the journey interpreter carries out for a transition; the machine itself never performs I/O. */
 export type StepEffect =
-  | 'dispatch'
-  | 'startTerm'
-  | 'suspendTerm'
-  | 'resumeTerm'
-  | 'stopTerm'
-  | 'cancelWork'
-  | 'escalate'
-  | 'remind';
+  'dispatch' | 'startTerm' | 'suspendTerm' | 'resumeTerm' | 'stopTerm' | 'cancelWork' | 'escalate' | 'remind';
 
 const effect = (_: unknown) => undefined;
 
@@ -130,7 +129,10 @@ export const stepMachine = setup({
       },
     },
     failed: {
-      on: { RETRY: { target: 'dispatched', actions: 'dispatch' }, CANCEL: { target: 'cancelled', actions: 'stopTerm' } },
+      on: {
+        RETRY: { target: 'dispatched', actions: 'dispatch' },
+        CANCEL: { target: 'cancelled', actions: 'stopTerm' },
+      },
     },
     skipped: { type: 'final' },
     completed: { type: 'final' },
@@ -150,7 +152,16 @@ export interface StepTransition {
   readonly changed: boolean;
 }
 
-const EFFECTS = new Set<string>(['dispatch', 'startTerm', 'suspendTerm', 'resumeTerm', 'stopTerm', 'cancelWork', 'escalate', 'remind']);
+const EFFECTS = new Set<string>([
+  'dispatch',
+  'startTerm',
+  'suspendTerm',
+  'resumeTerm',
+  'stopTerm',
+  'cancelWork',
+  'escalate',
+  'remind',
+]);
 
 /**
  * Transitions already asked for, by status, context and event. The machine is pure, so its answer for the same
@@ -177,7 +188,10 @@ function askMachine(status: StepStatus, context: StepContext, event: StepEvent):
   const nextStatus = next.value as StepStatus;
   return {
     status: nextStatus,
-    context: { overdue: next.context.overdue, ...(next.context.expiryEffect ? { expiryEffect: next.context.expiryEffect } : {}) },
+    context: {
+      overdue: next.context.overdue,
+      ...(next.context.expiryEffect ? { expiryEffect: next.context.expiryEffect } : {}),
+    },
     effects,
     changed: nextStatus !== status || next.context !== snapshot.context || effects.length > 0,
   };

@@ -38,6 +38,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
  */
 export function postgresPool(dataSource: DataSource): Pool {
   const { driver } = dataSource;
-  if (!(driver instanceof PostgresDriver) || !driver.master) throw new Error('not an initialized PostgreSQL data source');
+  if (!(driver instanceof PostgresDriver) || !driver.master)
+    throw new Error('not an initialized PostgreSQL data source');
   return driver.master as Pool;
 }

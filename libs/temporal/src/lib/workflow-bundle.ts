@@ -1,5 +1,10 @@
 import { join } from 'node:path';
-import { bundleWorkflowCode, DefaultLogger, type BundleOptions, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import {
+  bundleWorkflowCode,
+  DefaultLogger,
+  type BundleOptions,
+  type WorkflowBundleWithSourceMap,
+} from '@temporalio/worker';
 import { workspaceRoot } from '@passage/config';
 import { FAILURE_CONVERTER_PATH } from './temporal-client';
 
@@ -19,8 +24,12 @@ export const SHARED_JOURNEY_MODULES: readonly string[] = ['xstate', '@passage/jo
 /** Webpack aliases for the `@passage/*` projects, taken from tsconfig.base.json so that the sandbox sees the same code. */
 export function passageAliases(): Record<string, string> {
   const root = workspaceRoot();
-  const { compilerOptions } = require(join(root, 'tsconfig.base.json')) as { compilerOptions: { paths: Record<string, string[]> } };
-  return Object.fromEntries(Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`${alias}$`, join(root, target)]));
+  const { compilerOptions } = require(join(root, 'tsconfig.base.json')) as {
+    compilerOptions: { paths: Record<string, string[]> };
+  };
+  return Object.fromEntries(
+    Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`${alias}$`, join(root, target)]),
+  );
 }
 
 type LoaderRule = { use?: { loader?: string; options?: { jsc?: Record<string, unknown> } } };
@@ -40,11 +49,18 @@ export function withPassageAliases<T extends WebpackConfig>(config: T): T {
   const rules = config.module?.rules?.map((rule) => {
     const { use } = rule as LoaderRule;
     if (!use?.loader?.includes('swc-loader') || !use.options?.jsc) return rule;
-    return { ...(rule as object), use: { ...use, options: { ...use.options, jsc: { ...use.options.jsc, target: SANDBOX_TARGET } } } };
+    return {
+      ...(rule as object),
+      use: { ...use, options: { ...use.options, jsc: { ...use.options.jsc, target: SANDBOX_TARGET } } },
+    };
   });
   return {
     ...config,
-    resolve: { ...config.resolve, alias, conditionNames: ['webpack', 'production', 'browser', 'module', 'import', 'require'] },
+    resolve: {
+      ...config.resolve,
+      alias,
+      conditionNames: ['webpack', 'production', 'browser', 'module', 'import', 'require'],
+    },
     ...(rules && { module: { ...config.module, rules } }),
   };
 }

@@ -192,7 +192,8 @@ class JourneyShell {
     let call: Promise<ServiceOutcome>;
     if (this.journeyCalls && !cancelledAlone) {
       scope = this.journeyCalls;
-      if (CancellationScope.current() !== scope) throw new IllegalStateError('a journey-wide call must be made in the journey scope');
+      if (CancellationScope.current() !== scope)
+        throw new IllegalStateError('a journey-wide call must be made in the journey scope');
       call = perform();
     } else {
       scope = new CancellationScope();

@@ -9,9 +9,9 @@ const recorded = readdirSync(HISTORIES).filter((name) => name.endsWith('.json'))
 
 /**
  * Every recorded journey (all modes, a rejection with compensation, a withdrawal, a failed and retried step, an
- * expired and a suspended statutory term, a continue-as-new, a migration to a newer version), recorded on several
- * dates so that the paths behind each patch stay covered, replays against today's workflow code without a
- * non-determinism error. A change that breaks this needs a patch, not a new recording.
+ * expired and a suspended statutory term, a term expiring after the agency accepted, a continue-as-new, a migration
+ * to a newer version), recorded on several dates so that the paths behind each patch stay covered, replays against
+ * today's workflow code without a non-determinism error or a failed workflow task. A change that breaks this needs a patch, not a new recording.
  */
 describe('recorded journey histories replay on the current workflow code', () => {
   let bundle: WorkflowBundleWithSourceMap;
@@ -26,7 +26,7 @@ describe('recorded journey histories replay on the current workflow code', () =>
   });
 
   it('has histories for every kind of journey it must pin', () => {
-    for (const kind of ['completed', 'rejected', 'withdrawn', 'retried', 'expired', 'suspended', 'continued-as-new', 'migrated']) {
+    for (const kind of ['completed', 'rejected', 'withdrawn', 'retried', 'expired', 'suspended', 'continued-as-new', 'migrated', 'accepted']) {
       expect(recorded.some((name) => name.includes(kind))).toBe(true);
     }
   });

@@ -10,6 +10,7 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, type NativeConnection } from '@temporalio/worker';
 import {
+  decideStepUpdate,
   ENGINE_TASK_QUEUE,
   JOURNEY_SEARCH_ATTRIBUTES,
   journeyWorkflowId,
@@ -172,6 +173,29 @@ function permit(term: StatutoryTerm): LifeEventDefinition {
   });
 }
 
+/** An automatic step that the agency accepts (and answers later), with a term, beside a manual step kept open. */
+function acceptedWithTerm(): LifeEventDefinition {
+  return defineLifeEvent({
+    id: 'test-accepted',
+    version: 1,
+    kind: 'life',
+    owner: 'test-owner',
+    title: texts('Accepted request'),
+    summary: texts('An automatic step accepted by its agency, with a statutory term'),
+    dataItems: { 'plan.reference': { type: 'string', label: texts('Plan') } },
+    intake: ['plan.reference'],
+    steps: [
+      testStep('register', {
+        agency: 'replay-accepting',
+        mode: 'automatic',
+        needs: ['plan.reference'],
+        term: { days: 5, unit: 'calendar', kind: 'authority-decision', from: 'dispatch', onExpiry: 'tacit-approval' },
+      }),
+      testStep('permit', { agency: 'gemeente', mode: 'manual', needs: ['plan.reference'] }),
+    ],
+  });
+}
+
 async function onTimeSkippingServer(): Promise<void> {
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
     client: { dataConverter: passageDataConverter(TEST_PAYLOAD_KEYS) },
@@ -196,6 +220,24 @@ async function onTimeSkippingServer(): Promise<void> {
     await suspended.executeUpdate(provideInputsUpdate, { args: [{ idempotencyKey: 'answer', items: { 'plan.addendum': 'A-1' }, actor: founder }] });
     await env.client.workflow.result(suspended.workflowId);
     await save('test-permit-term-suspended-resumed-approved', suspended);
+
+    // The agency accepted the request, so no call is in flight when the term expires and the step is approved.
+    const accepting = await createTestAgencies(env.nativeConnection as NativeConnection, TEST_PAYLOAD_KEYS, 'default', {
+      'replay-accepting': () => ({ outcome: 'accepted' }),
+    });
+    try {
+      const accepted = await start(env.client, acceptedWithTerm(), 3);
+      await waitUntil(accepted, (s) => s.steps.find((step) => step.id === 'register')?.status === 'in-progress');
+      await env.sleep('8 days');
+      await waitUntil(accepted, (s) => s.steps.find((step) => step.id === 'register')?.status === 'expired');
+      await accepted.executeUpdate(decideStepUpdate, {
+        args: [{ idempotencyKey: 'decide', stepId: 'permit', outcome: 'approved', decidedBy: officer }],
+      });
+      await env.client.workflow.result(accepted.workflowId);
+      await save('test-accepted-term-approved-tacitly', accepted);
+    } finally {
+      await accepting.stop();
+    }
   } finally {
     engine.shutdown();
     await running;

@@ -66,13 +66,18 @@ export async function runJourney(input: JourneyInput): Promise<JourneyResult> {
 class JourneyShell {
   private readonly engine: JourneyEngine;
   private readonly settings: EngineSettings;
-  /** The cancellation scope of each step's service call in flight. */
+  /** The cancellation scope of each step's service call in flight: its own, or the journey's shared one. */
   private readonly services = new Map<string, CancellationScope>();
   /**
    * In a current run, the one scope of every call that is only ever cancelled when the journey ends: a scope per
    * call costs the workflow several tracked promises, and most steps have no term that could cancel their call alone.
    */
   private readonly journeyCalls: CancellationScope | undefined;
+  /**
+   * The workflow's root scope: the parent of every scope the shell makes, so that cancelling the journey's calls
+   * never reaches a timer or a call with a scope of its own, wherever the code that made them ran.
+   */
+  private readonly root = CancellationScope.current();
   private readonly timers = new Map<string, CancellationScope>();
   private readonly agencyProxies = new Map<string, ActivityInterfaceFor<AgencyActivities>>();
   private projecting = false;
@@ -88,7 +93,11 @@ class JourneyShell {
     this.current = patched(JOURNEY_PATCHES.shellOf20261129);
     if (this.current) this.reportedStatus = workflowInfo().typedSearchAttributes.get(JOURNEY_STATUS_SA);
     this.projectingLocally = !input.carried && this.has(JOURNEY_PATCHES.firstProjectionLocal);
-    this.journeyCalls = this.current ? new CancellationScope() : undefined;
+    this.journeyCalls = this.current ? this.newScope() : undefined;
+  }
+
+  private newScope(): CancellationScope {
+    return new CancellationScope({ cancellable: true, parent: this.root });
   }
 
   /** Whether this run behaves as the patch says: always in a current run, else as its history recorded. */
@@ -196,7 +205,7 @@ class JourneyShell {
         throw new IllegalStateError('a journey-wide call must be made in the journey scope');
       call = perform();
     } else {
-      scope = new CancellationScope();
+      scope = this.newScope();
       call = scope.run(perform);
     }
     this.services.set(stepId, scope);
@@ -217,16 +226,17 @@ class JourneyShell {
 
   private cancelService(stepId: string): void {
     const scope = this.services.get(stepId);
+    if (scope === undefined) return; // the call has ended (answered, accepted or failed)
     if (scope === this.journeyCalls && !this.engine.isFinished) {
       // The engine only cancels a call alone when its step's term expired, and such calls have a scope of their own.
       throw new IllegalStateError(`step ${stepId}'s call shares the journey's scope and cannot be cancelled alone`);
     }
-    scope?.cancel();
+    scope.cancel();
   }
 
   private startTimer(stepId: string, dueAt: string): void {
     this.timers.get(stepId)?.cancel();
-    const scope = new CancellationScope();
+    const scope = this.newScope();
     this.timers.set(stepId, scope);
     scope
       .run(() => sleep(Math.max(0, Date.parse(dueAt) - Date.now())))
@@ -310,19 +320,22 @@ class JourneyShell {
 }
 
 /**
- * Runs `work` with `scope` as the current cancellation scope and returns when it has (`CancellationScope.run` only
- * offers this as a promise); what `work` throws is thrown here.
+ * Runs `work` with `scope` as the current cancellation scope and returns when it has: `CancellationScope.run` only
+ * offers a promise, but calls its function before its first `await` (checked: the order of commands depends on it).
+ * What `work` throws is thrown here.
  */
 function runSynchronouslyIn(scope: CancellationScope, work: () => void): void {
-  let failure: { error: unknown } | undefined;
+  let outcome: { error?: unknown } | undefined;
   void scope.run(async () => {
     try {
       work();
+      outcome = {};
     } catch (error) {
-      failure = { error };
+      outcome = { error };
     }
   });
-  if (failure) throw failure.error;
+  if (!outcome) throw new IllegalStateError('CancellationScope.run deferred its function');
+  if ('error' in outcome) throw outcome.error;
 }
 
 /** A short reason for the timeline; the full failure stays in Temporal's history for operators. */

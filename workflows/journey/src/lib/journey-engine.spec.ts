@@ -147,6 +147,20 @@ describe('JourneyEngine', () => {
     expect(engine.view().expectedAt).toBe(engine.view().finishedAt);
   });
 
+  it('dates expected completion as of the last change, whenever the journey is viewed, and only projections keep them', () => {
+    const { engine, env } = atPermit();
+    const atChange = engine.view();
+    expect(atChange.expectedAt).toBeDefined();
+    expect(atChange.steps.find((s) => s.id === 'permit')?.expectedAt).toBeDefined();
+    env.advanceDays(3);
+    // A query three days later sees the same dates and leaves the journey as it was.
+    expect(engine.view()).toEqual(atChange);
+    const update = engine.takeProjection();
+    expect(update?.state.expectedAt).toBe(atChange.expectedAt);
+    expect(update?.state.steps).toEqual(atChange.steps);
+    expect(engine.view()).toEqual(atChange);
+  });
+
   it('reuses what the vault knows and shows it on the timeline', () => {
     const { engine } = started();
     engine.onServiceOutcome('register', 1, { outcome: 'completed', outputs: { 'case.number': 'C-1' } });

@@ -48,7 +48,10 @@ export type EngineCommand =
       readonly stepId: string;
       readonly attempt: number;
       readonly request: ServiceRequest;
-      /** The call may be cancelled while the journey goes on: its step's term can expire with a tacit decision. */
+      /**
+       * The call may be cancelled while the journey goes on: its step has a term, which can expire with a tacit
+       * decision. Any term counts, not only tacit ones: a migration may change the expiry rule of a step in flight.
+       */
       readonly cancelledAlone: boolean;
     }
   | { readonly kind: 'cancel-service'; readonly stepId: string }
@@ -165,17 +168,21 @@ export class JourneyEngine {
     return this.journey.status !== 'active';
   }
 
-  /** The journey as a query answers it: statuses and dates, never data values. */
+  /** The journey as a query answers it: statuses and dates, never data values. Changes nothing (queries call it). */
   view(): JourneyState {
-    this.refreshExpectedDates();
+    const expected = this.expectedDatesStale ? this.expectedDates() : undefined;
     return {
       ...this.journey,
-      steps: [...this.steps.values()].map(({ state }) => ({ ...state })),
+      ...(expected && { expectedAt: expected.journey }),
+      steps: [...this.steps.values()].map(({ state }) =>
+        expected ? { ...state, expectedAt: expected.steps[state.id] } : { ...state },
+      ),
       provenance: { ...this.provenance },
     };
   }
 
   carry(): CarriedJourney {
+    this.storeExpectedDates();
     const suspended: Record<string, SuspendedTerm> = {};
     for (const [id, runtime] of this.steps) if (runtime.suspended) suspended[id] = runtime.suspended;
     return {
@@ -194,6 +201,7 @@ export class JourneyEngine {
   /** Everything that changed since the last call, for the projection activity; undefined when nothing did. */
   takeProjection(): ProjectionUpdate | undefined {
     if (this.pendingEvents.length === 0 && this.pendingWrites.length === 0) return undefined;
+    this.storeExpectedDates();
     const update: ProjectionUpdate = { state: this.view(), events: this.pendingEvents, dataWrites: this.pendingWrites };
     this.pendingEvents = [];
     this.pendingWrites = [];
@@ -699,14 +707,20 @@ export class JourneyEngine {
     return this.drainCommands();
   }
 
-  /** As of the last change (its time), so that the dates do not depend on when the journey is viewed. */
-  private refreshExpectedDates(): void {
-    if (!this.expectedDatesStale) return;
-    this.expectedDatesStale = false;
+  /** Expected dates as of the last change (its time), so that they do not depend on when the journey is viewed. */
+  private expectedDates(): { journey?: string; steps: Readonly<Record<string, string | undefined>> } {
     const progress = Object.fromEntries([...this.steps].map(([id, { state }]) => [id, state]));
     const expected = expectedCompletion(this.definition, progress, this.lastChangeAt, this.data);
+    return { journey: this.isFinished ? this.journey.finishedAt : expected.journey, steps: expected.steps };
+  }
+
+  /** Keeps the expected dates in the state, for the projection and the next run (workflow code only, not queries). */
+  private storeExpectedDates(): void {
+    if (!this.expectedDatesStale) return;
+    const expected = this.expectedDates();
     for (const [id, runtime] of this.steps) runtime.state.expectedAt = expected.steps[id];
-    this.journey = { ...this.journey, expectedAt: this.isFinished ? this.journey.finishedAt : expected.journey };
+    this.journey = { ...this.journey, expectedAt: expected.journey };
+    this.expectedDatesStale = false;
   }
 
   private drainCommands(): EngineCommand[] {

@@ -83,11 +83,14 @@ describe('the journey projection writer', () => {
     for (const database of databases) await database.drop();
   });
 
-  async function project(batches: readonly ProjectionUpdate[]) {
+  async function project(batches: readonly ProjectionUpdate[], between?: (database: TestDatabase) => Promise<void>) {
     const database = await createTestDatabase();
     databases.push(database);
     const writer = new JourneyProjectionWriter(database.dataSource, new VaultCipher(TEST_PAYLOAD_KEYS));
-    for (const update of batches) await writer.apply(update);
+    for (const update of batches) {
+      await writer.apply(update);
+      await between?.(database);
+    }
     const rows: Record<string, unknown[]> = {};
     for (const [table, sql] of Object.entries(TABLES)) rows[table] = await database.dataSource.query(sql);
     return rows;
@@ -126,6 +129,19 @@ describe('the journey projection writer', () => {
     expect(await project([together])).toEqual(expected);
     expect(await project([...updates, ...updates])).toEqual(expected);
     expect(await project([...updates].reverse())).toEqual(expected);
+  });
+
+  it('entails nothing again for an event it already recorded, even once the outboxes were emptied', async () => {
+    // The outboxes are emptied after every write, as their processors would; the access log too, to see that nothing
+    // is written again.
+    const emptyOutboxes = async (database: TestDatabase) => {
+      await database.dataSource.query(`DELETE FROM notifications`);
+      await database.dataSource.query(`DELETE FROM kpi_outbox`);
+      await database.dataSource.query(`DELETE FROM data_access_log`);
+    };
+    const rows = await project([...updates, ...updates], emptyOutboxes);
+    expect(rows['events']).toHaveLength(5);
+    expect([rows['notifications'], rows['kpi'], rows['accesses']]).toEqual([[], [], []]);
   });
 
   it('never moves the journey back to an older state', async () => {

@@ -1,6 +1,5 @@
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -37,8 +36,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
  * `query()` cannot give: a named (prepared) statement.
  */
 export function postgresPool(dataSource: DataSource): Pool {
-  const { driver } = dataSource;
-  if (!(driver instanceof PostgresDriver) || !driver.master)
+  const pool = (dataSource.driver as { master?: Pool }).master;
+  if (dataSource.options.type !== 'postgres' || !dataSource.isInitialized || !pool) {
     throw new Error('not an initialized PostgreSQL data source');
-  return driver.master as Pool;
+  }
+  return pool;
 }

@@ -114,11 +114,18 @@ WITH journey AS (
    WHERE x.n IN (SELECT n FROM fresh)
   ON CONFLICT (id) DO NOTHING
 ), resolved AS (
-  -- An escalation's id is \`<journeyId>:<n>\` of the event that opened it: only earlier escalations are resolved.
-  UPDATE escalations e SET status = 'resolved', resolved_at = r.at
-    FROM jsonb_to_recordset($20::jsonb) AS r(step_id text, n integer, at timestamptz)
-   WHERE e.journey_id = $1 AND e.step_id = r.step_id AND e.status = 'open' AND split_part(e.id, ':', 2)::integer < r.n
-     AND r.n IN (SELECT n FROM fresh)
+  -- An escalation's id is \`<journeyId>:<n>\` of the event that opened it: only later events resolve it, the first of
+  -- them giving the time.
+  UPDATE escalations e SET status = 'resolved', resolved_at = first_resolution.at
+    FROM (
+      SELECT waiting.id, min(r.at) AS at
+        FROM escalations waiting
+        JOIN jsonb_to_recordset($20::jsonb) AS r(step_id text, n integer, at timestamptz)
+          ON r.step_id = waiting.step_id AND split_part(waiting.id, ':', 2)::integer < r.n
+       WHERE waiting.journey_id = $1 AND waiting.status = 'open' AND r.n IN (SELECT n FROM fresh)
+       GROUP BY waiting.id
+    ) first_resolution
+   WHERE e.id = first_resolution.id
 ), notified AS (
   INSERT INTO notifications (dedupe_key, subject, journey_id, kind, channel, body)
   SELECT m.dedupe_key, $5, $1, m.kind, 'e-counter', m.body
@@ -156,7 +163,8 @@ export class JourneyProjectionWriter {
     dataSource: DataSource,
     private readonly vault: VaultCipher,
   ) {
-    // A named statement is parsed and planned once per connection: half of what the database spent per write.
+    // A named statement is parsed once per connection, and PostgreSQL may then keep a generic plan for it: that was
+    // about half of what the database spent per write.
     // Behind PgBouncer in transaction mode this needs PgBouncer 1.21+ (max_prepared_statements).
     this.pool = postgresPool(dataSource);
   }

@@ -21,7 +21,7 @@ interface CpuReading {
 
 /** CPU per journey by where it was spent, in ms. */
 type CpuPerJourney = Record<
-  'main thread' | 'workflow threads' | 'SDK core' | 'other threads' | 'Temporal server' | 'PostgreSQL' | 'total',
+  'main thread' | 'Node threads' | 'SDK core' | 'other threads' | 'Temporal server' | 'PostgreSQL' | 'total',
   number
 >;
 
@@ -30,23 +30,23 @@ function read(context: BenchContext): CpuReading {
 }
 
 function perJourney(before: CpuReading, after: CpuReading, journeys: number): CpuPerJourney {
-  const spent = { main: 0, workflow: 0, core: 0, other: 0 };
+  const spent = { main: 0, node: 0, core: 0, other: 0 };
   const earlier = new Map(before.threads.map((thread) => [thread.tid, thread.ms]));
   for (const thread of after.threads) {
     const ms = thread.ms - (earlier.get(thread.tid) ?? 0);
-    // Node names its worker threads (where workflows run) like the main thread; the SDK's Rust core uses tokio.
+    // Node names its worker threads (where workflows run) and V8's helper threads (GC, compiler) alike: "node".
     if (thread.tid === process.pid) spent.main += ms;
-    else if (thread.name === 'node') spent.workflow += ms;
+    else if (thread.name === 'node') spent.node += ms;
     else if (thread.name.startsWith('tokio')) spent.core += ms;
     else spent.other += ms;
   }
   const server = after.server - before.server;
   const postgres = after.postgres - before.postgres;
-  const total = spent.main + spent.workflow + spent.core + spent.other + server + postgres;
+  const total = spent.main + spent.node + spent.core + spent.other + server + postgres;
   const each = (ms: number) => ms / journeys;
   return {
     'main thread': each(spent.main),
-    'workflow threads': each(spent.workflow),
+    'Node threads': each(spent.node),
     'SDK core': each(spent.core),
     'other threads': each(spent.other),
     'Temporal server': each(server),

@@ -99,6 +99,8 @@ describe('the step machine', () => {
       { overdue: true },
       { overdue: false, expiryEffect: 'approved' },
       { overdue: false, expiryEffect: 'refused' },
+      { overdue: true, expiryEffect: 'approved' },
+      { overdue: true, expiryEffect: 'refused' },
     ];
     const events: StepEvent[] = [
       ...(

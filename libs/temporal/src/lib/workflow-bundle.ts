@@ -16,10 +16,11 @@ export function journeyWorkflowsPath(): string {
 /**
  * Modules evaluated once per workflow thread and shared by every journey in it, instead of once per journey. Only
  * modules whose results never depend on module state qualify (ADR 0007): the journey model is pure functions and
- * constant machine definitions, XState's one counter only names the throw-away actors of `transition()`, and the
- * contracts are constants (message definitions, search-attribute keys, defaults).
+ * constant machine definitions, and the contracts are constants (message definitions, search-attribute keys,
+ * defaults). XState comes with the journey model (listing it would do nothing: webpack drops a bare `require` of a
+ * package without side effects); its one counter only names the throw-away actors of `transition()`.
  */
-export const SHARED_JOURNEY_MODULES: readonly string[] = ['xstate', '@passage/journey-model', '@passage/contracts'];
+export const SHARED_JOURNEY_MODULES: readonly string[] = ['@passage/journey-model', '@passage/contracts'];
 
 /** Webpack aliases for the `@passage/*` projects, taken from tsconfig.base.json so that the sandbox sees the same code. */
 export function passageAliases(): Record<string, string> {

@@ -2,8 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { demoStartBusinessIntake, isRunning, listProcesses } from '@passage/devstack';
-import { freePort } from '@passage/temporal';
+import { demoStartBusinessIntake, firstFreePort, isRunning, listProcesses } from '@passage/devstack';
 import { HttpClient } from './support/http-client';
 
 /*
@@ -98,7 +97,11 @@ describe('passage dev (npm start)', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'passage-dev-'));
     // Run as root, PostgreSQL runs as the postgres user, which must be able to enter the (0700) temporary folder.
     chmodSync(dataDir, 0o755);
-    port = await freePort();
+    // Below the kernel's range of ephemeral ports: the Temporal server the stack starts, and the other tests' servers,
+    // take ports from that range meanwhile, and one of them once took the port chosen here.
+    const free = await firstFreePort(3100, 100);
+    if (free === undefined) throw new Error('ports 3100 to 3199 are all in use');
+    port = free;
   });
 
   afterAll(async () => {

@@ -23,7 +23,7 @@ export function journeyWorkflowsPath(): string {
 export const SHARED_JOURNEY_MODULES: readonly string[] = ['@passage/journey-model', '@passage/contracts'];
 
 /** Webpack aliases for the `@passage/*` projects, taken from tsconfig.base.json so that the sandbox sees the same code. */
-export function passageAliases(): Record<string, string> {
+function passageAliases(): Record<string, string> {
   const root = workspaceRoot();
   const { compilerOptions } = require(join(root, 'tsconfig.base.json')) as {
     compilerOptions: { paths: Record<string, string[]> };
@@ -40,12 +40,12 @@ type WebpackConfig = { resolve?: { alias?: unknown; conditionNames?: string[] };
 const SANDBOX_TARGET = 'es2022';
 
 /**
- * Adds the aliases to Temporal's workflow bundler configuration, and makes the bundle lean: packages resolve to their
+ * Temporal's workflow bundler configuration, adapted: the `@passage/*` aliases, and a lean bundle: packages resolve to their
  * production builds (the bundler runs webpack in development mode, which would pick libraries' development builds,
  * XState's checking every transition for mistakes a unit test already catches), and TypeScript compiles for the
  * Node version the sandbox runs on instead of ES2017.
  */
-export function withPassageAliases<T extends WebpackConfig>(config: T): T {
+function forJourneySandbox<T extends WebpackConfig>(config: T): T {
   const alias = { ...(config.resolve?.alias as Record<string, string> | undefined), ...passageAliases() };
   const rules = config.module?.rules?.map((rule) => {
     const { use } = rule as LoaderRule;
@@ -70,7 +70,7 @@ export function withPassageAliases<T extends WebpackConfig>(config: T): T {
 export function journeyBundleOptions(): BundleOptions {
   return {
     workflowsPath: journeyWorkflowsPath(),
-    webpackConfigHook: withPassageAliases,
+    webpackConfigHook: forJourneySandbox,
     failureConverterPath: FAILURE_CONVERTER_PATH,
     preloadModules: [...SHARED_JOURNEY_MODULES],
     logger: new DefaultLogger('WARN'),

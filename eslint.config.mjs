@@ -35,14 +35,23 @@ function moduleBoundaries({ inTests }) {
         onlyDependOnLibsWithTags: only(['platform:workflow-safe']),
         bannedExternalImports: inTests ? [] : [...serverOnlyPackages, ...nodeBuiltins],
       },
-      { sourceTag: 'type:workflow', onlyDependOnLibsWithTags: only(['type:contract', 'type:domain', 'type:life-event']) },
+      {
+        sourceTag: 'type:workflow',
+        onlyDependOnLibsWithTags: only(['type:contract', 'type:domain', 'type:life-event']),
+      },
       { sourceTag: 'type:life-event', onlyDependOnLibsWithTags: only(['type:contract', 'type:domain']) },
       { sourceTag: 'type:contract', onlyDependOnLibsWithTags: only(['type:contract', 'type:domain']) },
       { sourceTag: 'type:domain', onlyDependOnLibsWithTags: only(['type:domain', 'type:contract']) },
       { sourceTag: 'type:util', onlyDependOnLibsWithTags: only(['type:util', 'type:contract', 'type:domain']) },
-      { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: only(['type:util', 'type:contract', 'type:domain', 'type:data-access']) },
+      {
+        sourceTag: 'type:data-access',
+        onlyDependOnLibsWithTags: only(['type:util', 'type:contract', 'type:domain', 'type:data-access']),
+      },
       { sourceTag: 'type:feature', onlyDependOnLibsWithTags: only([...sourceProjects, 'type:life-event']) },
-      { sourceTag: 'type:app', onlyDependOnLibsWithTags: only([...sourceProjects, 'type:workflow', 'type:life-event']) },
+      {
+        sourceTag: 'type:app',
+        onlyDependOnLibsWithTags: only([...sourceProjects, 'type:workflow', 'type:life-event']),
+      },
       { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['*'] },
       { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['*'] },
     ],
@@ -50,7 +59,20 @@ function moduleBoundaries({ inTests }) {
 }
 
 export default [
-  { ignores: ['**/node_modules', '**/dist', '.nx', '.data', '.tools', 'tmp', 'coverage', '**/*.cjs', '**/*.mjs', '**/*.js'] },
+  {
+    ignores: [
+      '**/node_modules',
+      '**/dist',
+      '.nx',
+      '.data',
+      '.tools',
+      'tmp',
+      'coverage',
+      '**/*.cjs',
+      '**/*.mjs',
+      '**/*.js',
+    ],
+  },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {

@@ -8,6 +8,7 @@ export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
 step() { printf '\n=== %s\n' "$*"; }
 
 step lint
+npx prettier --check . --log-level warn
 # The module-boundary rule reads Nx's project graph; without a computed graph it would silently skip.
 npx nx show projects > /dev/null
 npx eslint . --max-warnings=0

@@ -5,9 +5,29 @@ import js from '@eslint/js';
 
 const browser = Object.fromEntries(
   [
-    'AbortController', 'CSS', 'CustomEvent', 'Element', 'Intl', 'Node', 'TextDecoder', 'TextDecoderStream', 'URL', 'URLSearchParams',
-    'atob', 'clearTimeout', 'console', 'crypto', 'document', 'fetch', 'history', 'localStorage', 'location', 'navigator',
-    'sessionStorage', 'setTimeout', 'window',
+    'AbortController',
+    'CSS',
+    'CustomEvent',
+    'Element',
+    'Intl',
+    'Node',
+    'TextDecoder',
+    'TextDecoderStream',
+    'URL',
+    'URLSearchParams',
+    'atob',
+    'clearTimeout',
+    'console',
+    'crypto',
+    'document',
+    'fetch',
+    'history',
+    'localStorage',
+    'location',
+    'navigator',
+    'sessionStorage',
+    'setTimeout',
+    'window',
   ].map((name) => [name, 'readonly']),
 );
 

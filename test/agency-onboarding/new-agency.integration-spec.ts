@@ -6,7 +6,15 @@ import { createEngineWorker } from '@passage/engine';
 import { validateLifeEvent } from '@passage/journey-model';
 import { AGENCIES } from '@passage/life-events';
 import { journeyResult, queryJourney, startJourney } from '@passage/temporal';
-import { connectTestTemporal, createTestDatabase, snapshotOf, TEST_PAYLOAD_KEY_SPEC, TEST_PAYLOAD_KEYS, type TestDatabase, type TestTemporal } from '@passage/testing';
+import {
+  connectTestTemporal,
+  createTestDatabase,
+  snapshotOf,
+  TEST_PAYLOAD_KEY_SPEC,
+  TEST_PAYLOAD_KEYS,
+  type TestDatabase,
+  type TestTemporal,
+} from '@passage/testing';
 import { PARKING_OWNER, PARKING_PERMIT_V1, STAD_MECHELEN } from './parking-permit.life-event';
 import { startStadMechelen } from './stad-mechelen.agency';
 
@@ -33,7 +41,11 @@ describe('a new agency plugs into a new life event', () => {
     });
     engineRun = engine.run();
     // As the agency runs in production: Passage's address, namespace and payload keys from its configuration.
-    agency = await startStadMechelen({ address: temporal.address, namespace: temporal.namespace, payloadKeys: TEST_PAYLOAD_KEY_SPEC });
+    agency = await startStadMechelen({
+      address: temporal.address,
+      namespace: temporal.namespace,
+      payloadKeys: TEST_PAYLOAD_KEY_SPEC,
+    });
   });
 
   afterAll(async () => {
@@ -50,21 +62,40 @@ describe('a new agency plugs into a new life event', () => {
     expect(imported.sort()).toEqual(['@passage/agency-sdk', 'class-validator']);
   });
 
-  it("follows the README: its examples are the compiled files in examples/, word for word", () => {
+  it('follows the README: its examples are the compiled files in examples/, word for word', () => {
     const readme = readFileSync(join(__dirname, '..', '..', 'libs', 'agency-sdk', 'README.md'), 'utf8');
     const examples = readdirSync(join(__dirname, 'examples'));
     expect(examples.length).toBeGreaterThanOrEqual(4);
-    for (const file of examples) expect({ file, inReadme: readme.includes(readFileSync(join(__dirname, 'examples', file), 'utf8')) }).toEqual({ file, inReadme: true });
+    for (const file of examples)
+      expect({ file, inReadme: readme.includes(readFileSync(join(__dirname, 'examples', file), 'utf8')) }).toEqual({
+        file,
+        inReadme: true,
+      });
   });
 
   it('defines a valid life event with the new agency and its services', () => {
-    expect(validateLifeEvent(PARKING_PERMIT_V1, { agencies: [...AGENCIES, STAD_MECHELEN], owners: [PARKING_OWNER], published: [] })).toEqual([]);
+    expect(
+      validateLifeEvent(PARKING_PERMIT_V1, {
+        agencies: [...AGENCIES, STAD_MECHELEN],
+        owners: [PARKING_OWNER],
+        published: [],
+      }),
+    ).toEqual([]);
   });
 
   it('passes the conformance kit before it goes live', async () => {
     const samples = Object.fromEntries(agency.steps.map((step) => [step.service, step.examples[0]?.input]));
-    const services = servicesOfAgency([PARKING_PERMIT_V1], 'stad-mechelen').map((service) => ({ ...service, sample: samples[service.service] }));
-    const report = await verifyAgency({ connection: temporal.nativeConnection, namespace: temporal.namespace, payloadKeys: TEST_PAYLOAD_KEYS, agency: 'stad-mechelen', services });
+    const services = servicesOfAgency([PARKING_PERMIT_V1], 'stad-mechelen').map((service) => ({
+      ...service,
+      sample: samples[service.service],
+    }));
+    const report = await verifyAgency({
+      connection: temporal.nativeConnection,
+      namespace: temporal.namespace,
+      payloadKeys: TEST_PAYLOAD_KEYS,
+      agency: 'stad-mechelen',
+      services,
+    });
     expect(formatReport(report)).toContain('stad-mechelen: PASSED (11 of 11 checks passed');
     expect(agency.waiting()).toEqual([]);
   });
@@ -76,15 +107,28 @@ describe('a new agency plugs into a new life event', () => {
       language: 'nl',
       channel: 'online',
       startedBy: { id: 'subject-resident-1', role: 'citizen' },
-      data: { 'person.name': 'Ada Peeters', 'person.address': 'Bruul 12, 2800 Mechelen', 'vehicle.licensePlate': '1-XYZ-987' },
-      provenance: { 'person.name': { kind: 'intake' }, 'person.address': { kind: 'intake' }, 'vehicle.licensePlate': { kind: 'intake' } },
+      data: {
+        'person.name': 'Ada Peeters',
+        'person.address': 'Bruul 12, 2800 Mechelen',
+        'vehicle.licensePlate': '1-XYZ-987',
+      },
+      provenance: {
+        'person.name': { kind: 'intake' },
+        'person.address': { kind: 'intake' },
+        'vehicle.licensePlate': { kind: 'intake' },
+      },
     });
 
     // The permit step answered `accepted`: the application waits at the permit office.
-    for (let round = 0; round < 200 && agency.waiting().length === 0; round++) await new Promise((r) => setTimeout(r, 50));
+    for (let round = 0; round < 200 && agency.waiting().length === 0; round++)
+      await new Promise((r) => setTimeout(r, 50));
     const [application] = agency.waiting();
     if (!application) throw new Error('the application never reached the permit office');
-    expect(application.ref).toMatchObject({ journeyId: handle.workflowId, stepId: 'parking-permit', agency: 'stad-mechelen' });
+    expect(application.ref).toMatchObject({
+      journeyId: handle.workflowId,
+      stepId: 'parking-permit',
+      agency: 'stad-mechelen',
+    });
 
     // A double click at the office: the same decision twice is applied once.
     const receipts = await Promise.all([agency.grant(application), agency.grant(application)]);
@@ -92,11 +136,23 @@ describe('a new agency plugs into a new life event', () => {
     expect(receipts.every((r) => ['applied', 'duplicate'].includes(r.result) && r.seq === receipts[0]?.seq)).toBe(true);
 
     const result = await journeyResult(handle);
-    expect(result).toMatchObject({ status: 'completed', steps: [{ id: 'resident-check', status: 'completed' }, { id: 'parking-permit', status: 'completed' }] });
+    expect(result).toMatchObject({
+      status: 'completed',
+      steps: [
+        { id: 'resident-check', status: 'completed' },
+        { id: 'parking-permit', status: 'completed' },
+      ],
+    });
     const state = await queryJourney(handle);
-    expect(state.provenance['parking.permitNumber']).toEqual({ kind: 'step', stepId: 'parking-permit', agency: 'stad-mechelen' });
+    expect(state.provenance['parking.permitNumber']).toEqual({
+      kind: 'step',
+      stepId: 'parking-permit',
+      agency: 'stad-mechelen',
+    });
 
-    const seen = agency.accessLog.filter((entry) => entry.journeyId === handle.workflowId).map(({ service, items }) => [service, [...items].sort()]);
+    const seen = agency.accessLog
+      .filter((entry) => entry.journeyId === handle.workflowId)
+      .map(({ service, items }) => [service, [...items].sort()]);
     expect(seen).toEqual([
       ['resident-check', ['person.address']],
       ['resident-parking-permit', ['parking.zone', 'vehicle.licensePlate']],

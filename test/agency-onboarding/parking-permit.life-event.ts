@@ -26,13 +26,21 @@ export const PARKING_PERMIT_V1 = defineLifeEvent({
   version: 1,
   kind: 'life',
   owner: PARKING_OWNER,
-  title: t('Ik vraag een bewonerskaart aan', 'I apply for a resident parking permit', 'Je demande une carte de riverain'),
+  title: t(
+    'Ik vraag een bewonerskaart aan',
+    'I apply for a resident parking permit',
+    'Je demande une carte de riverain',
+  ),
   summary: t('Parkeren in je eigen straat.', 'Parking in your own street.', 'Se garer dans sa propre rue.'),
   dataItems: {
     'person.name': { type: 'string', label: t('Naam', 'Name', 'Nom') },
     'person.address': { type: 'string', label: t('Adres', 'Address', 'Adresse') },
     'vehicle.licensePlate': { type: 'string', label: t('Nummerplaat', 'Licence plate', "Plaque d'immatriculation") },
-    'parking.zone': { type: 'enum', values: ['A', 'B', 'C'], label: t('Parkeerzone', 'Parking zone', 'Zone de stationnement') },
+    'parking.zone': {
+      type: 'enum',
+      values: ['A', 'B', 'C'],
+      label: t('Parkeerzone', 'Parking zone', 'Zone de stationnement'),
+    },
     'parking.permitNumber': { type: 'string', label: t('Kaartnummer', 'Permit number', 'Numéro de carte') },
     'parking.validUntil': { type: 'date', label: t('Geldig tot', 'Valid until', "Valable jusqu'au") },
   },

@@ -6,7 +6,14 @@
  *   the decision reaches the journey with `deliverDecision`.
  */
 import { IsDateString, IsIn, IsString, Matches, MinLength } from 'class-validator';
-import { connectToPassage, defineServiceStep, deliverDecision, runAgencyWorker, type MessageReceipt, type StepRef } from '@passage/agency-sdk';
+import {
+  connectToPassage,
+  defineServiceStep,
+  deliverDecision,
+  runAgencyWorker,
+  type MessageReceipt,
+  type StepRef,
+} from '@passage/agency-sdk';
 
 const ZONES = ['A', 'B', 'C'] as const;
 
@@ -19,7 +26,8 @@ class ZoneOutput {
 }
 
 class PermitInput {
-  @Matches(/^\d-[A-Z]{3}-\d{3}$/, { message: 'vehicle.licensePlate must look like 1-ABC-123' }) 'vehicle.licensePlate'!: string;
+  @Matches(/^\d-[A-Z]{3}-\d{3}$/, { message: 'vehicle.licensePlate must look like 1-ABC-123' })
+  'vehicle.licensePlate'!: string;
   @IsIn(ZONES) 'parking.zone'!: (typeof ZONES)[number];
 }
 
@@ -64,7 +72,8 @@ function stadMechelenSteps(records: Records) {
     examples: [{ input: { 'person.address': 'Grote Markt 21, 2800 Mechelen' }, outputs: { 'parking.zone': 'B' } }],
     handle(input, ctx) {
       records.accessLog.push({ journeyId: ctx.journeyId, service: ctx.service, items: Object.keys(input) });
-      const zone = ZONES[[...input['person.address']].reduce((sum, c) => sum + c.charCodeAt(0), 0) % ZONES.length] ?? 'A';
+      const zone =
+        ZONES[[...input['person.address']].reduce((sum, c) => sum + c.charCodeAt(0), 0) % ZONES.length] ?? 'A';
       return ctx.completed({ 'parking.zone': zone });
     },
   });
@@ -80,7 +89,13 @@ function stadMechelenSteps(records: Records) {
       // Act once per idempotency key: a redelivery finds the application filed earlier and answers the same.
       let application = records.applications.get(ctx.idempotencyKey);
       if (!application) {
-        application = { reference: `MEC-${records.applications.size + 1}`, ref: ctx.ref, plate: input['vehicle.licensePlate'], zone: input['parking.zone'], test: ctx.conformance };
+        application = {
+          reference: `MEC-${records.applications.size + 1}`,
+          ref: ctx.ref,
+          plate: input['vehicle.licensePlate'],
+          zone: input['parking.zone'],
+          test: ctx.conformance,
+        };
         records.applications.set(ctx.idempotencyKey, application);
       }
       return ctx.accepted(application.reference);
@@ -95,7 +110,13 @@ export async function startStadMechelen(settings: StadMechelenSettings) {
   const records: Records = { accessLog: [], applications: new Map() };
   const steps = stadMechelenSteps(records);
   const passage = await connectToPassage(settings);
-  const worker = await runAgencyWorker({ agency: 'stad-mechelen', steps, connection: passage.connection, namespace: passage.namespace, payloadKeys: settings.payloadKeys });
+  const worker = await runAgencyWorker({
+    agency: 'stad-mechelen',
+    steps,
+    connection: passage.connection,
+    namespace: passage.namespace,
+    payloadKeys: settings.payloadKeys,
+  });
   return {
     steps,
     accessLog: records.accessLog,
@@ -106,7 +127,10 @@ export async function startStadMechelen(settings: StadMechelenSettings) {
       const validUntil = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
       return deliverDecision(passage.client, application.ref, {
         outcome: 'approved',
-        outputs: { 'parking.permitNumber': `${application.zone}-${application.reference}`, 'parking.validUntil': validUntil },
+        outputs: {
+          'parking.permitNumber': `${application.zone}-${application.reference}`,
+          'parking.validUntil': validUntil,
+        },
         decidedBy: 'officer-17',
       });
     },

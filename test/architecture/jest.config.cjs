@@ -1,1 +1,6 @@
-module.exports = { ...require('../../jest.preset.cjs'), displayName: 'architecture', rootDir: __dirname, testTimeout: 60_000 };
+module.exports = {
+  ...require('../../jest.preset.cjs'),
+  displayName: 'architecture',
+  rootDir: __dirname,
+  testTimeout: 60_000,
+};

@@ -6,14 +6,38 @@ const root = join(__dirname, '..', '..');
 
 /** Files written into real projects, linted with the workspace configuration, then removed. */
 const probes = {
-  'workflow imports a Node builtin': ['workflows/journey/src/lib/probe-node.ts', `import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n`],
-  'workflow imports a Node builtin without prefix': ['workflows/journey/src/lib/probe-crypto.ts', `import { randomUUID } from 'crypto';\nexport const x = randomUUID;\n`],
-  'workflow imports NestJS': ['workflows/journey/src/lib/probe-nest.ts', `import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n`],
-  'workflow imports TypeORM': ['workflows/journey/src/lib/probe-typeorm.ts', `import { DataSource } from 'typeorm';\nexport const x = DataSource;\n`],
-  'workflow imports the Temporal worker': ['workflows/journey/src/lib/probe-worker.ts', `import { Worker } from '@temporalio/worker';\nexport const x = Worker;\n`],
-  'workflow imports a node-only project': ['workflows/journey/src/lib/probe-persistence.ts', `import { createDataSource } from '@passage/persistence';\nexport const x = createDataSource;\n`],
-  'model imports TypeORM': ['libs/journey-model/src/lib/probe-typeorm.ts', `import type { Repository } from 'typeorm';\nexport type X = Repository<object>;\n`],
-  'life event imports the Temporal client': ['life-events/probe-client.ts', `import { Client } from '@temporalio/client';\nexport const x = Client;\n`],
+  'workflow imports a Node builtin': [
+    'workflows/journey/src/lib/probe-node.ts',
+    `import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n`,
+  ],
+  'workflow imports a Node builtin without prefix': [
+    'workflows/journey/src/lib/probe-crypto.ts',
+    `import { randomUUID } from 'crypto';\nexport const x = randomUUID;\n`,
+  ],
+  'workflow imports NestJS': [
+    'workflows/journey/src/lib/probe-nest.ts',
+    `import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n`,
+  ],
+  'workflow imports TypeORM': [
+    'workflows/journey/src/lib/probe-typeorm.ts',
+    `import { DataSource } from 'typeorm';\nexport const x = DataSource;\n`,
+  ],
+  'workflow imports the Temporal worker': [
+    'workflows/journey/src/lib/probe-worker.ts',
+    `import { Worker } from '@temporalio/worker';\nexport const x = Worker;\n`,
+  ],
+  'workflow imports a node-only project': [
+    'workflows/journey/src/lib/probe-persistence.ts',
+    `import { createDataSource } from '@passage/persistence';\nexport const x = createDataSource;\n`,
+  ],
+  'model imports TypeORM': [
+    'libs/journey-model/src/lib/probe-typeorm.ts',
+    `import type { Repository } from 'typeorm';\nexport type X = Repository<object>;\n`,
+  ],
+  'life event imports the Temporal client': [
+    'life-events/probe-client.ts',
+    `import { Client } from '@temporalio/client';\nexport const x = Client;\n`,
+  ],
   'app imports another app': ['apps/cli/src/probe-app.ts', `import '../../worker/src/main';\n`],
   'workflow uses the model, the contracts and the workflow API': [
     'workflows/journey/src/lib/probe-allowed.ts',
@@ -33,20 +57,33 @@ describe('module boundaries', () => {
       return path;
     });
     try {
-      const run = spawnSync(process.execPath, [join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--format', 'json', ...files], { cwd: root, encoding: 'utf8' });
-      const results = JSON.parse(run.stdout) as { filePath: string; messages: { severity: number; ruleId: string; message: string }[] }[];
+      const run = spawnSync(
+        process.execPath,
+        [join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--format', 'json', ...files],
+        { cwd: root, encoding: 'utf8' },
+      );
+      const results = JSON.parse(run.stdout) as {
+        filePath: string;
+        messages: { severity: number; ruleId: string; message: string }[];
+      }[];
       for (const [name, [path]] of Object.entries(probes) as [Probe, readonly [string, string]][]) {
         const result = results.find((r) => r.filePath === join(root, path));
-        errors.set(name, (result?.messages ?? []).filter((m) => m.severity === 2).map((m) => `${m.ruleId}: ${m.message}`));
+        errors.set(
+          name,
+          (result?.messages ?? []).filter((m) => m.severity === 2).map((m) => `${m.ruleId}: ${m.message}`),
+        );
       }
     } finally {
       for (const path of files) rmSync(join(root, path), { force: true });
     }
   });
 
-  it.each(Object.keys(probes).filter((name) => !name.includes('uses the model')) as Probe[])('fails lint when a %s', (name) => {
-    expect(errors.get(name)?.length).toBeGreaterThan(0);
-  });
+  it.each(Object.keys(probes).filter((name) => !name.includes('uses the model')) as Probe[])(
+    'fails lint when a %s',
+    (name) => {
+      expect(errors.get(name)?.length).toBeGreaterThan(0);
+    },
+  );
 
   it('lets workflow code use the model, the contracts and the Temporal workflow API', () => {
     expect(errors.get('workflow uses the model, the contracts and the workflow API')).toEqual([]);

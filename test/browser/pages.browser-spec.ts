@@ -7,7 +7,17 @@ import type { Principal } from '@passage/auth';
 import { startE2eStack, type E2eStack } from '../e2e/support/e2e-stack';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { driveOverHttp } from '../e2e/support/http-journey-driver';
-import { AxeAudit, axeViolations, focused, focusSettles, launchChromium, newContext, scrollsSideways, tabTo, watchPage } from './support/browser';
+import {
+  AxeAudit,
+  axeViolations,
+  focused,
+  focusSettles,
+  launchChromium,
+  newContext,
+  scrollsSideways,
+  tabTo,
+  watchPage,
+} from './support/browser';
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 
@@ -71,7 +81,9 @@ describe('the Passage pages in a real browser', () => {
     const page = await browser.newPage();
     await page.setContent('<html><body><main><img src="x.png"><input type="text"></main></body></html>');
     const violations = await axeViolations(page);
-    expect(violations.map((v) => v.split(' ')[0])).toEqual(expect.arrayContaining(['image-alt', 'html-has-lang', 'label']));
+    expect(violations.map((v) => v.split(' ')[0])).toEqual(
+      expect.arrayContaining(['image-alt', 'html-has-lang', 'label']),
+    );
     await page.close();
   });
 
@@ -102,7 +114,11 @@ describe('the Passage pages in a real browser', () => {
     expect(unknown.headers.get('content-type')).toMatch(/^text\/html/);
     for (const path of ['/api/nothing', '/api/journeys/x/y/z', '/health/nothing', '/metrics/nothing']) {
       const response = await fetch(`${stack.baseUrl}${path}`, { headers: { accept: 'text/html' } });
-      expect({ path, status: response.status, body: await response.json() }).toEqual({ path, status: 404, body: { code: 'not-found', message: 'no such resource' } });
+      expect({ path, status: response.status, body: await response.json() }).toEqual({
+        path,
+        status: 404,
+        body: { code: 'not-found', message: 'no such resource' },
+      });
     }
     expect((await fetch(`${stack.baseUrl}/metrics`)).status).toBe(200);
     expect((await fetch(`${stack.baseUrl}/health/live`)).status).toBe(200);
@@ -196,7 +212,9 @@ describe('the Passage pages in a real browser', () => {
     await staff.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
     await audit.check(staff, 'inbox');
     await staff.getByRole('link', { name: 'Inschrijving in de Kruispuntbank van Ondernemingen' }).first().click();
-    await staff.getByRole('heading', { level: 1, name: 'Inschrijving in de Kruispuntbank van Ondernemingen' }).waitFor();
+    await staff
+      .getByRole('heading', { level: 1, name: 'Inschrijving in de Kruispuntbank van Ondernemingen' })
+      .waitFor();
     expect(await staff.locator('.data-list').innerText()).toContain('BE68 5390 0754 7034');
     await audit.check(staff, 'task');
     await staff.getByRole('button', { name: 'Goedkeuren' }).click();
@@ -248,7 +266,23 @@ describe('the Passage pages in a real browser', () => {
     const page = await context.newPage();
     const problems = watchPage(page, [token]);
     const client = await stack.as(bob);
-    const started = await client.post<{ id: string }>('/api/journeys', { lifeEvent: 'start-business', intake: { 'business.legalForm': 'company', 'business.sector': 'horeca', 'business.tradeName': 'Bij Bob', 'business.activities': 'Café', 'business.establishmentAddress': 'Markt 1, Brugge', 'business.startDate': '2030-01-01', 'business.mainOccupation': true, 'business.subjectToVat': true, 'business.expectedTurnover': 90000, 'business.sellsAlcohol': true, 'business.hasEmployees': true, 'business.vlaremClass': 'class-3' } });
+    const started = await client.post<{ id: string }>('/api/journeys', {
+      lifeEvent: 'start-business',
+      intake: {
+        'business.legalForm': 'company',
+        'business.sector': 'horeca',
+        'business.tradeName': 'Bij Bob',
+        'business.activities': 'Café',
+        'business.establishmentAddress': 'Markt 1, Brugge',
+        'business.startDate': '2030-01-01',
+        'business.mainOccupation': true,
+        'business.subjectToVat': true,
+        'business.expectedTurnover': 90000,
+        'business.sellsAlcohol': true,
+        'business.hasEmployees': true,
+        'business.vlaremClass': 'class-3',
+      },
+    });
     expect(started.status).toBe(201);
 
     await page.goto(`${stack.baseUrl}/#token=${token}`);
@@ -277,7 +311,9 @@ describe('the Passage pages in a real browser', () => {
 
   it('works at 320 CSS pixels wide (400 % zoom) without sideways scrolling, and shows a 404 page', async () => {
     const token = await stack.signToken({ ...carol });
-    const started = await (await stack.as(carol)).post<{ id: string }>('/api/journeys', { lifeEvent: 'start-business', intake: SOLE_TRADER });
+    const started = await (
+      await stack.as(carol)
+    ).post<{ id: string }>('/api/journeys', { lifeEvent: 'start-business', intake: SOLE_TRADER });
     expect(started.status).toBe(201);
     const context = await newContext(browser, { width: 320, height: 640 });
     const page = await context.newPage();

@@ -22,15 +22,31 @@ const presentAlice = { 'passage-subject-present': alice.sub, 'passage-channel': 
 const presentBob = { 'passage-subject-present': bob.sub, 'passage-channel': 'counter' };
 
 /** Everyone who must not see alice's journeys, with the headers they send. */
-const STRANGERS: readonly { readonly who: string; readonly principal: Principal; readonly headers?: Record<string, string> }[] = [
+const STRANGERS: readonly {
+  readonly who: string;
+  readonly principal: Principal;
+  readonly headers?: Record<string, string>;
+}[] = [
   { who: 'another citizen (bob)', principal: bob },
   { who: 'bob as citizen and intermediary', principal: { sub: bob.sub, roles: ['citizen', 'intermediary'] } },
   { who: 'an intermediary without a mandate', principal: { sub: 'notary-without-mandate', roles: ['intermediary'] } },
   { who: 'an intermediary whose mandate expired', principal: { sub: 'accountant-expired', roles: ['intermediary'] } },
-  { who: 'an intermediary whose mandate is not valid yet', principal: { sub: 'accountant-future', roles: ['intermediary'] } },
-  { who: 'an intermediary with a mandate for another life event', principal: { sub: 'accountant-other-event', roles: ['intermediary'] } },
-  { who: 'an intermediary whose mandate was revoked', principal: { sub: 'accountant-revoked', roles: ['intermediary'] } },
-  { who: 'an intermediary with a mandate of another subject', principal: { sub: 'accountant-of-bob', roles: ['intermediary'] } },
+  {
+    who: 'an intermediary whose mandate is not valid yet',
+    principal: { sub: 'accountant-future', roles: ['intermediary'] },
+  },
+  {
+    who: 'an intermediary with a mandate for another life event',
+    principal: { sub: 'accountant-other-event', roles: ['intermediary'] },
+  },
+  {
+    who: 'an intermediary whose mandate was revoked',
+    principal: { sub: 'accountant-revoked', roles: ['intermediary'] },
+  },
+  {
+    who: 'an intermediary with a mandate of another subject',
+    principal: { sub: 'accountant-of-bob', roles: ['intermediary'] },
+  },
   { who: 'a citizen-role token of the valid intermediary', principal: { sub: accountant.sub, roles: ['citizen'] } },
   { who: 'an agency user of the agency handling the step', principal: loketStaff },
   { who: 'an agency user of another agency', principal: gemeenteStaff },
@@ -53,14 +69,22 @@ interface Asked {
   values?: string[];
 }
 
-
 function send(client: HttpClient, method: string, path: string, body?: unknown): Promise<ProbeResult> {
-  return client.probe(method, path, body === undefined ? undefined : JSON.stringify(body), body === undefined ? {} : { 'content-type': 'application/json' });
+  return client.probe(
+    method,
+    path,
+    body === undefined ? undefined : JSON.stringify(body),
+    body === undefined ? {} : { 'content-type': 'application/json' },
+  );
 }
 
 function expectNotFound(result: ProbeResult, context: string): void {
   // The context is part of the expectation so that a failure names the caller, route and target.
-  expect({ context, status: result.status, contentType: result.headers.get('content-type') }).toEqual({ context, status: 404, contentType: 'application/json; charset=utf-8' });
+  expect({ context, status: result.status, contentType: result.headers.get('content-type') }).toEqual({
+    context,
+    status: 404,
+    contentType: 'application/json; charset=utf-8',
+  });
   expect({ context, body: result.body }).toEqual({ context, body: { code: 'not-found', message: expect.any(String) } });
 }
 
@@ -85,8 +109,18 @@ describe('object-level authorisation: what a caller may not see answers 404 on e
 
   const ROUTES: readonly JourneyRoute[] = [
     { name: 'GET /api/journeys/:id', method: 'GET', path: (id) => `/api/journeys/${id}` },
-    { name: 'POST /api/journeys/:id/inputs', method: 'POST', path: (id) => `/api/journeys/${id}/inputs`, body: () => ({ items: answers }) },
-    { name: 'POST /api/journeys/:id/withdraw', method: 'POST', path: (id) => `/api/journeys/${id}/withdraw`, body: () => ({ reason: 'probe' }) },
+    {
+      name: 'POST /api/journeys/:id/inputs',
+      method: 'POST',
+      path: (id) => `/api/journeys/${id}/inputs`,
+      body: () => ({ items: answers }),
+    },
+    {
+      name: 'POST /api/journeys/:id/withdraw',
+      method: 'POST',
+      path: (id) => `/api/journeys/${id}/withdraw`,
+      body: () => ({ reason: 'probe' }),
+    },
     { name: 'GET /api/journeys/:id/access-log', method: 'GET', path: (id) => `/api/journeys/${id}/access-log` },
     { name: 'GET /api/journeys/:id/events', method: 'GET', path: (id) => `/api/journeys/${id}/events` },
   ];
@@ -106,7 +140,10 @@ describe('object-level authorisation: what a caller may not see answers 404 on e
 
   async function openTask(journeyId: string, stepId: string): Promise<string> {
     return waitFor(`task ${stepId} of ${journeyId}`, async () => {
-      const rows: { id: string }[] = await stack.db.dataSource.query(`SELECT id FROM agency_tasks WHERE journey_id = $1 AND step_id = $2 AND status = 'open'`, [journeyId, stepId]);
+      const rows: { id: string }[] = await stack.db.dataSource.query(
+        `SELECT id FROM agency_tasks WHERE journey_id = $1 AND step_id = $2 AND status = 'open'`,
+        [journeyId, stepId],
+      );
       return rows[0]?.id;
     });
   }
@@ -144,15 +181,24 @@ describe('object-level authorisation: what a caller may not see answers 404 on e
     const asAccountant = await stack.as(accountant);
     j.asked = await start(asAlice, { lifeEvent: LIFE_EVENT, intake: soleTraderIntake() });
     j.kboTask = await start(asAlice, { lifeEvent: LIFE_EVENT, intake: soleTraderIntake() });
-    j.gemeenteTask = await start(asAlice, { lifeEvent: LIFE_EVENT, intake: soleTraderIntake({ 'business.vlaremClass': 'class-3' }) });
+    j.gemeenteTask = await start(asAlice, {
+      lifeEvent: LIFE_EVENT,
+      intake: soleTraderIntake({ 'business.vlaremClass': 'class-3' }),
+    });
     j.toWithdraw = await start(asAlice, { lifeEvent: LIFE_EVENT, intake: soleTraderIntake() });
-    j.byAccountant = await start(asAccountant, { lifeEvent: LIFE_EVENT, subject: alice.sub, intake: soleTraderIntake() });
+    j.byAccountant = await start(asAccountant, {
+      lifeEvent: LIFE_EVENT,
+      subject: alice.sub,
+      intake: soleTraderIntake(),
+    });
     j.bobs = await start(await stack.as(bob), { lifeEvent: LIFE_EVENT, intake: soleTraderIntake() });
 
     const asked = await askedOf(asAlice, j.asked);
     answers = Object.fromEntries(asked.map((a) => [a.item, sampleFor(a)]));
     const kboAsked = await askedOf(asAlice, j.kboTask);
-    const answered = await asAlice.post(`/api/journeys/${j.kboTask}/inputs`, { items: Object.fromEntries(kboAsked.map((a) => [a.item, sampleFor(a)])) });
+    const answered = await asAlice.post(`/api/journeys/${j.kboTask}/inputs`, {
+      items: Object.fromEntries(kboAsked.map((a) => [a.item, sampleFor(a)])),
+    });
     expect(answered.status).toBe(200);
     tasks.kbo = await openTask(j.kboTask, 'kbo-registration');
     tasks.gemeente = await openTask(j.gemeenteTask, 'environmental-notification');
@@ -163,32 +209,60 @@ describe('object-level authorisation: what a caller may not see answers 404 on e
   });
 
   describe.each(STRANGERS)('$who', ({ principal, headers }) => {
-    it('gets 404 on every journey route for each of alice\'s journeys, identical to a journey that does not exist', async () => {
+    it("gets 404 on every journey route for each of alice's journeys, identical to a journey that does not exist", async () => {
       const client = await stack.as(principal, headers);
-      const targets = { asked: j.asked, 'open kbo task': j.kboTask, 'open gemeente task': j.gemeenteTask, 'started by her accountant': j.byAccountant };
+      const targets = {
+        asked: j.asked,
+        'open kbo task': j.kboTask,
+        'open gemeente task': j.gemeenteTask,
+        'started by her accountant': j.byAccountant,
+      };
       for (const route of ROUTES) {
-        const missing = await send(client, route.method, route.path(`journey-${LIFE_EVENT}-${randomUUID()}`), route.body?.());
+        const missing = await send(
+          client,
+          route.method,
+          route.path(`journey-${LIFE_EVENT}-${randomUUID()}`),
+          route.body?.(),
+        );
         expectNotFound(missing, `${route.name} for a journey that does not exist`);
         for (const [target, id] of Object.entries(targets)) {
           const result = await send(client, route.method, route.path(id), route.body?.());
           expectNotFound(result, `${route.name} on alice's journey (${target})`);
-          expect({ route: route.name, target, text: result.text }).toEqual({ route: route.name, target, text: missing.text });
+          expect({ route: route.name, target, text: result.text }).toEqual({
+            route: route.name,
+            target,
+            text: missing.text,
+          });
         }
       }
     });
 
     it('cannot start a journey for alice', async () => {
       const client = await stack.as(principal, headers);
-      const before: { n: number }[] = await stack.db.dataSource.query(`SELECT count(*)::int AS n FROM journeys WHERE subject = $1`, [alice.sub]);
-      const started = await send(client, 'POST', '/api/journeys', { lifeEvent: LIFE_EVENT, subject: alice.sub, intake: soleTraderIntake() });
+      const before: { n: number }[] = await stack.db.dataSource.query(
+        `SELECT count(*)::int AS n FROM journeys WHERE subject = $1`,
+        [alice.sub],
+      );
+      const started = await send(client, 'POST', '/api/journeys', {
+        lifeEvent: LIFE_EVENT,
+        subject: alice.sub,
+        intake: soleTraderIntake(),
+      });
       // A clerk with bob present is told that the subject must be the one present (400, with its path); everyone else: 404.
-      if (headers === presentBob) expect({ status: started.status, body: started.body }).toMatchObject({ status: 400, body: { code: 'invalid-request', path: 'subject' } });
+      if (headers === presentBob)
+        expect({ status: started.status, body: started.body }).toMatchObject({
+          status: 400,
+          body: { code: 'invalid-request', path: 'subject' },
+        });
       else expectNotFound(started, 'start a journey for alice');
-      const after: { n: number }[] = await stack.db.dataSource.query(`SELECT count(*)::int AS n FROM journeys WHERE subject = $1`, [alice.sub]);
+      const after: { n: number }[] = await stack.db.dataSource.query(
+        `SELECT count(*)::int AS n FROM journeys WHERE subject = $1`,
+        [alice.sub],
+      );
       expect(after).toEqual(before);
     });
 
-    it('finds none of alice\'s journeys in GET /api/journeys', async () => {
+    it("finds none of alice's journeys in GET /api/journeys", async () => {
       const client = await stack.as(principal, headers);
       const listed = await client.get<{ id: string }[]>('/api/journeys');
       expect(listed.status).toBe(200);
@@ -196,20 +270,31 @@ describe('object-level authorisation: what a caller may not see answers 404 on e
       expect(listed.body.map((journey) => journey.id).filter((id) => aliceIds.includes(id))).toEqual([]);
     });
 
-    it('gets 404 on both agencies\' tasks unless it is their own agency', async () => {
+    it("gets 404 on both agencies' tasks unless it is their own agency", async () => {
       const client = await stack.as(principal, headers);
       for (const [agency, taskId] of Object.entries(tasks)) {
-        if (principal.roles.includes('agency') && ((agency === 'kbo' && principal.agency === 'ondernemingsloket') || (agency === 'gemeente' && principal.agency === 'gemeente'))) continue;
+        if (
+          principal.roles.includes('agency') &&
+          ((agency === 'kbo' && principal.agency === 'ondernemingsloket') ||
+            (agency === 'gemeente' && principal.agency === 'gemeente'))
+        )
+          continue;
         expectNotFound(await send(client, 'GET', `/api/agency/tasks/${taskId}`), `GET task of ${agency}`);
         expectNotFound(await send(client, 'POST', `/api/agency/tasks/${taskId}/claim`), `claim task of ${agency}`);
-        expectNotFound(await send(client, 'POST', `/api/agency/tasks/${taskId}/request-info`, { items: ['person.address'] }), `request-info on task of ${agency}`);
-        expectNotFound(await send(client, 'POST', `/api/agency/tasks/${taskId}/decision`, { outcome: 'rejected', reason: 'probe' }), `decision on task of ${agency}`);
+        expectNotFound(
+          await send(client, 'POST', `/api/agency/tasks/${taskId}/request-info`, { items: ['person.address'] }),
+          `request-info on task of ${agency}`,
+        );
+        expectNotFound(
+          await send(client, 'POST', `/api/agency/tasks/${taskId}/decision`, { outcome: 'rejected', reason: 'probe' }),
+          `decision on task of ${agency}`,
+        );
       }
     });
   });
 
   describe('ids cannot be probed', () => {
-    it('answers byte-identical bodies, status and headers for a missing journey, a journey of another life event and alice\'s journey', async () => {
+    it("answers byte-identical bodies, status and headers for a missing journey, a journey of another life event and alice's journey", async () => {
       const asBob = await stack.as(bob);
       for (const route of ROUTES) {
         const results = [
@@ -230,7 +315,7 @@ describe('object-level authorisation: what a caller may not see answers 404 on e
       }
     });
 
-    it('answers the same for a missing task and another agency\'s task, on every task route', async () => {
+    it("answers the same for a missing task and another agency's task, on every task route", async () => {
       const asGemeente = await stack.as(gemeenteStaff);
       const routes: [string, string, unknown][] = [
         ['GET', '', undefined],
@@ -241,52 +326,68 @@ describe('object-level authorisation: what a caller may not see answers 404 on e
       for (const [method, suffix, body] of routes) {
         const missing = await send(asGemeente, method, `/api/agency/tasks/${randomUUID()}${suffix}`, body);
         const other = await send(asGemeente, method, `/api/agency/tasks/${tasks.kbo}${suffix}`, body);
-        expect({ suffix, status: missing.status, text: missing.text }).toEqual({ suffix, status: 404, text: other.text });
+        expect({ suffix, status: missing.status, text: missing.text }).toEqual({
+          suffix,
+          status: 404,
+          text: other.text,
+        });
         expect(other.status).toBe(404);
       }
     });
 
-    it('answers the same for revoking a missing mandate and alice\'s mandate', async () => {
+    it("answers the same for revoking a missing mandate and alice's mandate", async () => {
       const asBob = await stack.as(bob);
       const missing = await send(asBob, 'DELETE', `/api/mandates/${randomUUID()}`);
       const alices = await send(asBob, 'DELETE', `/api/mandates/${mandates.valid}`);
-      expectNotFound(alices, 'bob revokes alice\'s mandate');
+      expectNotFound(alices, "bob revokes alice's mandate");
       expect({ status: missing.status, text: missing.text }).toEqual({ status: alices.status, text: alices.text });
     });
   });
 
-  describe('agency staff see only their agency\'s tasks', () => {
-    it('lists only their own agency\'s tasks in the inbox', async () => {
+  describe("agency staff see only their agency's tasks", () => {
+    it("lists only their own agency's tasks in the inbox", async () => {
       for (const [staff, own, foreign] of [
         [gemeenteStaff, tasks.gemeente, tasks.kbo],
         [loketStaff, tasks.kbo, tasks.gemeente],
       ] as const) {
-        const inbox = await (await stack.as(staff)).get<{ items: { id: string }[]; total: number }>('/api/agency/tasks?pageSize=100');
+        const inbox = await (
+          await stack.as(staff)
+        ).get<{ items: { id: string }[]; total: number }>('/api/agency/tasks?pageSize=100');
         expect(inbox.status).toBe(200);
         const ids = inbox.body.items.map((t) => t.id);
         expect(ids).toContain(own);
         expect(ids).not.toContain(foreign);
-        const agencies: { agency: string }[] = await stack.db.dataSource.query(`SELECT DISTINCT agency FROM agency_tasks WHERE id = ANY($1)`, [ids]);
+        const agencies: { agency: string }[] = await stack.db.dataSource.query(
+          `SELECT DISTINCT agency FROM agency_tasks WHERE id = ANY($1)`,
+          [ids],
+        );
         expect(agencies.map((a) => a.agency)).toEqual([staff.agency]);
         for (const status of ['open', 'awaiting-subject', 'decided', 'cancelled']) {
-          const filtered = await (await stack.as(staff)).get<{ items: { id: string }[] }>(`/api/agency/tasks?status=${status}&lifeEvent=${LIFE_EVENT}`);
+          const filtered = await (
+            await stack.as(staff)
+          ).get<{ items: { id: string }[] }>(`/api/agency/tasks?status=${status}&lifeEvent=${LIFE_EVENT}`);
           expect(filtered.body.items.map((t) => t.id)).not.toContain(foreign);
         }
       }
     });
 
-    it('lets the staff of the task\'s own agency open, claim, ask and decide it (positive control)', async () => {
+    it("lets the staff of the task's own agency open, claim, ask and decide it (positive control)", async () => {
       const asLoket = await stack.as(loketStaff);
       const detail = await asLoket.get<{ id: string; produces: Asked[] }>(`/api/agency/tasks/${tasks.kbo}`);
       expect(detail.status).toBe(200);
       expect((await asLoket.post(`/api/agency/tasks/${tasks.kbo}/claim`)).status).toBe(200);
       const outputs = Object.fromEntries(detail.body.produces.map((p) => [p.item, sampleFor(p)]));
-      expect((await asLoket.post(`/api/agency/tasks/${tasks.kbo}/decision`, { outcome: 'approved', outputs })).status).toBe(200);
+      expect(
+        (await asLoket.post(`/api/agency/tasks/${tasks.kbo}/decision`, { outcome: 'approved', outputs })).status,
+      ).toBe(200);
 
       const asGemeente = await stack.as(gemeenteStaff);
       expect((await asGemeente.get(`/api/agency/tasks/${tasks.gemeente}`)).status).toBe(200);
       expect((await asGemeente.post(`/api/agency/tasks/${tasks.gemeente}/claim`)).status).toBe(200);
-      expect((await asGemeente.post(`/api/agency/tasks/${tasks.gemeente}/request-info`, { items: ['person.address'] })).status).toBe(200);
+      expect(
+        (await asGemeente.post(`/api/agency/tasks/${tasks.gemeente}/request-info`, { items: ['person.address'] }))
+          .status,
+      ).toBe(200);
     });
   });
 
@@ -295,32 +396,51 @@ describe('object-level authorisation: what a caller may not see answers 404 on e
       for (const [who, principal] of [
         ['bob', bob],
         ['the intermediary', accountant],
-        ['the intermediary with a citizen role too', { sub: accountant.sub, roles: ['citizen', 'intermediary'] } as Principal],
+        [
+          'the intermediary with a citizen role too',
+          { sub: accountant.sub, roles: ['citizen', 'intermediary'] } as Principal,
+        ],
         ['a counter clerk with alice present', clerk],
         ['an admin', { sub: 'admin-1', roles: ['admin'] } as Principal],
       ] as const) {
         const client = await stack.as(principal, who.includes('counter') ? presentAlice : {});
-        expectNotFound(await send(client, 'DELETE', `/api/mandates/${mandates.valid}`), `${who} revokes alice's mandate`);
+        expectNotFound(
+          await send(client, 'DELETE', `/api/mandates/${mandates.valid}`),
+          `${who} revokes alice's mandate`,
+        );
       }
-      const [row]: { revoked_at: Date | null }[] = await stack.db.dataSource.query(`SELECT revoked_at FROM mandates WHERE id = $1`, [mandates.valid]);
+      const [row]: { revoked_at: Date | null }[] = await stack.db.dataSource.query(
+        `SELECT revoked_at FROM mandates WHERE id = $1`,
+        [mandates.valid],
+      );
       expect(row?.revoked_at).toBeNull();
       // A revoked mandate cannot be revoked again, not even by the subject.
-      expectNotFound(await send(asAlice, 'DELETE', `/api/mandates/${mandates.revoked}`), 'alice revokes a revoked mandate');
+      expectNotFound(
+        await send(asAlice, 'DELETE', `/api/mandates/${mandates.revoked}`),
+        'alice revokes a revoked mandate',
+      );
     });
 
     it('are listed only to the subject who gave them and the intermediary who received them', async () => {
-      const ids = (list: { given: { id: string }[]; received: { id: string }[] }) => [...list.given, ...list.received].map((m) => m.id);
-      const ofBob = await (await stack.as({ sub: bob.sub, roles: ['citizen', 'intermediary'] })).get<{ given: { id: string }[]; received: { id: string }[] }>('/api/mandates');
+      const ids = (list: { given: { id: string }[]; received: { id: string }[] }) =>
+        [...list.given, ...list.received].map((m) => m.id);
+      const ofBob = await (
+        await stack.as({ sub: bob.sub, roles: ['citizen', 'intermediary'] })
+      ).get<{ given: { id: string }[]; received: { id: string }[] }>('/api/mandates');
       expect(ids(ofBob.body)).toEqual([mandates.bobs]);
-      const ofAccountant = await (await stack.as(accountant)).get<{ given: { id: string }[]; received: { id: string }[] }>('/api/mandates');
+      const ofAccountant = await (
+        await stack.as(accountant)
+      ).get<{ given: { id: string }[]; received: { id: string }[] }>('/api/mandates');
       expect(ids(ofAccountant.body)).toEqual([mandates.valid]);
       const ofAlice = await asAlice.get<{ given: { id: string }[]; received: { id: string }[] }>('/api/mandates');
-      expect(ids(ofAlice.body).sort()).toEqual([mandates.valid, mandates.otherEvent, mandates.revoked, mandates.future, mandates.expired].sort());
+      expect(ids(ofAlice.body).sort()).toEqual(
+        [mandates.valid, mandates.otherEvent, mandates.revoked, mandates.future, mandates.expired].sort(),
+      );
     });
   });
 
   describe('positive controls: the same requests succeed for those who may make them', () => {
-    it('lists her own journeys to alice, to her intermediary and to a clerk with her present, and bob\'s to bob', async () => {
+    it("lists her own journeys to alice, to her intermediary and to a clerk with her present, and bob's to bob", async () => {
       const aliceIds = [j.asked, j.kboTask, j.gemeenteTask, j.toWithdraw, j.byAccountant].sort();
       for (const client of [asAlice, await stack.as(accountant), await stack.as(clerk, presentAlice)]) {
         const listed = await client.get<{ id: string }[]>('/api/journeys');
@@ -357,22 +477,33 @@ describe('object-level authorisation: what a caller may not see answers 404 on e
 
     it('lets alice answer and withdraw, and her intermediary too', async () => {
       expect((await send(asAlice, 'POST', `/api/journeys/${j.asked}/inputs`, { items: answers })).status).toBe(200);
-      expect((await send(asAlice, 'POST', `/api/journeys/${j.toWithdraw}/withdraw`, { reason: 'probe' })).status).toBe(200);
+      expect((await send(asAlice, 'POST', `/api/journeys/${j.toWithdraw}/withdraw`, { reason: 'probe' })).status).toBe(
+        200,
+      );
       const asAccountant = await stack.as(accountant);
       const asked = await askedOf(asAccountant, j.byAccountant);
       const items = Object.fromEntries(asked.map((a) => [a.item, sampleFor(a)]));
       expect((await send(asAccountant, 'POST', `/api/journeys/${j.byAccountant}/inputs`, { items })).status).toBe(200);
-      expect((await send(asAccountant, 'POST', `/api/journeys/${j.byAccountant}/withdraw`, { reason: 'probe' })).status).toBe(200);
+      expect(
+        (await send(asAccountant, 'POST', `/api/journeys/${j.byAccountant}/withdraw`, { reason: 'probe' })).status,
+      ).toBe(200);
     });
 
     it('still hides a withdrawn journey from strangers', async () => {
       await waitFor('the withdrawal in the read model', async () => {
-        const rows: { status: string }[] = await stack.db.dataSource.query(`SELECT status FROM journeys WHERE id = $1`, [j.toWithdraw]);
+        const rows: { status: string }[] = await stack.db.dataSource.query(
+          `SELECT status FROM journeys WHERE id = $1`,
+          [j.toWithdraw],
+        );
         return rows[0]?.status === 'withdrawn' ? true : undefined;
       });
       for (const { principal, headers } of STRANGERS) {
         const client = await stack.as(principal, headers);
-        for (const route of ROUTES) expectNotFound(await send(client, route.method, route.path(j.toWithdraw), route.body?.()), `${route.name} on a withdrawn journey`);
+        for (const route of ROUTES)
+          expectNotFound(
+            await send(client, route.method, route.path(j.toWithdraw), route.body?.()),
+            `${route.name} on a withdrawn journey`,
+          );
       }
     });
   });

@@ -10,7 +10,9 @@ import { driveOverHttp } from './support/http-journey-driver';
 
 // Every agency's webhook secret, for the simulator, the worker's webhook adapter and the API (callbacks), as
 // `passage dev` gives them.
-const SECRETS = Object.fromEntries(AGENCIES.map((agency) => [agencySecretVariable(agency.id), randomBytes(32).toString('base64url')]));
+const SECRETS = Object.fromEntries(
+  AGENCIES.map((agency) => [agencySecretVariable(agency.id), randomBytes(32).toString('base64url')]),
+);
 
 const citizen: Principal = { sub: 'sim-e2e-citizen', roles: ['citizen'] };
 
@@ -66,40 +68,76 @@ describe('a journey through the simulated agencies', () => {
 
   it('completes a start-business journey on the citizen answers alone, through a worker agency, a webhook agency and inbox staff', async () => {
     const client = await stack.as(citizen);
-    const started = await client.post<{ id: string }>('/api/journeys', { lifeEvent: 'start-business', intake: soleTraderIntake(), language: 'en' });
+    const started = await client.post<{ id: string }>('/api/journeys', {
+      lifeEvent: 'start-business',
+      intake: soleTraderIntake(),
+      language: 'en',
+    });
     expect(started.status).toBe(201);
 
     const final = await driveOverHttp(stack, client, started.body.id, { decideTasks: false });
     expect(final.status).toBe('completed');
 
-    const { body: timeline } = await client.get<{ steps: { id: string; status: string; agency: { id: string } }[]; events: TimelineEvent[] }>(`/api/journeys/${started.body.id}`);
+    const { body: timeline } = await client.get<{
+      steps: { id: string; status: string; agency: { id: string } }[];
+      events: TimelineEvent[];
+    }>(`/api/journeys/${started.body.id}`);
     const status = Object.fromEntries(timeline.steps.map((s) => [s.id, s.status]));
-    expect(status).toMatchObject({ 'kbo-registration': 'completed', 'vat-activation': 'completed', 'social-insurance-affiliation': 'completed', 'kmo-portefeuille': 'completed', 'starter-welcome': 'completed' });
-    const events = (type: string, stepId: string) => timeline.events.filter((e) => e.type === type && e.stepId === stepId);
+    expect(status).toMatchObject({
+      'kbo-registration': 'completed',
+      'vat-activation': 'completed',
+      'social-insurance-affiliation': 'completed',
+      'kmo-portefeuille': 'completed',
+      'starter-welcome': 'completed',
+    });
+    const events = (type: string, stepId: string) =>
+      timeline.events.filter((e) => e.type === type && e.stepId === stepId);
 
     // Inbox staff: asked the citizen for more, then approved, under their own pseudonymous id.
-    expect(events('info-requested', 'kbo-registration')).toEqual([expect.objectContaining({ actor: expect.objectContaining({ id: 'sim-staff-ondernemingsloket', role: 'agency' }) })]);
-    expect(events('step-completed', 'kbo-registration')).toEqual([expect.objectContaining({ actor: expect.objectContaining({ id: 'sim-staff-ondernemingsloket' }), items: expect.arrayContaining(['business.enterpriseNumber']) })]);
+    expect(events('info-requested', 'kbo-registration')).toEqual([
+      expect.objectContaining({
+        actor: expect.objectContaining({ id: 'sim-staff-ondernemingsloket', role: 'agency' }),
+      }),
+    ]);
+    expect(events('step-completed', 'kbo-registration')).toEqual([
+      expect.objectContaining({
+        actor: expect.objectContaining({ id: 'sim-staff-ondernemingsloket' }),
+        items: expect.arrayContaining(['business.enterpriseNumber']),
+      }),
+    ]);
     // The webhook agency (FOD Financiën) and the worker agency (VLAIO) completed their services with outputs.
-    expect(events('step-completed', 'vat-activation')).toEqual([expect.objectContaining({ agency: 'fod-financien', items: ['business.vatNumber'] })]);
-    expect(events('step-completed', 'kmo-portefeuille')).toEqual([expect.objectContaining({ agency: 'vlaio', items: ['business.kmoPortefeuilleRegistered'] })]);
+    expect(events('step-completed', 'vat-activation')).toEqual([
+      expect.objectContaining({ agency: 'fod-financien', items: ['business.vatNumber'] }),
+    ]);
+    expect(events('step-completed', 'kmo-portefeuille')).toEqual([
+      expect.objectContaining({ agency: 'vlaio', items: ['business.kmoPortefeuilleRegistered'] }),
+    ]);
 
     // How each took part: the adapter called the webhook, the simulator served VLAIO on its worker, no test agency did.
-    expect(stack.logs()).toMatch(/agency webhook call \{\s*agency: 'fod-financien',\s*service: 'vat-activation',\s*kind: 'perform',\s*status: 200/);
+    expect(stack.logs()).toMatch(
+      /agency webhook call \{\s*agency: 'fod-financien',\s*service: 'vat-activation',\s*kind: 'perform',\s*status: 200/,
+    );
     expect(simulator.output()).toMatch(/agency-simulator: fod-financien vat-activation completed after .* via webhook/);
     expect(simulator.output()).toMatch(/agency-simulator: vlaio kmo-portefeuille completed after .* via worker/);
-    expect(simulator.output()).toMatch(/agency-simulator: ondernemingsloket kbo-registration approved after .* in the inbox/);
+    expect(simulator.output()).toMatch(
+      /agency-simulator: ondernemingsloket kbo-registration approved after .* in the inbox/,
+    );
     expect(stack.agencies.calls).toEqual([]);
 
     // The staff's reads are in the citizen's access log.
-    const { body: accessLog } = await client.get<{ accessor: string; stepId?: string }[]>(`/api/journeys/${started.body.id}/access-log`);
-    expect(accessLog).toContainEqual(expect.objectContaining({ accessor: 'sim-staff-ondernemingsloket', stepId: 'kbo-registration' }));
+    const { body: accessLog } = await client.get<{ accessor: string; stepId?: string }[]>(
+      `/api/journeys/${started.body.id}/access-log`,
+    );
+    expect(accessLog).toContainEqual(
+      expect.objectContaining({ accessor: 'sim-staff-ondernemingsloket', stepId: 'kbo-registration' }),
+    );
   });
 
   it('logs agencies, services, outcomes and durations only: no journey data', () => {
     const intake = soleTraderIntake();
     const log = simulator.output();
-    for (const value of [intake['business.tradeName'], intake['person.name'], intake['person.nationalRegisterNumber']]) expect(log).not.toContain(String(value));
+    for (const value of [intake['business.tradeName'], intake['person.name'], intake['person.nationalRegisterNumber']])
+      expect(log).not.toContain(String(value));
     expect(log).not.toMatch(/journey-start-business-/);
   });
 });

@@ -26,13 +26,30 @@ describe('recorded journey histories replay on the current workflow code', () =>
   });
 
   it('has histories for every kind of journey it must pin', () => {
-    for (const kind of ['completed', 'rejected', 'withdrawn', 'retried', 'expired', 'suspended', 'continued-as-new', 'migrated', 'accepted']) {
+    for (const kind of [
+      'completed',
+      'rejected',
+      'withdrawn',
+      'retried',
+      'expired',
+      'suspended',
+      'continued-as-new',
+      'migrated',
+      'accepted',
+    ]) {
       expect(recorded.some((name) => name.includes(kind))).toBe(true);
     }
   });
 
   it.each(recorded)('%s', async (name) => {
-    const { workflowId, history } = JSON.parse(readFileSync(join(HISTORIES, name), 'utf8')) as { workflowId: string; history: unknown };
-    await Worker.runReplayHistory({ workflowBundle: bundle, dataConverter: passageDataConverter(TEST_PAYLOAD_KEYS), replayName: name }, history, workflowId);
+    const { workflowId, history } = JSON.parse(readFileSync(join(HISTORIES, name), 'utf8')) as {
+      workflowId: string;
+      history: unknown;
+    };
+    await Worker.runReplayHistory(
+      { workflowBundle: bundle, dataConverter: passageDataConverter(TEST_PAYLOAD_KEYS), replayName: name },
+      history,
+      workflowId,
+    );
   });
 });

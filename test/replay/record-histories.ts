@@ -27,7 +27,14 @@ import {
 import { createEngineWorker } from '@passage/engine';
 import { defineLifeEvent, type DataValue, type LifeEventDefinition, type StatutoryTerm } from '@passage/journey-model';
 import { AGENCIES, findDefinition } from '@passage/life-events';
-import { journeyResult, passageDataConverter, queryJourney, startJourney, temporalCliPath, temporalTestServerPath } from '@passage/temporal';
+import {
+  journeyResult,
+  passageDataConverter,
+  queryJourney,
+  startJourney,
+  temporalCliPath,
+  temporalTestServerPath,
+} from '@passage/temporal';
 import {
   completingAgency,
   createTestAgencies,
@@ -58,14 +65,34 @@ function catalogue(version: number): LifeEventDefinition {
   return definition;
 }
 
-function journeyInput(definition: LifeEventDefinition, answers: Record<string, DataValue>, settings?: JourneyInput['settings']) {
+function journeyInput(
+  definition: LifeEventDefinition,
+  answers: Record<string, DataValue>,
+  settings?: JourneyInput['settings'],
+) {
   const fromRegister = Object.keys(definition.dataItems).filter((item) => definition.dataItems[item]?.authenticSource);
   const data = { ...sampleItems(definition, [...definition.intake, ...fromRegister]), ...answers };
-  const provenance: Record<string, Provenance> = Object.fromEntries(Object.keys(data).map((item) => [item, { kind: 'intake' } as const]));
-  return { snapshot: snapshotOf(definition), subject: founder.id, language: 'nl' as const, channel: 'online' as const, startedBy: founder, data, provenance, settings };
+  const provenance: Record<string, Provenance> = Object.fromEntries(
+    Object.keys(data).map((item) => [item, { kind: 'intake' } as const]),
+  );
+  return {
+    snapshot: snapshotOf(definition),
+    subject: founder.id,
+    language: 'nl' as const,
+    channel: 'online' as const,
+    startedBy: founder,
+    data,
+    provenance,
+    settings,
+  };
 }
 
-const SOLE_TRADER = { 'business.legalForm': 'sole-trader', 'business.sector': 'services', 'business.hasEmployees': false, 'business.vlaremClass': 'none' };
+const SOLE_TRADER = {
+  'business.legalForm': 'sole-trader',
+  'business.sector': 'services',
+  'business.hasEmployees': false,
+  'business.vlaremClass': 'none',
+};
 const HORECA_COMPANY = {
   'business.legalForm': 'company',
   'business.sector': 'horeca',
@@ -77,16 +104,29 @@ const HORECA_COMPANY = {
 
 async function save(name: string, handle: WorkflowHandle): Promise<void> {
   const history = await handle.fetchHistory();
-  writeFileSync(join(HISTORIES, `${RECORDED_ON}-${name}.json`), JSON.stringify({ workflowId: handle.workflowId, history: JSON.parse(historyToJSON(history)) }));
+  writeFileSync(
+    join(HISTORIES, `${RECORDED_ON}-${name}.json`),
+    JSON.stringify({ workflowId: handle.workflowId, history: JSON.parse(historyToJSON(history)) }),
+  );
   console.log(`recorded ${name} (${history.events?.length ?? 0} events)`);
 }
 
 async function onDevServer(): Promise<void> {
-  const env = await TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path: temporalCliPath() }, ip: '127.0.0.1', searchAttributes: [...JOURNEY_SEARCH_ATTRIBUTES] },
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: { type: 'existing-path', path: temporalCliPath() },
+      ip: '127.0.0.1',
+      searchAttributes: [...JOURNEY_SEARCH_ATTRIBUTES],
+    },
     client: { dataConverter: passageDataConverter(TEST_PAYLOAD_KEYS) },
   });
   const db = await createTestDatabase();
-  const engine = await createEngineWorker({ connection: env.nativeConnection, dataSource: db.dataSource, payloadKeys: TEST_PAYLOAD_KEYS, vaultKeys: TEST_PAYLOAD_KEYS });
+  const engine = await createEngineWorker({
+    connection: env.nativeConnection,
+    dataSource: db.dataSource,
+    payloadKeys: TEST_PAYLOAD_KEYS,
+    vaultKeys: TEST_PAYLOAD_KEYS,
+  });
   const answer = completingAgency(catalogue(1), catalogue(2));
   const handlers: Record<string, ServiceHandler> = Object.fromEntries(AGENCIES.map((agency) => [agency.id, answer]));
   for (const agency of ['alpha', 'beta', 'gamma']) handlers[agency] = completingAgency(fanOutLifeEvent());
@@ -100,8 +140,11 @@ async function onDevServer(): Promise<void> {
   const running = engine.run();
   try {
     const client = env.client;
-    const start = (definition: LifeEventDefinition, answers: Record<string, DataValue>, settings?: JourneyInput['settings']) =>
-      startJourney(client, journeyInput(definition, answers, settings));
+    const start = (
+      definition: LifeEventDefinition,
+      answers: Record<string, DataValue>,
+      settings?: JourneyInput['settings'],
+    ) => startJourney(client, journeyInput(definition, answers, settings));
 
     const soleTrader = await start(catalogue(1), SOLE_TRADER);
     await driveJourney(soleTrader, catalogue(1), { subject: founder });
@@ -114,40 +157,76 @@ async function onDevServer(): Promise<void> {
     const rejected = await start(catalogue(1), { ...SOLE_TRADER, 'business.subjectToVat': true });
     await driveJourney(rejected, catalogue(1), {
       subject: founder,
-      decide: (step) => (step.id === 'social-insurance-affiliation' ? { outcome: 'rejected', reason: 'refused' } : { outcome: 'approved', outputs: sampleItems(catalogue(1), catalogue(1).steps.find((s) => s.id === step.id)?.produces ?? []) }),
+      decide: (step) =>
+        step.id === 'social-insurance-affiliation'
+          ? { outcome: 'rejected', reason: 'refused' }
+          : {
+              outcome: 'approved',
+              outputs: sampleItems(catalogue(1), catalogue(1).steps.find((s) => s.id === step.id)?.produces ?? []),
+            },
     });
     await save('start-business-v1-rejected-compensated', rejected);
 
     const withdrawn = await start(catalogue(1), SOLE_TRADER);
     await waitUntil(withdrawn, (s) => s.steps.some((x) => x.status === 'in-progress'));
-    await withdrawn.executeUpdate(withdrawUpdate, { args: [{ idempotencyKey: 'withdraw', actor: founder, reason: 'replay' }] });
+    await withdrawn.executeUpdate(withdrawUpdate, {
+      args: [{ idempotencyKey: 'withdraw', actor: founder, reason: 'replay' }],
+    });
     await journeyResult(withdrawn);
     await save('start-business-v1-withdrawn', withdrawn);
 
     griffieDown = true;
-    const retried = await start(catalogue(2), { ...HORECA_COMPANY, 'business.sector': 'services' }, { serviceMaxAttempts: 1 });
-    await driveJourneyUntil(retried, catalogue(2), (s) => s.steps.some((x) => x.id === 'griffie-deposit' && x.status === 'failed'), { subject: founder });
+    const retried = await start(
+      catalogue(2),
+      { ...HORECA_COMPANY, 'business.sector': 'services' },
+      { serviceMaxAttempts: 1 },
+    );
+    await driveJourneyUntil(
+      retried,
+      catalogue(2),
+      (s) => s.steps.some((x) => x.id === 'griffie-deposit' && x.status === 'failed'),
+      { subject: founder },
+    );
     griffieDown = false;
-    await retried.executeUpdate(retryStepUpdate, { args: [{ idempotencyKey: 'retry', stepId: 'griffie-deposit', actor: { id: 'owner-replay', role: 'owner' } }] });
+    await retried.executeUpdate(retryStepUpdate, {
+      args: [{ idempotencyKey: 'retry', stepId: 'griffie-deposit', actor: { id: 'owner-replay', role: 'owner' } }],
+    });
     await driveJourney(retried, catalogue(2), { subject: founder });
     await save('start-business-v2-failed-step-retried', retried);
 
     const continued = await start(catalogue(2), HORECA_COMPANY, { continueAsNewAfterHistoryEvents: 40 });
     const firstRun = (await continued.describe()).runId;
     await driveJourney(continued, catalogue(2), { subject: founder });
-    await save('start-business-v2-continued-as-new-first-run', client.workflow.getHandle(continued.workflowId, firstRun));
+    await save(
+      'start-business-v2-continued-as-new-first-run',
+      client.workflow.getHandle(continued.workflowId, firstRun),
+    );
     await save('start-business-v2-continued-as-new-last-run', continued);
 
     const migrated = await start(catalogue(1), SOLE_TRADER);
-    await driveJourneyUntil(migrated, catalogue(1), (s) => s.steps.some((x) => x.id === 'kbo-registration' && x.status === 'in-progress'), { subject: founder });
+    await driveJourneyUntil(
+      migrated,
+      catalogue(1),
+      (s) => s.steps.some((x) => x.id === 'kbo-registration' && x.status === 'in-progress'),
+      { subject: founder },
+    );
     await migrated.executeUpdate(migrateVersionUpdate, {
-      args: [{ idempotencyKey: 'migrate-1-2', snapshot: snapshotOf(catalogue(2)), actor: { id: 'owner-replay', role: 'owner' } }],
+      args: [
+        {
+          idempotencyKey: 'migrate-1-2',
+          snapshot: snapshotOf(catalogue(2)),
+          actor: { id: 'owner-replay', role: 'owner' },
+        },
+      ],
     });
     await driveJourney(migrated, catalogue(2), { subject: founder });
     await save('start-business-v1-migrated-to-v2', migrated);
 
     // Automatic steps completing while others are under way: routine progress is projected together.
-    const fanOut = await startJourney(client, { ...journeyInput(fanOutLifeEvent(), {}), data: { 'person.name': 'Ada', 'person.address': 'Kerkstraat 1' } });
+    const fanOut = await startJourney(client, {
+      ...journeyInput(fanOutLifeEvent(), {}),
+      data: { 'person.name': 'Ada', 'person.address': 'Kerkstraat 1' },
+    });
     await driveJourney(fanOut, fanOutLifeEvent(), { subject: founder });
     await save('test-fanout-routine-projections-coalesced', fanOut);
   } finally {
@@ -167,7 +246,10 @@ function permit(term: StatutoryTerm): LifeEventDefinition {
     owner: 'test-owner',
     title: texts('Permit'),
     summary: texts('A permit with a statutory term'),
-    dataItems: { 'plan.reference': { type: 'string', label: texts('Plan') }, 'plan.addendum': { type: 'string', label: texts('Addendum') } },
+    dataItems: {
+      'plan.reference': { type: 'string', label: texts('Plan') },
+      'plan.addendum': { type: 'string', label: texts('Addendum') },
+    },
     intake: ['plan.reference'],
     steps: [testStep('permit', { agency: 'gemeente', mode: 'manual', needs: ['plan.reference'], term })],
   });
@@ -197,27 +279,49 @@ function acceptedWithTerm(): LifeEventDefinition {
 }
 
 async function onTimeSkippingServer(): Promise<void> {
-  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
     client: { dataConverter: passageDataConverter(TEST_PAYLOAD_KEYS) },
   });
   const db = await createTestDatabase();
-  const engine = await createEngineWorker({ connection: env.nativeConnection as NativeConnection, dataSource: db.dataSource, payloadKeys: TEST_PAYLOAD_KEYS, vaultKeys: TEST_PAYLOAD_KEYS });
+  const engine = await createEngineWorker({
+    connection: env.nativeConnection as NativeConnection,
+    dataSource: db.dataSource,
+    payloadKeys: TEST_PAYLOAD_KEYS,
+    vaultKeys: TEST_PAYLOAD_KEYS,
+  });
   const running = engine.run();
   try {
     const start = async (client: Client, definition: LifeEventDefinition, n: number) => {
       const journeyId = journeyWorkflowId(definition.id, `00000000-0000-4000-8000-00000000000${n}`);
       const input: JourneyInput = { journeyId, ...journeyInput(definition, { 'plan.reference': 'PL-1' }) };
-      return client.workflow.start(workflowTypeFor(definition.id), { workflowId: journeyId, taskQueue: ENGINE_TASK_QUEUE, args: [input] });
+      return client.workflow.start(workflowTypeFor(definition.id), {
+        workflowId: journeyId,
+        taskQueue: ENGINE_TASK_QUEUE,
+        args: [input],
+      });
     };
-    const expired = await start(env.client, permit({ days: 105, unit: 'calendar', kind: 'authority-decision', from: 'dispatch', onExpiry: 'tacit-refusal' }), 1);
+    const expired = await start(
+      env.client,
+      permit({ days: 105, unit: 'calendar', kind: 'authority-decision', from: 'dispatch', onExpiry: 'tacit-refusal' }),
+      1,
+    );
     await env.client.workflow.result(expired.workflowId);
     await save('test-permit-term-expired-tacit-refusal', expired);
 
-    const suspended = await start(env.client, permit({ days: 30, unit: 'working', kind: 'authority-decision', from: 'dispatch', onExpiry: 'tacit-approval' }), 2);
+    const suspended = await start(
+      env.client,
+      permit({ days: 30, unit: 'working', kind: 'authority-decision', from: 'dispatch', onExpiry: 'tacit-approval' }),
+      2,
+    );
     await waitUntil(suspended, (s) => s.steps[0]?.status === 'in-progress');
-    await suspended.executeUpdate(requestInfoUpdate, { args: [{ idempotencyKey: 'ask', stepId: 'permit', items: ['plan.addendum'], requestedBy: officer }] });
+    await suspended.executeUpdate(requestInfoUpdate, {
+      args: [{ idempotencyKey: 'ask', stepId: 'permit', items: ['plan.addendum'], requestedBy: officer }],
+    });
     await env.sleep('10 days');
-    await suspended.executeUpdate(provideInputsUpdate, { args: [{ idempotencyKey: 'answer', items: { 'plan.addendum': 'A-1' }, actor: founder }] });
+    await suspended.executeUpdate(provideInputsUpdate, {
+      args: [{ idempotencyKey: 'answer', items: { 'plan.addendum': 'A-1' }, actor: founder }],
+    });
     await env.client.workflow.result(suspended.workflowId);
     await save('test-permit-term-suspended-resumed-approved', suspended);
 
@@ -246,7 +350,10 @@ async function onTimeSkippingServer(): Promise<void> {
   }
 }
 
-async function waitUntil(handle: WorkflowHandle, predicate: (state: Awaited<ReturnType<typeof queryJourney>>) => boolean): Promise<void> {
+async function waitUntil(
+  handle: WorkflowHandle,
+  predicate: (state: Awaited<ReturnType<typeof queryJourney>>) => boolean,
+): Promise<void> {
   for (let attempt = 0; attempt < 400; attempt++) {
     if (predicate(await queryJourney(handle))) return;
     await new Promise((r) => setTimeout(r, 50));

@@ -12,7 +12,8 @@ import { startAgencySimulator } from './lib/simulator';
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const config = loadPassageConfig();
-  if (config.auth.mode !== 'development') throw new Error('the agency simulator is for development: its staff sign in with development tokens');
+  if (config.auth.mode !== 'development')
+    throw new Error('the agency simulator is for development: its staff sign in with development tokens');
   // The SDK workers would log every state change (and warn that they run no workflows): the simulator's own lines
   // tell what happens.
   Runtime.install({ logger: new DefaultLogger('ERROR') });

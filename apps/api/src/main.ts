@@ -12,8 +12,16 @@ async function main(): Promise<void> {
   if (!config.databaseUrl) throw new Error('DATABASE_URL is not set');
   const dataSource = await createDataSource({ url: config.databaseUrl }).initialize();
   const temporal = await connectClient(config.temporal, config.payloadKeys);
-  const verifier = config.auth.mode === 'oidc' ? new OidcTokenVerifier(config.auth) : new DevTokenVerifier(config.auth.secret);
-  const app = await createApiApplication({ dataSource, temporal, verifier, vaultKeys: config.vaultKeys, databaseUrl: config.databaseUrl, logRequests: true });
+  const verifier =
+    config.auth.mode === 'oidc' ? new OidcTokenVerifier(config.auth) : new DevTokenVerifier(config.auth.secret);
+  const app = await createApiApplication({
+    dataSource,
+    temporal,
+    verifier,
+    vaultKeys: config.vaultKeys,
+    databaseUrl: config.databaseUrl,
+    logRequests: true,
+  });
   await app.listen(config.http.port, config.http.host);
   console.log(`passage api: http://${config.http.host}:${config.http.port} (docs at /api/docs)`);
 }

@@ -6,15 +6,21 @@ import { AGENCIES } from '@passage/life-events';
 
 const root = join(__dirname, '..', '..', '..');
 const corpus = join(root, 'libs', 'journey-model', 'test-corpus');
-const passage = (...args: string[]) => spawnSync(process.execPath, [join(root, 'tools', 'bin', 'passage.js'), ...args], { cwd: root, encoding: 'utf8' });
+const passage = (...args: string[]) =>
+  spawnSync(process.execPath, [join(root, 'tools', 'bin', 'passage.js'), ...args], { cwd: root, encoding: 'utf8' });
 
 describe('passage validate', () => {
   it('validates the corpus against the same agency registry as the catalogue', () => {
-    expect(JSON.parse(readFileSync(join(corpus, 'agencies.json'), 'utf8'))).toEqual(JSON.parse(JSON.stringify(AGENCIES)));
+    expect(JSON.parse(readFileSync(join(corpus, 'agencies.json'), 'utf8'))).toEqual(
+      JSON.parse(JSON.stringify(AGENCIES)),
+    );
   });
 
   it('rejects every malformed definition of the corpus with its code and path, exit code 1', () => {
-    const expected = JSON.parse(readFileSync(join(corpus, 'expected.json'), 'utf8')) as Record<string, { code: string; path: string }>;
+    const expected = JSON.parse(readFileSync(join(corpus, 'expected.json'), 'utf8')) as Record<
+      string,
+      { code: string; path: string }
+    >;
     const files = readdirSync(join(corpus, 'malformed')).map((name) => join(corpus, 'malformed', name));
     expect(files.length).toBeGreaterThanOrEqual(25);
     const run = passage('validate', '--json', ...files);
@@ -22,7 +28,10 @@ describe('passage validate', () => {
     const report = JSON.parse(run.stdout) as Record<string, { code: string; path: string }[]>;
     for (const file of files) {
       const name = file.slice(file.lastIndexOf('/') + 1);
-      expect({ name, first: report[file]?.[0] && { code: report[file][0].code, path: report[file][0].path } }).toEqual({ name, first: expected[name] });
+      expect({ name, first: report[file]?.[0] && { code: report[file][0].code, path: report[file][0].path } }).toEqual({
+        name,
+        first: expected[name],
+      });
     }
   });
 
@@ -35,7 +44,11 @@ describe('passage validate', () => {
   });
 
   it('prints the JSON form that it accepts, and a Mermaid diagram', () => {
-    const shown = execFileSync(process.execPath, [join(root, 'tools', 'bin', 'passage.js'), 'show', 'start-business', '--version', '2', '--json'], { cwd: root, encoding: 'utf8' });
+    const shown = execFileSync(
+      process.execPath,
+      [join(root, 'tools', 'bin', 'passage.js'), 'show', 'start-business', '--version', '2', '--json'],
+      { cwd: root, encoding: 'utf8' },
+    );
     expect(fromJson(shown)).toMatchObject({ id: 'start-business', version: 2 });
     const diagram = passage('diagram', 'start-business', '--version', '1', '--language', 'nl');
     expect(diagram.stdout.startsWith('flowchart LR')).toBe(true);
@@ -46,6 +59,8 @@ describe('passage validate', () => {
     const run = passage('show', 'start-a-rocket');
     expect(run.status).toBe(2);
     expect(run.stderr.trim()).toBe('no life event start-a-rocket in the catalogue');
-    expect(passage('diagram', 'start-business', '--version', 'two').stderr.trim()).toBe('--version must be a positive integer, got two');
+    expect(passage('diagram', 'start-business', '--version', 'two').stderr.trim()).toBe(
+      '--version must be a positive integer, got two',
+    );
   });
 });

@@ -2,7 +2,9 @@ import { createInboxClient, InboxError } from '@passage/agency-sdk';
 
 // Your own systems, not part of the SDK.
 declare function staffToken(): Promise<string>;
-declare function assessInCaseSystem(items: Readonly<Record<string, unknown>>): Promise<{ approved: true; licenceNumber: string } | { approved: false; reason: string }>;
+declare function assessInCaseSystem(
+  items: Readonly<Record<string, unknown>>,
+): Promise<{ approved: true; licenceNumber: string } | { approved: false; reason: string }>;
 
 const inbox = createInboxClient({ baseUrl: 'https://passage.example.be', token: staffToken });
 
@@ -17,7 +19,9 @@ export async function workThroughInbox(): Promise<void> {
     try {
       await inbox.decide(
         task.id,
-        assessment.approved ? { outcome: 'approved', outputs: { 'business.drinksLicenceReference': assessment.licenceNumber } } : { outcome: 'rejected', reason: assessment.reason },
+        assessment.approved
+          ? { outcome: 'approved', outputs: { 'business.drinksLicenceReference': assessment.licenceNumber } }
+          : { outcome: 'rejected', reason: assessment.reason },
         { idempotencyKey: `decision-${task.id}` },
       );
     } catch (error) {

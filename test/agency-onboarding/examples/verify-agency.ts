@@ -13,7 +13,10 @@ export async function verify(): Promise<boolean> {
       services: [
         {
           service: 'resident-parking-permit',
-          needs: { 'vehicle.licensePlate': { type: 'string' }, 'parking.zone': { type: 'enum', values: ['A', 'B', 'C'] } },
+          needs: {
+            'vehicle.licensePlate': { type: 'string' },
+            'parking.zone': { type: 'enum', values: ['A', 'B', 'C'] },
+          },
           produces: { 'parking.permitNumber': { type: 'string' }, 'parking.validUntil': { type: 'date' } },
           sample: { 'vehicle.licensePlate': '1-ABC-123', 'parking.zone': 'B' },
         },

@@ -24,7 +24,11 @@ const parkingPermit = defineServiceStep({
   input: PermitInput,
   output: PermitOutput,
   async handle(input, ctx) {
-    const { reference } = await permitOffice.file(ctx.idempotencyKey, { plate: input['vehicle.licensePlate'], zone: input['parking.zone'], callbackUrl: ctx.callbackUrl });
+    const { reference } = await permitOffice.file(ctx.idempotencyKey, {
+      plate: input['vehicle.licensePlate'],
+      zone: input['parking.zone'],
+      callbackUrl: ctx.callbackUrl,
+    });
     return ctx.accepted(reference);
   },
 });
@@ -37,7 +41,10 @@ createServer(createWebhookHandler({ secret, steps: [parkingPermit] })).listen(80
 
 // When the office has decided, answer on the request's callback URL, signed with the same secret.
 permitOffice.onGranted((callbackUrl, permitNumber, validUntil) => {
-  sendWebhookCallback(callbackUrl, secret, { outcome: 'approved', outputs: { 'parking.permitNumber': permitNumber, 'parking.validUntil': validUntil } }).catch(
-    (error: unknown) => console.error('callback not delivered, try again:', error instanceof Error ? error.message : error),
+  sendWebhookCallback(callbackUrl, secret, {
+    outcome: 'approved',
+    outputs: { 'parking.permitNumber': permitNumber, 'parking.validUntil': validUntil },
+  }).catch((error: unknown) =>
+    console.error('callback not delivered, try again:', error instanceof Error ? error.message : error),
   );
 });

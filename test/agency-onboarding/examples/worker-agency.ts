@@ -1,5 +1,11 @@
 import { IsDateString, IsIn, IsString, Matches, MinLength } from 'class-validator';
-import { connectToPassage, defineServiceStep, deliverDecision, runAgencyWorker, type StepRef } from '@passage/agency-sdk';
+import {
+  connectToPassage,
+  defineServiceStep,
+  deliverDecision,
+  runAgencyWorker,
+  type StepRef,
+} from '@passage/agency-sdk';
 
 // Your own systems, not part of the SDK.
 declare function lookUpZone(address: string, signal: AbortSignal): Promise<'A' | 'B' | 'C' | undefined>;
@@ -20,7 +26,8 @@ class ZoneOutput {
 }
 
 class PermitInput {
-  @Matches(/^\d-[A-Z]{3}-\d{3}$/, { message: 'vehicle.licensePlate must look like 1-ABC-123' }) 'vehicle.licensePlate'!: string;
+  @Matches(/^\d-[A-Z]{3}-\d{3}$/, { message: 'vehicle.licensePlate must look like 1-ABC-123' })
+  'vehicle.licensePlate'!: string;
   @IsIn(ZONES) 'parking.zone'!: (typeof ZONES)[number];
 }
 
@@ -51,14 +58,22 @@ const parkingPermit = defineServiceStep({
   output: PermitOutput,
   examples: [{ input: { 'vehicle.licensePlate': '1-ABC-123', 'parking.zone': 'B' } }],
   async handle(input, ctx) {
-    const { reference } = await permitOffice.file(ctx.idempotencyKey, { ref: ctx.ref, plate: input['vehicle.licensePlate'], zone: input['parking.zone'] });
+    const { reference } = await permitOffice.file(ctx.idempotencyKey, {
+      ref: ctx.ref,
+      plate: input['vehicle.licensePlate'],
+      zone: input['parking.zone'],
+    });
     return ctx.accepted(reference);
   },
 });
 
 async function main(): Promise<void> {
   const payloadKeys = required('PASSAGE_PAYLOAD_KEYS');
-  const passage = await connectToPassage({ address: required('TEMPORAL_ADDRESS'), namespace: required('TEMPORAL_NAMESPACE'), payloadKeys });
+  const passage = await connectToPassage({
+    address: required('TEMPORAL_ADDRESS'),
+    namespace: required('TEMPORAL_NAMESPACE'),
+    payloadKeys,
+  });
   const worker = await runAgencyWorker({
     agency: 'stad-mechelen',
     steps: [residentCheck, parkingPermit],
@@ -68,8 +83,11 @@ async function main(): Promise<void> {
     maxConcurrent: 20,
   });
   permitOffice.onGranted((ref, permitNumber, validUntil) => {
-    deliverDecision(passage.client, ref, { outcome: 'approved', outputs: { 'parking.permitNumber': permitNumber, 'parking.validUntil': validUntil } }).catch(
-      (error: unknown) => console.error('decision not delivered, try again:', error instanceof Error ? error.message : error),
+    deliverDecision(passage.client, ref, {
+      outcome: 'approved',
+      outputs: { 'parking.permitNumber': permitNumber, 'parking.validUntil': validUntil },
+    }).catch((error: unknown) =>
+      console.error('decision not delivered, try again:', error instanceof Error ? error.message : error),
     );
   });
   process.once('SIGTERM', () => void worker.shutdown());

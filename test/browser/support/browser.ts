@@ -16,7 +16,15 @@ export function chromiumPath(): string {
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -36,14 +44,23 @@ export function watchPage(page: Page, secrets: readonly string[] = []): PageProb
   });
   page.on('pageerror', (error) => list.push(`uncaught: ${error.message}`));
   page.on('request', (request) => {
-    for (const secret of secrets) if (request.url().includes(secret)) list.push(`token in a URL: ${request.method()} ${request.url().slice(0, 80)}…`);
+    for (const secret of secrets)
+      if (request.url().includes(secret))
+        list.push(`token in a URL: ${request.method()} ${request.url().slice(0, 80)}…`);
   });
   return { list };
 }
 
 /** A new context (own sessionStorage) with a given viewport and language. */
-export async function newContext(browser: Browser, options: { width?: number; height?: number; locale?: string } = {}): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: options.width ?? 1100, height: options.height ?? 900 }, locale: options.locale ?? 'nl-BE', reducedMotion: 'reduce' });
+export async function newContext(
+  browser: Browser,
+  options: { width?: number; height?: number; locale?: string } = {},
+): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width: options.width ?? 1100, height: options.height ?? 900 },
+    locale: options.locale ?? 'nl-BE',
+    reducedMotion: 'reduce',
+  });
 }
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -83,7 +100,12 @@ export class AxeAudit {
     const shots = process.env['PASSAGE_BROWSER_SHOTS'];
     if (shots) {
       mkdirSync(shots, { recursive: true });
-      await page.screenshot({ path: join(shots, `${String(this.visited.length + 1).padStart(2, '0')}-${state.replace(/[^a-z0-9]+/gi, '-')}.png`) });
+      await page.screenshot({
+        path: join(
+          shots,
+          `${String(this.visited.length + 1).padStart(2, '0')}-${state.replace(/[^a-z0-9]+/gi, '-')}.png`,
+        ),
+      });
     }
     const violations = await axeViolations(page);
     this.visited.push(state);
@@ -103,7 +125,12 @@ export class AxeAudit {
 /** Presses Tab (at most `max` times) until the focused element matches `selector`: keyboard only, no clicks. */
 export async function tabTo(page: Page, selector: string, max = 80): Promise<void> {
   for (let i = 0; i < max; i++) {
-    if (await page.evaluate(`document.activeElement !== null && document.activeElement.matches(${JSON.stringify(selector)})`)) return;
+    if (
+      await page.evaluate(
+        `document.activeElement !== null && document.activeElement.matches(${JSON.stringify(selector)})`,
+      )
+    )
+      return;
     await page.keyboard.press('Tab');
   }
   throw new Error(`Tab never reached ${selector}`);
@@ -129,5 +156,7 @@ export async function focusSettles(page: Page, expected: string, timeoutMs = 500
 
 /** Whether the page scrolls sideways (it must not, down to 320 CSS pixels). */
 export function scrollsSideways(page: Page): Promise<boolean> {
-  return page.evaluate('document.documentElement.scrollWidth > document.documentElement.clientWidth + 1') as Promise<boolean>;
+  return page.evaluate(
+    'document.documentElement.scrollWidth > document.documentElement.clientWidth + 1',
+  ) as Promise<boolean>;
 }

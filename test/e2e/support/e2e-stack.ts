@@ -83,7 +83,9 @@ export async function startE2eStack(options: E2eStackOptions = {}): Promise<E2eS
           temporal.nativeConnection,
           TEST_PAYLOAD_KEYS,
           temporal.namespace,
-          Object.fromEntries(AGENCIES.map((agency) => [agency.id, completingAgency(...CATALOGUE.flatMap((entry) => entry.versions))])),
+          Object.fromEntries(
+            AGENCIES.map((agency) => [agency.id, completingAgency(...CATALOGUE.flatMap((entry) => entry.versions))]),
+          ),
         );
   try {
     await Promise.all([waitForHttp(`${baseUrl}/health/ready`, api), waitForOutput(worker, /passage worker: polling/)]);
@@ -98,7 +100,8 @@ export async function startE2eStack(options: E2eStackOptions = {}): Promise<E2eS
     db,
     agencies,
     env,
-    as: async (principal, headers = {}) => new HttpClient(baseUrl, { authorization: `Bearer ${await verifier.issue(principal)}`, ...headers }),
+    as: async (principal, headers = {}) =>
+      new HttpClient(baseUrl, { authorization: `Bearer ${await verifier.issue(principal)}`, ...headers }),
     anonymous: () => new HttpClient(baseUrl, {}),
     signToken: (claims, lifetimeSeconds = 3600) => {
       const now = Math.floor(Date.now() / 1000);

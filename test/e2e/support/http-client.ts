@@ -29,7 +29,12 @@ export class HttpClient {
   }
 
   /** Sends a raw body (for hostile inputs): a string as is, with the given content type. */
-  async raw(method: string, path: string, body: string | undefined, headers: Record<string, string> = {}): Promise<HttpResult> {
+  async raw(
+    method: string,
+    path: string,
+    body: string | undefined,
+    headers: Record<string, string> = {},
+  ): Promise<HttpResult> {
     const response = await fetch(`${this.baseUrl}${path}`, { method, headers: { ...this.headers, ...headers }, body });
     const text = await response.text();
     let parsed: unknown = text;
@@ -45,11 +50,22 @@ export class HttpClient {
    * Like `raw`, but bounded: the request is aborted after `timeoutMs`, and an event stream (which would never end) is
    * read up to its first chunk and then closed. Gives the body's exact text as well, for byte-for-byte comparisons.
    */
-  async probe(method: string, path: string, body?: string | Uint8Array, headers: Record<string, string> = {}, timeoutMs = 10_000): Promise<ProbeResult> {
+  async probe(
+    method: string,
+    path: string,
+    body?: string | Uint8Array,
+    headers: Record<string, string> = {},
+    timeoutMs = 10_000,
+  ): Promise<ProbeResult> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
-      const response = await fetch(`${this.baseUrl}${path}`, { method, headers: { ...this.headers, ...headers }, body, signal: controller.signal });
+      const response = await fetch(`${this.baseUrl}${path}`, {
+        method,
+        headers: { ...this.headers, ...headers },
+        body,
+        signal: controller.signal,
+      });
       let text: string;
       if ((response.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
         const reader = response.body?.getReader();
@@ -72,7 +88,12 @@ export class HttpClient {
     }
   }
 
-  private request<T>(method: string, path: string, body: unknown, headers: Record<string, string>): Promise<HttpResult<T>> {
+  private request<T>(
+    method: string,
+    path: string,
+    body: unknown,
+    headers: Record<string, string>,
+  ): Promise<HttpResult<T>> {
     return this.raw(method, path, body === undefined ? undefined : JSON.stringify(body), {
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       ...headers,

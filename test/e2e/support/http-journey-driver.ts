@@ -43,7 +43,11 @@ export interface HttpDriveOptions {
   /** Whether staff decide the inbox tasks here (default); false leaves them to someone else, e.g. the agency simulator. */
   readonly decideTasks?: boolean;
   /** Decide a task; approve with sample outputs by default. */
-  readonly decide?: (task: TaskDetail) => { outcome: 'approved' | 'rejected'; outputs?: Record<string, DataValue>; reason?: string };
+  readonly decide?: (task: TaskDetail) => {
+    outcome: 'approved' | 'rejected';
+    outputs?: Record<string, DataValue>;
+    reason?: string;
+  };
   readonly onTask?: (task: TaskDetail) => void;
 }
 
@@ -51,7 +55,12 @@ export interface HttpDriveOptions {
  * Plays a journey through the public HTTP API only: the subject's side (`client`) answers what the timeline asks,
  * and the staff of each agency open their inbox tasks and decide them.
  */
-export async function driveOverHttp(stack: E2eStack, client: HttpClient, journeyId: string, options: HttpDriveOptions = {}): Promise<Timeline> {
+export async function driveOverHttp(
+  stack: E2eStack,
+  client: HttpClient,
+  journeyId: string,
+  options: HttpDriveOptions = {},
+): Promise<Timeline> {
   const staff = new Map<string, HttpClient>();
   const staffOf = async (agency: string) => {
     let http = staff.get(agency);
@@ -72,18 +81,26 @@ export async function driveOverHttp(stack: E2eStack, client: HttpClient, journey
       for (const a of toAnswer) answered.add(`${a.item}@${timeline.seq}`);
       const items = Object.fromEntries(toAnswer.map((a) => [a.item, sampleFor(a)]));
       const result = await client.post(`/api/journeys/${journeyId}/inputs`, { items });
-      if (result.status !== 200 && result.status !== 409) throw new Error(`inputs answered ${result.status}: ${JSON.stringify(result.body)}`);
+      if (result.status !== 200 && result.status !== 409)
+        throw new Error(`inputs answered ${result.status}: ${JSON.stringify(result.body)}`);
     }
-    const decidable = options.decideTasks === false ? [] : timeline.steps.filter((s) => s.mode === 'manual' && s.status === 'in-progress');
+    const decidable =
+      options.decideTasks === false
+        ? []
+        : timeline.steps.filter((s) => s.mode === 'manual' && s.status === 'in-progress');
     for (const step of decidable) {
       const inbox = await staffOf(step.agency.id);
       const tasks = await inbox.get<{ items: Task[] }>(`/api/agency/tasks?status=open`);
       for (const task of tasks.body.items.filter((t) => t.journeyId === journeyId && t.stepId === step.id)) {
         const detail = (await inbox.get<TaskDetail>(`/api/agency/tasks/${task.id}`)).body;
         options.onTask?.(detail);
-        const decision = options.decide?.(detail) ?? { outcome: 'approved' as const, outputs: Object.fromEntries(detail.produces.map((p) => [p.item, sampleFor(p)])) };
+        const decision = options.decide?.(detail) ?? {
+          outcome: 'approved' as const,
+          outputs: Object.fromEntries(detail.produces.map((p) => [p.item, sampleFor(p)])),
+        };
         const decided = await inbox.post(`/api/agency/tasks/${task.id}/decision`, decision);
-        if (decided.status !== 200) throw new Error(`decision answered ${decided.status}: ${JSON.stringify(decided.body)}`);
+        if (decided.status !== 200)
+          throw new Error(`decision answered ${decided.status}: ${JSON.stringify(decided.body)}`);
       }
     }
     await new Promise((r) => setTimeout(r, 100));

@@ -8,7 +8,12 @@ import { agencyTaskQueue } from '@passage/contracts';
  * it has read the registry the simulator just changed, which it does every so often. Calls `onWait` once, with the
  * agencies not served yet, if it has to wait at all; resolves with those still not served at the deadline.
  */
-export async function awaitAdapter(client: Client, agencies: readonly string[], timeoutMs: number, onWait: (agencies: readonly string[]) => void): Promise<string[]> {
+export async function awaitAdapter(
+  client: Client,
+  agencies: readonly string[],
+  timeoutMs: number,
+  onWait: (agencies: readonly string[]) => void,
+): Promise<string[]> {
   const deadline = Date.now() + timeoutMs;
   let waiting = [...agencies];
   for (let round = 0; ; round++) {

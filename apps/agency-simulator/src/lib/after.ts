@@ -9,7 +9,10 @@ export interface Timer {
 export function after(ms: number, run: () => void): Timer {
   let timer: NodeJS.Timeout;
   const arm = (left: number) => {
-    timer = setTimeout(() => (left > MAX_TIMEOUT_MS ? arm(left - MAX_TIMEOUT_MS) : run()), Math.min(left, MAX_TIMEOUT_MS));
+    timer = setTimeout(
+      () => (left > MAX_TIMEOUT_MS ? arm(left - MAX_TIMEOUT_MS) : run()),
+      Math.min(left, MAX_TIMEOUT_MS),
+    );
   };
   arm(Math.max(0, ms));
   return { cancel: () => clearTimeout(timer) };

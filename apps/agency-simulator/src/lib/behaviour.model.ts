@@ -80,7 +80,8 @@ export function timingOf(step: TimedStep, kind: 'perform' | 'compensate' = 'perf
   if (termDays !== undefined && step.term && step.term.kind !== 'citizen-deadline') {
     return { ...shaped('term', termDays, TERM_SHAPES[step.term.kind]), termDays };
   }
-  if (step.expectedDays !== undefined && step.expectedDays > 0) return shaped('expected', step.expectedDays, EXPECTED_SHAPE);
+  if (step.expectedDays !== undefined && step.expectedDays > 0)
+    return shaped('expected', step.expectedDays, EXPECTED_SHAPE);
   return shaped('default', step.mode === 'manual' ? DEFAULT_DAYS.manual : DEFAULT_DAYS.service, EXPECTED_SHAPE);
 }
 
@@ -102,7 +103,9 @@ export function drawDays(timing: Timing, u: number): number {
   const { min, mode, max } = timing;
   if (max <= min) return min;
   const split = (mode - min) / (max - min);
-  return u < split ? min + Math.sqrt(u * (max - min) * (mode - min)) : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
+  return u < split
+    ? min + Math.sqrt(u * (max - min) * (mode - min))
+    : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
 }
 
 export function daysToMs(days: number, secondsPerDay: number): number {
@@ -115,7 +118,12 @@ export function sharesFor(settings: BehaviourSettings, agency: string, service: 
   for (const rules of [settings.researchRules, settings.overrideRules]) {
     for (const specific of [false, true]) {
       for (const rule of rules) {
-        if (rule.agency !== agency || (rule.service !== undefined) !== specific || (specific && rule.service !== service)) continue;
+        if (
+          rule.agency !== agency ||
+          (rule.service !== undefined) !== specific ||
+          (specific && rule.service !== service)
+        )
+          continue;
         shares = { reject: rule.reject ?? shares.reject, info: rule.info ?? shares.info };
       }
     }
@@ -124,9 +132,17 @@ export function sharesFor(settings: BehaviourSettings, agency: string, service: 
 }
 
 /** What an automatic or proactive step (or a compensation, which always completes) does, and how long it takes. */
-export function planService(settings: BehaviourSettings, step: TimedStep, agency: string, service: string, kind: 'perform' | 'compensate', key: string): Plan<ServiceAction> {
+export function planService(
+  settings: BehaviourSettings,
+  step: TimedStep,
+  agency: string,
+  service: string,
+  kind: 'perform' | 'compensate',
+  key: string,
+): Plan<ServiceAction> {
   const shares = sharesFor(settings, agency, service);
-  const action: ServiceAction = kind === 'perform' && draw(settings.seed, key, 'decision') < shares.reject ? 'reject' : 'complete';
+  const action: ServiceAction =
+    kind === 'perform' && draw(settings.seed, key, 'decision') < shares.reject ? 'reject' : 'complete';
   return timed(settings, timingOf(step, kind), action, key);
 }
 
@@ -144,7 +160,8 @@ export function planTask(
 ): Plan<TaskAction> {
   const shares = sharesFor(settings, agency, service);
   const u = draw(settings.seed, key, file.infoAnswered ? 'decision-after-info' : 'decision');
-  const drawn: TaskAction = u < shares.reject ? 'reject' : !file.infoAnswered && u < shares.reject + shares.info ? 'request-info' : 'approve';
+  const drawn: TaskAction =
+    u < shares.reject ? 'reject' : !file.infoAnswered && u < shares.reject + shares.info ? 'request-info' : 'approve';
   const action = drawn === 'approve' && file.incomplete && !file.infoAnswered ? 'request-info' : drawn;
   return timed(settings, timingOf(step), action, key);
 }
@@ -152,7 +169,13 @@ export function planTask(
 function timed<A>(settings: BehaviourSettings, timing: Timing, action: A, key: string): Plan<A> {
   const days = drawDays(timing, draw(settings.seed, key, 'duration'));
   const { termDays } = timing;
-  return { action, days, ms: daysToMs(days, settings.secondsPerDay), late: termDays !== undefined && days > termDays, ...(termDays === undefined ? {} : { termDays }) };
+  return {
+    action,
+    days,
+    ms: daysToMs(days, settings.secondsPerDay),
+    late: termDays !== undefined && days > termDays,
+    ...(termDays === undefined ? {} : { termDays }),
+  };
 }
 
 /**
@@ -160,10 +183,16 @@ function timed<A>(settings: BehaviourSettings, timing: Timing, action: A, key: s
  * Never an item an authentic source holds (the subject cannot change it), nor an enum, boolean, number or date:
  * those steer conditions and terms, and asking again would change the journey rather than complete the file.
  */
-export function itemsToAsk(items: readonly { readonly item: string; readonly value?: DataValue }[], dataItems: Readonly<Record<string, DataItemSpec>>, u: number): string[] {
+export function itemsToAsk(
+  items: readonly { readonly item: string; readonly value?: DataValue }[],
+  dataItems: Readonly<Record<string, DataItemSpec>>,
+  u: number,
+): string[] {
   const missing = items.filter(({ value }) => value === undefined).map(({ item }) => item);
   if (missing.length > 0) return missing;
-  const candidates = items.map(({ item }) => item).filter((item) => dataItems[item]?.type === 'string' && dataItems[item]?.authenticSource === undefined);
+  const candidates = items
+    .map(({ item }) => item)
+    .filter((item) => dataItems[item]?.type === 'string' && dataItems[item]?.authenticSource === undefined);
   const chosen = candidates[Math.floor(u * candidates.length)];
   return chosen === undefined ? [] : [chosen];
 }

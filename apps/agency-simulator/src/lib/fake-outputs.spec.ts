@@ -1,6 +1,12 @@
 import { fakeOutputs, fakeReference } from './fake-outputs';
 
-const context = { seed: 3, key: 'journey-start-business-1:kbo-registration:1', agency: 'ondernemingsloket', today: '2026-05-07', inputs: {} };
+const context = {
+  seed: 3,
+  key: 'journey-start-business-1:kbo-registration:1',
+  agency: 'ondernemingsloket',
+  today: '2026-05-07',
+  inputs: {},
+};
 
 /** Whether a 10-digit Belgian number ends in its mod-97 check digits (1…97: never 00). */
 const checks = (digits: string) => 97 - (Number(digits.slice(0, 8)) % 97) === Number(digits.slice(8));
@@ -8,7 +14,12 @@ const checks = (digits: string) => 97 - (Number(digits.slice(0, 8)) % 97) === Nu
 describe('fake outputs', () => {
   it('gives Belgian-looking numbers whose check digits can never be valid', () => {
     const outputs = fakeOutputs(
-      { 'business.enterpriseNumber': { type: 'string' }, 'business.establishmentUnitNumber': { type: 'string' }, 'business.iban': { type: 'string' }, 'child.nationalRegisterNumber': { type: 'string' } },
+      {
+        'business.enterpriseNumber': { type: 'string' },
+        'business.establishmentUnitNumber': { type: 'string' },
+        'business.iban': { type: 'string' },
+        'child.nationalRegisterNumber': { type: 'string' },
+      },
       context,
     );
     expect(outputs['business.enterpriseNumber']).toMatch(/^0\d{3}\.\d{3}\.\d00$/);
@@ -19,7 +30,12 @@ describe('fake outputs', () => {
   });
 
   it('builds the VAT number from the enterprise number the step received', () => {
-    expect(fakeOutputs({ 'business.vatNumber': { type: 'string' } }, { ...context, inputs: { 'business.enterpriseNumber': '0712.345.600' } })).toEqual({ 'business.vatNumber': 'BE0712345600' });
+    expect(
+      fakeOutputs(
+        { 'business.vatNumber': { type: 'string' } },
+        { ...context, inputs: { 'business.enterpriseNumber': '0712.345.600' } },
+      ),
+    ).toEqual({ 'business.vatNumber': 'BE0712345600' });
   });
 
   it('fills the other items by type: references, today, yes, counts, allowed values', () => {
@@ -40,7 +56,10 @@ describe('fake outputs', () => {
   });
 
   it('gives the same values for the same key, other values for another', () => {
-    const produces = { 'business.enterpriseNumber': { type: 'string' as const }, 'case.reference': { type: 'string' as const } };
+    const produces = {
+      'business.enterpriseNumber': { type: 'string' as const },
+      'case.reference': { type: 'string' as const },
+    };
     expect(fakeOutputs(produces, context)).toEqual(fakeOutputs(produces, context));
     expect(fakeOutputs(produces, { ...context, key: 'other' })).not.toEqual(fakeOutputs(produces, context));
     expect(fakeReference(context, 'reference')).toMatch(/^SIM-ONDERNEMINGSLOKET-2026-\d{6}$/);

@@ -24,9 +24,17 @@ export function fakeOutputs(produces: Readonly<Record<string, ItemSpec>>, contex
 const BY_NAME: readonly (readonly [RegExp, (c: OutputContext, item: string) => string])[] = [
   [/enterpriseNumber$/, (c, item) => enterpriseNumber(digits(7, c.seed, c.key, item))],
   [/establishmentUnitNumber$/, (c, item) => group(`2${digits(7, c.seed, c.key, item)}00`, [1, 3, 3, 3])],
-  [/vatNumber$/, (c, item) => `BE${(knownEnterpriseNumber(c.inputs) ?? enterpriseNumber(digits(7, c.seed, c.key, item))).replace(/\D/g, '')}`],
+  [
+    /vatNumber$/,
+    (c, item) =>
+      `BE${(knownEnterpriseNumber(c.inputs) ?? enterpriseNumber(digits(7, c.seed, c.key, item))).replace(/\D/g, '')}`,
+  ],
   [/iban$/i, (c, item) => `BE00 ${group(digits(12, c.seed, c.key, item), [4, 4, 4], ' ')}`],
-  [/nationalRegisterNumber$/, (c, item) => `${c.today.slice(2, 4)}.${c.today.slice(5, 7)}.${c.today.slice(8, 10)}-${digits(3, c.seed, c.key, item)}.00`],
+  [
+    /nationalRegisterNumber$/,
+    (c, item) =>
+      `${c.today.slice(2, 4)}.${c.today.slice(5, 7)}.${c.today.slice(8, 10)}-${digits(3, c.seed, c.key, item)}.00`,
+  ],
 ];
 
 function fakeValue(item: string, spec: ItemSpec, context: OutputContext): DataValue {

@@ -1,4 +1,11 @@
-import { InboxError, type InboxClient, type InboxDecision, type InboxTask, type InboxTaskDetail, type InboxTaskStatus } from '@passage/agency-sdk';
+import {
+  InboxError,
+  type InboxClient,
+  type InboxDecision,
+  type InboxTask,
+  type InboxTaskDetail,
+  type InboxTaskStatus,
+} from '@passage/agency-sdk';
 import { AGENCIES, CATALOGUE } from '@passage/life-events';
 import type { Activity } from './activity-log';
 import type { BehaviourSettings } from './behaviour.model';
@@ -18,7 +25,17 @@ class FakeInbox implements InboxClient {
   private readonly tasks = new Map<string, InboxTask>();
 
   add(id: string, fields: Partial<InboxTask> = {}): void {
-    this.tasks.set(id, { id, journeyId: `journey-start-business-${id}`, lifeEvent: 'start-business', stepId: 'kbo-registration', service: 'kbo-registration', status: 'open', overdue: false, createdAt: new Date().toISOString(), ...fields });
+    this.tasks.set(id, {
+      id,
+      journeyId: `journey-start-business-${id}`,
+      lifeEvent: 'start-business',
+      stepId: 'kbo-registration',
+      service: 'kbo-registration',
+      status: 'open',
+      overdue: false,
+      createdAt: new Date().toISOString(),
+      ...fields,
+    });
   }
 
   setStatus(id: string, status: InboxTaskStatus): void {
@@ -69,7 +86,8 @@ class FakeInbox implements InboxClient {
 
   private task(id: string): InboxTask {
     const task = this.tasks.get(id);
-    if (!task || task.journeyId.endsWith('ended')) throw new InboxError(409, 'journey-not-active', 'the journey has ended');
+    if (!task || task.journeyId.endsWith('ended'))
+      throw new InboxError(409, 'journey-not-active', 'the journey has ended');
     return task;
   }
 }
@@ -84,7 +102,18 @@ function desk(inbox: FakeInbox, shares: { reject: number; info: number }, busy =
   const activities: Activity[] = [];
   const settings: BehaviourSettings = { seed: 1, secondsPerDay: 0.01, shares, researchRules: [], overrideRules: [] };
   const errors: unknown[] = [];
-  const running = new InboxDesk({ agency: loket as NonNullable<typeof loket>, inbox, staffId: 'sim-staff-ondernemingsloket', settings, pollMs: 10, idlePollMs, busy, log: (a) => activities.push(a), onError: (_, e) => errors.push(e), today: () => '2026-05-07' });
+  const running = new InboxDesk({
+    agency: loket as NonNullable<typeof loket>,
+    inbox,
+    staffId: 'sim-staff-ondernemingsloket',
+    settings,
+    pollMs: 10,
+    idlePollMs,
+    busy,
+    log: (a) => activities.push(a),
+    onError: (_, e) => errors.push(e),
+    today: () => '2026-05-07',
+  });
   running.start();
   desks.push(running);
   return { running, activities, errors };
@@ -103,8 +132,21 @@ describe('an inbox desk', () => {
     await until(() => inbox.decisions.has('t1'), 't1 is decided');
     await running.stop();
     expect(inbox.calls).toEqual(['claim t1', 'get t1', 'decide t1']);
-    expect(inbox.decisions.get('t1')).toEqual({ outcome: 'approved', outputs: { 'business.enterpriseNumber': expect.stringMatching(/^0\d{3}\.\d{3}\.\d00$/), 'business.establishmentUnitNumber': expect.stringMatching(/^2\./) } });
-    expect(activities).toEqual([expect.objectContaining({ agency: 'ondernemingsloket', service: 'kbo-registration', outcome: 'approved', via: 'inbox' })]);
+    expect(inbox.decisions.get('t1')).toEqual({
+      outcome: 'approved',
+      outputs: {
+        'business.enterpriseNumber': expect.stringMatching(/^0\d{3}\.\d{3}\.\d00$/),
+        'business.establishmentUnitNumber': expect.stringMatching(/^2\./),
+      },
+    });
+    expect(activities).toEqual([
+      expect.objectContaining({
+        agency: 'ondernemingsloket',
+        service: 'kbo-registration',
+        outcome: 'approved',
+        via: 'inbox',
+      }),
+    ]);
     expect(errors).toEqual([]);
   });
 
@@ -129,7 +171,10 @@ describe('an inbox desk', () => {
     const { running } = desk(inbox, { reject: 1, info: 0 });
     await until(() => inbox.decisions.has('t3'), 't3 is decided');
     await running.stop();
-    expect(inbox.decisions.get('t3')).toEqual({ outcome: 'rejected', reason: expect.stringContaining('Erkend ondernemingsloket') });
+    expect(inbox.decisions.get('t3')).toEqual({
+      outcome: 'rejected',
+      reason: expect.stringContaining('Erkend ondernemingsloket'),
+    });
   });
 
   it('leaves a task a person claimed, and drops one whose journey ended', async () => {

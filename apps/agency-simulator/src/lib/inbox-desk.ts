@@ -1,5 +1,20 @@
-import { InboxError, type DataItems, type InboxClient, type InboxDecision, type InboxTask, type InboxTaskDetail, type ItemSpec } from '@passage/agency-sdk';
-import { INFO_REQUEST_AT, itemsToAsk, planTask, type BehaviourSettings, type Plan, type TaskAction } from './behaviour.model';
+import {
+  InboxError,
+  type DataItems,
+  type InboxClient,
+  type InboxDecision,
+  type InboxTask,
+  type InboxTaskDetail,
+  type ItemSpec,
+} from '@passage/agency-sdk';
+import {
+  INFO_REQUEST_AT,
+  itemsToAsk,
+  planTask,
+  type BehaviourSettings,
+  type Plan,
+  type TaskAction,
+} from './behaviour.model';
 import type { ActivityLog } from './activity-log';
 import { after, type Timer } from './after';
 import type { BusyPeriod } from './busy-period';
@@ -100,7 +115,9 @@ export class InboxDesk {
   }
 
   private track(work: Promise<void>): void {
-    const tracked = work.catch((error: unknown) => this.options.onError(this.options.agency.id, error)).finally(() => this.running.delete(tracked));
+    const tracked = work
+      .catch((error: unknown) => this.options.onError(this.options.agency.id, error))
+      .finally(() => this.running.delete(tracked));
     this.running.add(tracked);
   }
 
@@ -158,7 +175,9 @@ export class InboxDesk {
     const incomplete = handling.detail.items.some(({ value }) => value === undefined);
     handling.plan = planTask(settings, handling.step.step, agency.id, task.service, task.id, { incomplete });
     const share = handling.plan.action === 'request-info' ? INFO_REQUEST_AT : 1;
-    this.schedule(handling, Date.parse(task.createdAt) + share * handling.plan.ms, () => (handling.plan?.action === 'request-info' ? this.ask(handling) : this.decide(handling)));
+    this.schedule(handling, Date.parse(task.createdAt) + share * handling.plan.ms, () =>
+      handling.plan?.action === 'request-info' ? this.ask(handling) : this.decide(handling),
+    );
   }
 
   private async ask(handling: Handling): Promise<void> {
@@ -176,7 +195,9 @@ export class InboxDesk {
     const { task } = handling;
     handling.waitedMs = Date.now() - (handling.askedAt ?? Date.now());
     handling.detail = await this.options.inbox.get(task.id);
-    handling.plan = planTask(this.options.settings, handling.step.step, this.options.agency.id, task.service, task.id, { infoAnswered: true });
+    handling.plan = planTask(this.options.settings, handling.step.step, this.options.agency.id, task.service, task.id, {
+      infoAnswered: true,
+    });
     this.schedule(handling, Date.now() + (1 - INFO_REQUEST_AT) * handling.plan.ms, () => this.decide(handling));
   }
 
@@ -194,9 +215,17 @@ export class InboxDesk {
   }
 
   private outputs(task: InboxTask, detail: InboxTaskDetail | undefined): DataItems {
-    const produces = Object.fromEntries((detail?.produces ?? []).map(({ item, type, values }) => [item, { type, values } as ItemSpec]));
+    const produces = Object.fromEntries(
+      (detail?.produces ?? []).map(({ item, type, values }) => [item, { type, values } as ItemSpec]),
+    );
     const inputs = Object.fromEntries((detail?.items ?? []).map(({ item, value }) => [item, value]));
-    return fakeOutputs(produces, { seed: this.options.settings.seed, key: task.id, agency: this.options.agency.id, today: this.options.today(), inputs });
+    return fakeOutputs(produces, {
+      seed: this.options.settings.seed,
+      key: task.id,
+      agency: this.options.agency.id,
+      today: this.options.today(),
+      inputs,
+    });
   }
 
   private schedule(handling: Handling, at: number, action: () => Promise<void>): void {
@@ -212,7 +241,8 @@ export class InboxDesk {
     if (this.stopped) return;
     this.track(
       action().catch((error: unknown) => {
-        if (error instanceof InboxError && (error.code === 'journey-not-active' || error.status === 404)) return this.forget(handling);
+        if (error instanceof InboxError && (error.code === 'journey-not-active' || error.status === 404))
+          return this.forget(handling);
         handling.failures += 1;
         if (handling.failures >= MAX_FAILURES) {
           this.forget(handling);

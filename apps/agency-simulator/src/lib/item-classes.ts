@@ -7,7 +7,10 @@ export type Items = Record<string, DataValue>;
  * An SDK item class built from the catalogue's item specs, as an agency would write it by hand: one validated
  * property per data item, `@IsOptional()` for those not every request carries.
  */
-export function itemClass(specs: Readonly<Record<string, ItemSpec>>, required: readonly string[] = Object.keys(specs)): ItemClass<Items> {
+export function itemClass(
+  specs: Readonly<Record<string, ItemSpec>>,
+  required: readonly string[] = Object.keys(specs),
+): ItemClass<Items> {
   const type = class SimulatedItems {};
   for (const [item, spec] of Object.entries(specs)) {
     const decorate = (decorator: PropertyDecorator) => decorator(type.prototype, item);

@@ -16,7 +16,10 @@ export interface LaterDecisionsOptions {
  * that is gone.
  */
 export class LaterDecisions {
-  private readonly pending = new Map<string, { readonly timer: Timer; readonly what: string; readonly deliver: () => Promise<void> }>();
+  private readonly pending = new Map<
+    string,
+    { readonly timer: Timer; readonly what: string; readonly deliver: () => Promise<void> }
+  >();
   private readonly sending = new Set<Promise<void>>();
   /** Aborted on stop: a send waiting to try again gives up instead of holding the shutdown. */
   private readonly stopping = new AbortController();
@@ -58,7 +61,9 @@ export class LaterDecisions {
       try {
         return await deliver();
       } catch (error) {
-        const retry = attempt < attempts && (await sleep(1000 * 2 ** (attempt - 1), true, { signal: this.stopping.signal }).catch(() => false));
+        const retry =
+          attempt < attempts &&
+          (await sleep(1000 * 2 ** (attempt - 1), true, { signal: this.stopping.signal }).catch(() => false));
         if (!retry) return this.options.onFailure(what, error);
       }
     }

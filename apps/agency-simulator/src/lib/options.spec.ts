@@ -3,11 +3,23 @@ import { parseOptions, shareRules } from './options';
 
 describe('options', () => {
   it('has the defaults of a demo', () => {
-    expect(parseOptions([])).toMatchObject({ secondsPerDay: 0.2, seed: 1, rejectShare: 0.03, infoShare: 0.08, share: [], maxHoldSeconds: 10, pollSeconds: 1, idlePollSeconds: 8, webhookPort: 0 });
+    expect(parseOptions([])).toMatchObject({
+      secondsPerDay: 0.2,
+      seed: 1,
+      rejectShare: 0.03,
+      infoShare: 0.08,
+      share: [],
+      maxHoldSeconds: 10,
+      pollSeconds: 1,
+      idlePollSeconds: 8,
+      webhookPort: 0,
+    });
   });
 
   it('reads rules of agencies and services', () => {
-    expect(parseOptions(['--share', 'gemeente/drinks-licence=0.05,0.3;favv=0,0.2', '--share', 'rva=0.1,0']).share).toEqual([
+    expect(
+      parseOptions(['--share', 'gemeente/drinks-licence=0.05,0.3;favv=0,0.2', '--share', 'rva=0.1,0']).share,
+    ).toEqual([
       { agency: 'gemeente', service: 'drinks-licence', reject: 0.05, info: 0.3 },
       { agency: 'favv', reject: 0, info: 0.2 },
       { agency: 'rva', reject: 0.1, info: 0 },

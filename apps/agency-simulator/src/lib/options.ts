@@ -21,24 +21,71 @@ export interface SimulatorCliOptions {
 export function parseOptions(argv: readonly string[]): SimulatorCliOptions {
   const program = new Command('agency-simulator')
     .description('simulates every agency of the catalogue against a running Passage (development only)')
-    .addOption(new Option('--seconds-per-day <s>', 'real seconds a simulated day takes').env('PASSAGE_SIM_SECONDS_PER_DAY').default(0.2).argParser(positive))
-    .addOption(new Option('--seed <n>', 'seed of every draw: the same seed answers the same request alike').env('PASSAGE_SIM_SEED').default(1).argParser(integer))
-    .addOption(new Option('--reject-share <0-1>', 'share of requests rejected, where the research says nothing').env('PASSAGE_SIM_REJECT_SHARE').default(DEFAULT_SHARES.reject).argParser(share))
-    .addOption(new Option('--info-share <0-1>', 'share of inbox tasks answered by asking for more, where the research says nothing').env('PASSAGE_SIM_INFO_SHARE').default(DEFAULT_SHARES.info).argParser(share))
     .addOption(
-      new Option('--share <rules>', 'shares of one agency or service, over the research: agency[/service]=<reject>,<info>, several separated by ";"')
+      new Option('--seconds-per-day <s>', 'real seconds a simulated day takes')
+        .env('PASSAGE_SIM_SECONDS_PER_DAY')
+        .default(0.2)
+        .argParser(positive),
+    )
+    .addOption(
+      new Option('--seed <n>', 'seed of every draw: the same seed answers the same request alike')
+        .env('PASSAGE_SIM_SEED')
+        .default(1)
+        .argParser(integer),
+    )
+    .addOption(
+      new Option('--reject-share <0-1>', 'share of requests rejected, where the research says nothing')
+        .env('PASSAGE_SIM_REJECT_SHARE')
+        .default(DEFAULT_SHARES.reject)
+        .argParser(share),
+    )
+    .addOption(
+      new Option(
+        '--info-share <0-1>',
+        'share of inbox tasks answered by asking for more, where the research says nothing',
+      )
+        .env('PASSAGE_SIM_INFO_SHARE')
+        .default(DEFAULT_SHARES.info)
+        .argParser(share),
+    )
+    .addOption(
+      new Option(
+        '--share <rules>',
+        'shares of one agency or service, over the research: agency[/service]=<reject>,<info>, several separated by ";"',
+      )
         .env('PASSAGE_SIM_SHARES')
         .default([])
         .argParser(shareRules),
     )
-    .addOption(new Option('--max-hold-seconds <s>', 'service steps taking longer answer "accepted" and decide later').env('PASSAGE_SIM_MAX_HOLD_SECONDS').default(10).argParser(positive))
-    .addOption(new Option('--poll-seconds <s>', 'how often staff look at their inbox while it has tasks').env('PASSAGE_SIM_POLL_SECONDS').default(1).argParser(positive))
-    .addOption(new Option('--idle-poll-seconds <s>', 'at most how long staff leave an empty inbox alone').env('PASSAGE_SIM_IDLE_POLL_SECONDS').default(8).argParser(positive))
-    .addOption(new Option('--webhook-port <n>', 'port of the webhook agencies on 127.0.0.1 (0: any free one)').env('PASSAGE_SIM_WEBHOOK_PORT').default(0).argParser(integer))
+    .addOption(
+      new Option('--max-hold-seconds <s>', 'service steps taking longer answer "accepted" and decide later')
+        .env('PASSAGE_SIM_MAX_HOLD_SECONDS')
+        .default(10)
+        .argParser(positive),
+    )
+    .addOption(
+      new Option('--poll-seconds <s>', 'how often staff look at their inbox while it has tasks')
+        .env('PASSAGE_SIM_POLL_SECONDS')
+        .default(1)
+        .argParser(positive),
+    )
+    .addOption(
+      new Option('--idle-poll-seconds <s>', 'at most how long staff leave an empty inbox alone')
+        .env('PASSAGE_SIM_IDLE_POLL_SECONDS')
+        .default(8)
+        .argParser(positive),
+    )
+    .addOption(
+      new Option('--webhook-port <n>', 'port of the webhook agencies on 127.0.0.1 (0: any free one)')
+        .env('PASSAGE_SIM_WEBHOOK_PORT')
+        .default(0)
+        .argParser(integer),
+    )
     .exitOverride()
     .parse(argv, { from: 'user' });
   const options = program.opts<SimulatorCliOptions>();
-  if (options.rejectShare + options.infoShare > 1) program.error('error: --reject-share and --info-share add up to more than 1');
+  if (options.rejectShare + options.infoShare > 1)
+    program.error('error: --reject-share and --info-share add up to more than 1');
   return options;
 }
 
@@ -56,7 +103,8 @@ function integer(value: string): number {
 
 function share(value: string): number {
   const parsed = Number(value);
-  if (value.trim() === '' || !Number.isFinite(parsed) || parsed < 0 || parsed > 1) throw new InvalidArgumentError('must be a share between 0 and 1');
+  if (value.trim() === '' || !Number.isFinite(parsed) || parsed < 0 || parsed > 1)
+    throw new InvalidArgumentError('must be a share between 0 and 1');
   return parsed;
 }
 

@@ -10,7 +10,10 @@ export function draw(seed: number, ...key: readonly string[]): number {
 /** `length` decimal digits drawn for the key (leading zeros kept). */
 export function digits(length: number, seed: number, ...key: readonly string[]): string {
   let out = '';
-  for (let part = 0; out.length < length; part++) out += String(hash53(`${seed}\u0000${key.join('\u0000')}\u0000${part}`)).padStart(16, '0').slice(-15);
+  for (let part = 0; out.length < length; part++)
+    out += String(hash53(`${seed}\u0000${key.join('\u0000')}\u0000${part}`))
+      .padStart(16, '0')
+      .slice(-15);
   return out.slice(0, length);
 }
 

@@ -8,7 +8,11 @@ const definitions = CATALOGUE.flatMap((entry) => [...entry.versions].sort((a, b)
 
 describe('the roster', () => {
   it('has every agency any step of the catalogue names, and no other', () => {
-    const named = new Set(definitions.flatMap((d) => d.steps.flatMap((s) => [s.agency, ...(s.compensation?.agency ? [s.compensation.agency] : [])])));
+    const named = new Set(
+      definitions.flatMap((d) =>
+        d.steps.flatMap((s) => [s.agency, ...(s.compensation?.agency ? [s.compensation.agency] : [])]),
+      ),
+    );
     expect(roster.map((a) => a.id)).toEqual([...named].sort());
   });
 
@@ -18,13 +22,18 @@ describe('the roster', () => {
       expect(agency.services.map((s) => s.service).sort()).toEqual(expected.map((s) => s.service).sort());
       for (const service of expected) {
         const spec = agency.services.find((s) => s.service === service.service);
-        expect(spec).toMatchObject({ needs: service.needs, produces: service.produces, kind: service.kind ?? 'perform' });
+        expect(spec).toMatchObject({
+          needs: service.needs,
+          produces: service.produces,
+          kind: service.kind ?? 'perform',
+        });
       }
     }
   });
 
   it('splits service agencies by level (federal and private by webhook, Flemish and local by worker), others serve nothing', () => {
-    for (const agency of roster) expect(agency.delivery).toBe(agency.services.length > 0 ? DELIVERY_BY_LEVEL[agency.level] : undefined);
+    for (const agency of roster)
+      expect(agency.delivery).toBe(agency.services.length > 0 ? DELIVERY_BY_LEVEL[agency.level] : undefined);
     const deliveries = new Set(roster.map((a) => a.delivery));
     expect(deliveries).toEqual(new Set(['worker', 'webhook', undefined]));
   });
@@ -32,7 +41,9 @@ describe('the roster', () => {
   it('puts every manual step in its agency inbox', () => {
     for (const definition of definitions) {
       for (const manual of definition.steps.filter((s) => s.mode === 'manual')) {
-        expect(roster.find((a) => a.id === manual.agency)?.inbox.get(inboxKey(definition.id, manual.id))?.step.service).toBe(manual.service);
+        expect(
+          roster.find((a) => a.id === manual.agency)?.inbox.get(inboxKey(definition.id, manual.id))?.step.service,
+        ).toBe(manual.service);
       }
     }
   });
@@ -52,8 +63,16 @@ describe('the roster', () => {
         intake: ['a.one', 'a.two'],
         steps: [step('s', { agency: 'gemeente', service: 'svc', mode: 'automatic', title: texts, needs })],
       });
-    const catalogue: CatalogueEntry[] = [{ id: 'test', owner: CATALOGUE[0].owner, versions: [lifeEvent(1, ['a.one']), lifeEvent(2, ['a.one', 'a.two'])] }];
+    const catalogue: CatalogueEntry[] = [
+      { id: 'test', owner: CATALOGUE[0].owner, versions: [lifeEvent(1, ['a.one']), lifeEvent(2, ['a.one', 'a.two'])] },
+    ];
     const [gemeente] = buildRoster(catalogue, AGENCIES);
-    expect(gemeente?.services).toEqual([expect.objectContaining({ service: 'svc', needs: { 'a.one': { type: 'string' }, 'a.two': { type: 'string' } }, required: ['a.one'] })]);
+    expect(gemeente?.services).toEqual([
+      expect.objectContaining({
+        service: 'svc',
+        needs: { 'a.one': { type: 'string' }, 'a.two': { type: 'string' } },
+        required: ['a.one'],
+      }),
+    ]);
   });
 });

@@ -1,5 +1,12 @@
 import type { ItemSpec } from '@passage/agency-sdk';
-import type { AgencyDescriptor, AgencyLevel, DataItemSpec, LifeEventDefinition, StepDefinition, Texts } from '@passage/journey-model';
+import type {
+  AgencyDescriptor,
+  AgencyLevel,
+  DataItemSpec,
+  LifeEventDefinition,
+  StepDefinition,
+  Texts,
+} from '@passage/journey-model';
 import type { CatalogueEntry } from '@passage/life-events';
 
 /** How an agency's services reach it: an SDK worker on its task queue, or an HTTPS webhook behind Passage's adapter. */
@@ -58,7 +65,10 @@ export function inboxKey(lifeEvent: string, stepId: string): string {
  * (nothing is listed by hand): its services (automatic and proactive steps, compensations) and its manual steps.
  * Agencies with only citizen steps have nothing to simulate: the subject answers those.
  */
-export function buildRoster(catalogue: readonly CatalogueEntry[], agencies: readonly AgencyDescriptor[]): SimulatedAgency[] {
+export function buildRoster(
+  catalogue: readonly CatalogueEntry[],
+  agencies: readonly AgencyDescriptor[],
+): SimulatedAgency[] {
   const services = new Map<string, { spec: ServiceSpec; needSets: string[][] }>();
   const inboxes = new Map<string, Map<string, InboxStep>>();
   const used = new Set<string>();
@@ -66,7 +76,8 @@ export function buildRoster(catalogue: readonly CatalogueEntry[], agencies: read
   for (const definition of catalogue.flatMap((entry) => [...entry.versions].sort((a, b) => b.version - a.version))) {
     for (const step of definition.steps) {
       used.add(step.agency);
-      if (step.mode === 'automatic' || step.mode === 'proactive') addService(services, definition, step, step.agency, step.service, 'perform');
+      if (step.mode === 'automatic' || step.mode === 'proactive')
+        addService(services, definition, step, step.agency, step.service, 'perform');
       if (step.compensation) {
         const agency = step.compensation.agency ?? step.agency;
         used.add(agency);
@@ -83,7 +94,12 @@ export function buildRoster(catalogue: readonly CatalogueEntry[], agencies: read
   return [...used].sort().map((id) => {
     const descriptor = agencies.find((agency) => agency.id === id);
     if (!descriptor) throw new Error(`the catalogue names agency ${id}, which is not among its agencies`);
-    const own = [...services.values()].filter(({ spec }) => spec.agency === id).map(({ spec, needSets }) => ({ ...spec, required: spec.required.filter((item) => needSets.every((set) => set.includes(item))) }));
+    const own = [...services.values()]
+      .filter(({ spec }) => spec.agency === id)
+      .map(({ spec, needSets }) => ({
+        ...spec,
+        required: spec.required.filter((item) => needSets.every((set) => set.includes(item))),
+      }));
     return {
       id,
       name: descriptor.name,
@@ -109,11 +125,17 @@ function addService(
   if (known) {
     // Another step (or an older version) calling the same service: it declares every item either sends.
     known.needSets.push([...step.needs]);
-    services.set(key, { spec: { ...known.spec, needs: { ...specs(step.needs), ...known.spec.needs } }, needSets: known.needSets });
+    services.set(key, {
+      spec: { ...known.spec, needs: { ...specs(step.needs), ...known.spec.needs } },
+      needSets: known.needSets,
+    });
     return;
   }
   const produces = kind === 'perform' ? specs(step.produces) : {};
-  services.set(key, { spec: { agency, service, kind, step, needs: specs(step.needs), required: [...step.needs], produces }, needSets: [[...step.needs]] });
+  services.set(key, {
+    spec: { agency, service, kind, step, needs: specs(step.needs), required: [...step.needs], produces },
+    needSets: [[...step.needs]],
+  });
 }
 
 function itemSpec(definition: LifeEventDefinition, item: string): [string, ItemSpec][] {

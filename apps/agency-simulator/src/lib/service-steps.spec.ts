@@ -39,8 +39,24 @@ function setUp(behaviour: Partial<BehaviourSettings> = {}, maxHoldMs = 5_000) {
   const decided: AgencyDecision[] = [];
   const later = new LaterDecisions({ maxPending: 10, attempts: 1, onFailure: () => undefined });
   const decideLater: DecideLater = () => async (decision) => void decided.push(decision);
-  const settings: BehaviourSettings = { seed: 1, secondsPerDay: 0.001, shares: { reject: 0, info: 0 }, researchRules: [], overrideRules: [], ...behaviour };
-  const steps = serviceSteps({ agency: fodFinancien as NonNullable<typeof fodFinancien>, settings, maxHoldMs, later, decideLater, busy: new BusyPeriod(0), log: (a) => activities.push(a), today: () => '2026-05-07' });
+  const settings: BehaviourSettings = {
+    seed: 1,
+    secondsPerDay: 0.001,
+    shares: { reject: 0, info: 0 },
+    researchRules: [],
+    overrideRules: [],
+    ...behaviour,
+  };
+  const steps = serviceSteps({
+    agency: fodFinancien as NonNullable<typeof fodFinancien>,
+    settings,
+    maxHoldMs,
+    later,
+    decideLater,
+    busy: new BusyPeriod(0),
+    log: (a) => activities.push(a),
+    today: () => '2026-05-07',
+  });
   const vat = steps.find((s) => s.service === 'vat-activation');
   if (!vat) throw new Error('no vat-activation step');
   return { vat, steps, activities, decided, later };
@@ -49,8 +65,21 @@ function setUp(behaviour: Partial<BehaviourSettings> = {}, maxHoldMs = 5_000) {
 describe('simulated service steps', () => {
   it('complete after the drawn time with plausible outputs, logging agency, service, outcome and duration only', async () => {
     const { vat, activities } = setUp();
-    await expect(vat.perform(request())).resolves.toEqual({ outcome: 'completed', outputs: { 'business.vatNumber': 'BE0712345600' } });
-    expect(activities).toEqual([{ agency: 'fod-financien', service: 'vat-activation', outcome: 'completed', days: expect.any(Number), ms: expect.any(Number), via: 'webhook', late: false }]);
+    await expect(vat.perform(request())).resolves.toEqual({
+      outcome: 'completed',
+      outputs: { 'business.vatNumber': 'BE0712345600' },
+    });
+    expect(activities).toEqual([
+      {
+        agency: 'fod-financien',
+        service: 'vat-activation',
+        outcome: 'completed',
+        days: expect.any(Number),
+        ms: expect.any(Number),
+        via: 'webhook',
+        late: false,
+      },
+    ]);
   });
 
   it('reject in the subject language at the agency share', async () => {
@@ -78,8 +107,12 @@ describe('simulated service steps', () => {
   it('complete a compensation with no outputs, and turn away an incomplete request as the SDK does', async () => {
     const { steps } = setUp({ shares: { reject: 1, info: 0 } });
     const undo = steps.find((s) => s.service === 'vat-deactivation');
-    await expect(undo?.perform(request({ service: 'vat-deactivation', kind: 'compensate', idempotencyKey: 'k:compensate' }))).resolves.toEqual({ outcome: 'completed', outputs: {} });
+    await expect(
+      undo?.perform(request({ service: 'vat-deactivation', kind: 'compensate', idempotencyKey: 'k:compensate' })),
+    ).resolves.toEqual({ outcome: 'completed', outputs: {} });
     const { 'person.name': _dropped, ...incomplete } = items;
-    await expect(undo?.perform(request({ service: 'vat-deactivation', kind: 'compensate', items: incomplete }))).resolves.toMatchObject({ outcome: 'rejected' });
+    await expect(
+      undo?.perform(request({ service: 'vat-deactivation', kind: 'compensate', items: incomplete })),
+    ).resolves.toMatchObject({ outcome: 'rejected' });
   });
 });

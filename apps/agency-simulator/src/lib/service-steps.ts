@@ -1,5 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { defineServiceStep, type AgencyDecision, type ServiceStep, type StepContext, type StepResult } from '@passage/agency-sdk';
+import {
+  defineServiceStep,
+  type AgencyDecision,
+  type ServiceStep,
+  type StepContext,
+  type StepResult,
+} from '@passage/agency-sdk';
 import { planService, type BehaviourSettings } from './behaviour.model';
 import type { ActivityLog } from './activity-log';
 import type { BusyPeriod } from './busy-period';
@@ -40,7 +46,12 @@ export function serviceSteps(options: ServiceStepsOptions): ServiceStep[] {
   );
 }
 
-async function answer(options: ServiceStepsOptions, spec: ServiceSpec, input: Readonly<Items>, context: StepContext<Items>): Promise<StepResult<Items>> {
+async function answer(
+  options: ServiceStepsOptions,
+  spec: ServiceSpec,
+  input: Readonly<Items>,
+  context: StepContext<Items>,
+): Promise<StepResult<Items>> {
   const { agency, settings } = options;
   const key = context.idempotencyKey;
   const via = agency.delivery ?? 'worker';
@@ -51,16 +62,30 @@ async function answer(options: ServiceStepsOptions, spec: ServiceSpec, input: Re
   options.busy.mark();
 
   const plan = planService(settings, spec.step, agency.id, spec.service, spec.kind, key);
-  const reason = () => rejectionReason(context.language, agency.name[context.language], draw(settings.seed, key, 'reason'));
-  const record = (outcome: string) => options.log({ agency: agency.id, service: spec.service, outcome, days: plan.days, ms: plan.ms, via, late: plan.late });
+  const reason = () =>
+    rejectionReason(context.language, agency.name[context.language], draw(settings.seed, key, 'reason'));
+  const record = (outcome: string) =>
+    options.log({
+      agency: agency.id,
+      service: spec.service,
+      outcome,
+      days: plan.days,
+      ms: plan.ms,
+      via,
+      late: plan.late,
+    });
   const later = plan.ms > options.maxHoldMs && spec.kind === 'perform' ? options.decideLater(context) : undefined;
   if (later) {
-    const decision: AgencyDecision = plan.action === 'reject' ? { outcome: 'rejected', reason: reason() } : { outcome: 'approved', outputs: outputs() };
+    const decision: AgencyDecision =
+      plan.action === 'reject'
+        ? { outcome: 'rejected', reason: reason() }
+        : { outcome: 'approved', outputs: outputs() };
     const send = async () => {
       await later(decision);
       record(decision.outcome);
     };
-    if (!options.later.schedule(key, `${agency.id} ${spec.service}`, plan.ms, send)) context.retryLater('too many decisions waiting', 60);
+    if (!options.later.schedule(key, `${agency.id} ${spec.service}`, plan.ms, send))
+      context.retryLater('too many decisions waiting', 60);
     return context.accepted(fakeReference(generated, 'reference'));
   }
   // A compensation cannot be answered later: it takes at most the hold.

@@ -60,40 +60,76 @@ export async function startAgencySimulator(options: SimulatorOptions): Promise<R
   const later = new LaterDecisions({
     maxPending: MAX_PENDING_DECISIONS,
     attempts: DECISION_ATTEMPTS,
-    onFailure: (what, error) => print(`agency-simulator: ${what}: the decision was not delivered (${describeError(error)})`),
+    onFailure: (what, error) =>
+      print(`agency-simulator: ${what}: the decision was not delivered (${describeError(error)})`),
   });
   const steps = (agency: SimulatedAgency, decideLater: DecideLater) =>
-    serviceSteps({ agency, settings: options.behaviour, maxHoldMs: options.maxHoldMs, later, decideLater, busy, log: (activity) => print(activityLine(activity)), today });
+    serviceSteps({
+      agency,
+      settings: options.behaviour,
+      maxHoldMs: options.maxHoldMs,
+      later,
+      decideLater,
+      busy,
+      log: (activity) => print(activityLine(activity)),
+      today,
+    });
   const stops: (() => Promise<void>)[] = [];
   let stopped: Promise<void> | undefined;
   const stop = () =>
     (stopped ??= (async () => {
-      for (const part of [...stops].reverse()) await part().catch((error: unknown) => print(`agency-simulator: stopping: ${describeError(error)}`));
+      for (const part of [...stops].reverse())
+        await part().catch((error: unknown) => print(`agency-simulator: stopping: ${describeError(error)}`));
     })());
   try {
     const passage = await connectToPassage({ ...options.temporal, payloadKeys: options.payloadKeys });
     stops.push(() => passage.close());
-    const workers = await startWorkerAgencies({ agencies: roster.filter((a) => a.delivery === 'worker'), passage, payloadKeys: options.payloadKeys, steps });
+    const workers = await startWorkerAgencies({
+      agencies: roster.filter((a) => a.delivery === 'worker'),
+      passage,
+      payloadKeys: options.payloadKeys,
+      steps,
+    });
     stops.push(() => workers.stop());
     const webhookAgencies = roster.filter((a) => a.delivery === 'webhook');
-    const webhooks = await startWebhookAgencies({ agencies: webhookAgencies, secretOf: (agency) => secretOf(options.env, agency.id), port: options.webhookPort, steps });
+    const webhooks = await startWebhookAgencies({
+      agencies: webhookAgencies,
+      secretOf: (agency) => secretOf(options.env, agency.id),
+      port: options.webhookPort,
+      steps,
+    });
     stops.push(() => webhooks.stop());
     // Promised decisions go out before the webhook agencies leave the registry and the connection closes.
     stops.push(() => later.stop());
     const registration = await registerWebhooks({
       apiUrl: options.apiUrl,
       adminToken: devTokens(verifier, { sub: 'agency-simulator', roles: ['admin'] }),
-      webhooks: webhookAgencies.map((agency) => ({ agency: agency.id, url: webhooks.urlOf(agency.id), secretRef: `env:${agencySecretVariable(agency.id)}` })),
+      webhooks: webhookAgencies.map((agency) => ({
+        agency: agency.id,
+        url: webhooks.urlOf(agency.id),
+        secretRef: `env:${agencySecretVariable(agency.id)}`,
+      })),
       readyTimeoutMs: API_READY_TIMEOUT_MS,
     });
     stops.push(() => registration.restore());
-    const desks = roster.filter((agency) => agency.inbox.size > 0).map((agency) => inboxDesk(options, verifier, agency, busy, today));
+    const desks = roster
+      .filter((agency) => agency.inbox.size > 0)
+      .map((agency) => inboxDesk(options, verifier, agency, busy, today));
     for (const desk of desks) desk.start();
     stops.push(async () => void (await Promise.all(desks.map((desk) => desk.stop()))));
-    const unserved = await awaitAdapter(passage.client, webhookAgencies.map((a) => a.id), ADAPTER_WAIT_MS, (waiting) =>
-      print(`agency-simulator: waiting until Passage's webhook adapter serves ${waiting.join(', ')} (it re-reads the agency registry periodically)`),
+    const unserved = await awaitAdapter(
+      passage.client,
+      webhookAgencies.map((a) => a.id),
+      ADAPTER_WAIT_MS,
+      (waiting) =>
+        print(
+          `agency-simulator: waiting until Passage's webhook adapter serves ${waiting.join(', ')} (it re-reads the agency registry periodically)`,
+        ),
     );
-    if (unserved.length > 0) print(`agency-simulator: nothing serves ${unserved.join(', ')} yet: their requests wait on their queues (is the webhook adapter running in Passage's worker?)`);
+    if (unserved.length > 0)
+      print(
+        `agency-simulator: nothing serves ${unserved.join(', ')} yet: their requests wait on their queues (is the webhook adapter running in Passage's worker?)`,
+      );
     for (const agency of roster) print(`agency-simulator: ${describe(agency)}`);
     return { roster, stop };
   } catch (error) {
@@ -102,11 +138,20 @@ export async function startAgencySimulator(options: SimulatorOptions): Promise<R
   }
 }
 
-function inboxDesk(options: SimulatorOptions, verifier: DevTokenVerifier, agency: SimulatedAgency, busy: BusyPeriod, today: () => string): InboxDesk {
+function inboxDesk(
+  options: SimulatorOptions,
+  verifier: DevTokenVerifier,
+  agency: SimulatedAgency,
+  busy: BusyPeriod,
+  today: () => string,
+): InboxDesk {
   const staffId = `sim-staff-${agency.id}`;
   return new InboxDesk({
     agency,
-    inbox: createInboxClient({ baseUrl: options.apiUrl, token: devTokens(verifier, { sub: staffId, roles: ['agency'], agency: agency.id }) }),
+    inbox: createInboxClient({
+      baseUrl: options.apiUrl,
+      token: devTokens(verifier, { sub: staffId, roles: ['agency'], agency: agency.id }),
+    }),
     staffId,
     settings: options.behaviour,
     pollMs: options.pollMs,
@@ -121,14 +166,19 @@ function inboxDesk(options: SimulatorOptions, verifier: DevTokenVerifier, agency
 function secretOf(env: NodeJS.ProcessEnv, agency: string): string {
   const variable = agencySecretVariable(agency);
   const secret = env[variable];
-  if (!secret) throw new Error(`${variable} is not set: run the simulator with the environment of Passage's worker and API (passage dev gives all three the same secrets)`);
+  if (!secret)
+    throw new Error(
+      `${variable} is not set: run the simulator with the environment of Passage's worker and API (passage dev gives all three the same secrets)`,
+    );
   return secret;
 }
 
 function describe(agency: SimulatedAgency): string {
   const parts = [
     ...(agency.delivery ? [`${agency.delivery} (${agency.services.map((s) => s.service).join(', ')})`] : []),
-    ...(agency.inbox.size > 0 ? [`inbox (${[...new Set([...agency.inbox.values()].map((s) => s.step.service))].join(', ')})`] : []),
+    ...(agency.inbox.size > 0
+      ? [`inbox (${[...new Set([...agency.inbox.values()].map((s) => s.step.service))].join(', ')})`]
+      : []),
   ];
   return `${agency.id}: ${parts.join(' + ') || 'citizen steps only: nothing to simulate'}`;
 }

@@ -31,13 +31,16 @@ export async function startWebhookAgencies(options: WebhookAgenciesOptions): Pro
   const handlers = new Map<string, WebhookListener>();
   for (const agency of options.agencies) {
     const secret = options.secretOf(agency);
-    const decideLater: DecideLater = ({ callbackUrl }) => (callbackUrl ? (decision) => sendWebhookCallback(callbackUrl, secret, decision) : undefined);
+    const decideLater: DecideLater = ({ callbackUrl }) =>
+      callbackUrl ? (decision) => sendWebhookCallback(callbackUrl, secret, decision) : undefined;
     handlers.set(pathOf(agency.id), createWebhookHandler({ secret, steps: options.steps(agency, decideLater) }));
   }
   const server = createServer((request, response) => {
     const handler = handlers.get(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
     if (handler) return handler(request, response);
-    response.writeHead(404, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ error: 'NotFound', message: 'no simulated agency on this path' }));
+    response
+      .writeHead(404, { 'content-type': 'application/json; charset=utf-8' })
+      .end(JSON.stringify({ error: 'NotFound', message: 'no simulated agency on this path' }));
   });
   await listen(server, options.port);
   const { port } = server.address() as AddressInfo;

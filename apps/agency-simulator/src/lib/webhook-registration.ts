@@ -37,7 +37,8 @@ interface AgencyAdminView {
  */
 export async function registerWebhooks(options: WebhookRegistrationOptions): Promise<WebhookRegistration> {
   await waitUntilReady(options.apiUrl, options.readyTimeoutMs);
-  for (const { agency, url, secretRef } of options.webhooks) await setDelivery(options, agency, { kind: 'webhook', url, secretRef });
+  for (const { agency, url, secretRef } of options.webhooks)
+    await setDelivery(options, agency, { kind: 'webhook', url, secretRef });
   return {
     restore: async () => {
       for (const { agency } of options.webhooks) await setDelivery(options, agency, { kind: 'worker' });
@@ -50,14 +51,26 @@ async function setDelivery(options: WebhookRegistrationOptions, agency: string, 
   await call(options, 'PUT', agency, { ...current, delivery });
 }
 
-async function call<T>(options: WebhookRegistrationOptions, method: 'GET' | 'PUT', agency: string, body?: object): Promise<T> {
+async function call<T>(
+  options: WebhookRegistrationOptions,
+  method: 'GET' | 'PUT',
+  agency: string,
+  body?: object,
+): Promise<T> {
   const response = await fetch(`${options.apiUrl}/api/agencies/${encodeURIComponent(agency)}`, {
     method,
-    headers: { authorization: `Bearer ${await options.adminToken()}`, accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      authorization: `Bearer ${await options.adminToken()}`,
+      accept: 'application/json',
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
     body: body ? JSON.stringify(body) : undefined,
   });
   const answer = (await response.json().catch(() => ({}))) as T & { code?: string; message?: string };
-  if (!response.ok) throw new Error(`${method} /api/agencies/${agency} answered ${response.status} ${answer.code ?? ''}: ${answer.message ?? ''}`);
+  if (!response.ok)
+    throw new Error(
+      `${method} /api/agencies/${agency} answered ${response.status} ${answer.code ?? ''}: ${answer.message ?? ''}`,
+    );
   return answer;
 }
 

@@ -1,4 +1,11 @@
-import { deliverDecision, runAgencyWorker, type AgencyWorker, type PassageConnection, type PayloadKeys, type ServiceStep } from '@passage/agency-sdk';
+import {
+  deliverDecision,
+  runAgencyWorker,
+  type AgencyWorker,
+  type PassageConnection,
+  type PayloadKeys,
+  type ServiceStep,
+} from '@passage/agency-sdk';
 import type { DecideLater } from './service-steps';
 import type { SimulatedAgency } from './roster';
 
@@ -21,8 +28,17 @@ export async function startWorkerAgencies(options: WorkerAgenciesOptions): Promi
   const workers: AgencyWorker[] = [];
   try {
     for (const agency of options.agencies) {
-      const decideLater: DecideLater = (context) => (decision) => deliverDecision(passage.client, context.ref, { ...decision, decidedBy: `sim-backoffice-${agency.id}` });
-      workers.push(await runAgencyWorker({ agency: agency.id, steps: options.steps(agency, decideLater), connection: passage.connection, namespace: passage.namespace, payloadKeys: options.payloadKeys }));
+      const decideLater: DecideLater = (context) => (decision) =>
+        deliverDecision(passage.client, context.ref, { ...decision, decidedBy: `sim-backoffice-${agency.id}` });
+      workers.push(
+        await runAgencyWorker({
+          agency: agency.id,
+          steps: options.steps(agency, decideLater),
+          connection: passage.connection,
+          namespace: passage.namespace,
+          payloadKeys: options.payloadKeys,
+        }),
+      );
     }
   } catch (error) {
     await Promise.all(workers.map((worker) => worker.shutdown()));

@@ -26,9 +26,17 @@ export class AgenciesController {
 
   /** The body is validated after the admin check, so that for anyone else the route answers 404 whatever they send. */
   @Put(':id')
-  @ApiOperation({ summary: 'Admins: create or replace an agency (201 created, 200 replaced); a service a published version uses cannot be removed (409)' })
+  @ApiOperation({
+    summary:
+      'Admins: create or replace an agency (201 created, 200 replaced); a service a published version uses cannot be removed (409)',
+  })
   @ApiBody({ type: PutAgencyCommand })
-  async put(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() body: unknown, @Res({ passthrough: true }) response: Response) {
+  async put(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const { created, agency } = await this.registry.put(caller.principal, id, body);
     response.status(created ? 201 : 200);
     return agency;

@@ -16,11 +16,22 @@ export class AgencyCallbacksController {
   @Post(':token')
   @HttpCode(200)
   @UseGuards(AgencySignatureGuard)
-  @ApiOperation({ summary: 'An agency decides a step it accepted earlier; a repeat or a late contradiction changes nothing (see the receipt)' })
+  @ApiOperation({
+    summary:
+      'An agency decides a step it accepted earlier; a repeat or a late contradiction changes nothing (see the receipt)',
+  })
   @ApiParam({ name: 'token', description: 'from the callbackUrl of the service request' })
-  @ApiHeader({ name: SIGNATURE_HEADERS.timestamp, required: true, description: 'Unix seconds; at most five minutes off' })
+  @ApiHeader({
+    name: SIGNATURE_HEADERS.timestamp,
+    required: true,
+    description: 'Unix seconds; at most five minutes off',
+  })
   @ApiHeader({ name: SIGNATURE_HEADERS.nonce, required: true, description: 'unique per callback' })
-  @ApiHeader({ name: SIGNATURE_HEADERS.signature, required: true, description: 'v1=<hex HMAC-SHA256 of "<timestamp>.<nonce>.<body>" with the agency secret>' })
+  @ApiHeader({
+    name: SIGNATURE_HEADERS.signature,
+    required: true,
+    description: 'v1=<hex HMAC-SHA256 of "<timestamp>.<nonce>.<body>" with the agency secret>',
+  })
   @ApiBody({ type: AgencyCallbackCommand })
   receive(@Req() request: SignedCallbackRequest, @Body() body: unknown) {
     if (!request.agencyCallback) throw new Error('the callback route ran without its signature guard');

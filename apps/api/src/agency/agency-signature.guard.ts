@@ -18,7 +18,11 @@ export class AgencySignatureGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<SignedCallbackRequest>();
-    request.agencyCallback = await this.callbacks.authenticate(String(request.params['token']), rawCallbackBodyOf(request), request.headers);
+    request.agencyCallback = await this.callbacks.authenticate(
+      String(request.params['token']),
+      rawCallbackBodyOf(request),
+      request.headers,
+    );
     return true;
   }
 }

@@ -1,7 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Language } from '@passage/journey-model';
-import { AgencyInbox, createCommand, DecideTaskCommand, InboxQuery, RequestInfoCommand, type Caller } from '@passage/journeys';
+import {
+  AgencyInbox,
+  createCommand,
+  DecideTaskCommand,
+  InboxQuery,
+  RequestInfoCommand,
+  type Caller,
+} from '@passage/journeys';
 import { CurrentCaller, type AuthenticatedRequest } from '../common/caller';
 import { idempotencyKeyOf } from '../common/idempotency.interceptor';
 import { LanguagePipe } from '../common/params';
@@ -25,7 +32,11 @@ export class AgencyTasksController {
 
   @Get(':taskId')
   @ApiOperation({ summary: 'A task: the step, its due date, and only the data items it needs (each read is logged)' })
-  detail(@CurrentCaller() caller: Caller, @Param('taskId') taskId: string, @Query('lang', LanguagePipe) language?: Language) {
+  detail(
+    @CurrentCaller() caller: Caller,
+    @Param('taskId') taskId: string,
+    @Query('lang', LanguagePipe) language?: Language,
+  ) {
     return this.inbox.detail(caller.principal, taskId, language);
   }
 
@@ -39,14 +50,24 @@ export class AgencyTasksController {
   @Post(':taskId/decision')
   @HttpCode(200)
   @ApiOperation({ summary: 'Approve (with the outputs) or reject (with a reason); a second decision changes nothing' })
-  decide(@CurrentCaller() caller: Caller, @Param('taskId') taskId: string, @Body() body: DecideTaskCommand, @Req() request: AuthenticatedRequest) {
+  decide(
+    @CurrentCaller() caller: Caller,
+    @Param('taskId') taskId: string,
+    @Body() body: DecideTaskCommand,
+    @Req() request: AuthenticatedRequest,
+  ) {
     return this.inbox.decide(caller.principal, taskId, body, idempotencyKeyOf(request));
   }
 
   @Post(':taskId/request-info')
   @HttpCode(200)
   @ApiOperation({ summary: 'Ask the subject for data items; the statutory term is suspended until they answer' })
-  requestInfo(@CurrentCaller() caller: Caller, @Param('taskId') taskId: string, @Body() body: RequestInfoCommand, @Req() request: AuthenticatedRequest) {
+  requestInfo(
+    @CurrentCaller() caller: Caller,
+    @Param('taskId') taskId: string,
+    @Body() body: RequestInfoCommand,
+    @Req() request: AuthenticatedRequest,
+  ) {
     return this.inbox.requestInfo(caller.principal, taskId, body.items, idempotencyKeyOf(request));
   }
 }

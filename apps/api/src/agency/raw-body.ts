@@ -22,7 +22,9 @@ export function callbackJsonBody(limit: string): RequestHandler {
     },
   });
   return (request: Request, response: Response, next: NextFunction) =>
-    parse(request, response, (error?: unknown) => (error === undefined || error === null ? next() : next(parserError(error) ?? error)));
+    parse(request, response, (error?: unknown) =>
+      error === undefined || error === null ? next() : next(parserError(error) ?? error),
+    );
 }
 
 export function rawCallbackBodyOf(request: IncomingMessage): string | undefined {

@@ -65,11 +65,29 @@ class ApiModule {
     const mandates = new Mandates(deps.dataSource);
     const vault = new Vault(deps.dataSource, new VaultCipher(deps.vaultKeys));
     const access = new JourneyAccess(mandates);
-    const journeys = new JourneysService({ dataSource: deps.dataSource, temporal: deps.temporal, registry, vault, access, mandates, taskQueue: deps.taskQueue });
+    const journeys = new JourneysService({
+      dataSource: deps.dataSource,
+      temporal: deps.temporal,
+      registry,
+      vault,
+      access,
+      mandates,
+      taskQueue: deps.taskQueue,
+    });
     return {
       module: ApiModule,
       imports: [AuthoringModule.register(deps), ProactiveModule.register(deps)],
-      controllers: [JourneysController, MandatesController, AgencyTasksController, CatalogueController, HealthController, AgenciesController, AgencyCallbacksController, JourneySatisfactionController, OwnersController],
+      controllers: [
+        JourneysController,
+        MandatesController,
+        AgencyTasksController,
+        CatalogueController,
+        HealthController,
+        AgenciesController,
+        AgencyCallbacksController,
+        JourneySatisfactionController,
+        OwnersController,
+      ],
       providers: [
         { provide: DataSource, useValue: deps.dataSource },
         { provide: Client, useValue: deps.temporal },
@@ -86,7 +104,10 @@ class ApiModule {
         { provide: OwnerReports, useValue: new OwnerReports({ dataSource: deps.dataSource }) },
         { provide: SatisfactionSurvey, useValue: new SatisfactionSurvey(deps.dataSource) },
         { provide: AgencyRegistryAdmin, useValue: new AgencyRegistryAdmin(deps.dataSource, passageEnvironment()) },
-        { provide: AgencyCallbacks, useValue: new AgencyCallbacks({ dataSource: deps.dataSource, temporal: deps.temporal, registry }) },
+        {
+          provide: AgencyCallbacks,
+          useValue: new AgencyCallbacks({ dataSource: deps.dataSource, temporal: deps.temporal, registry }),
+        },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_PIPE, useClass: BodyPipe },
@@ -98,7 +119,8 @@ class ApiModule {
 
 /** A body on a write must be JSON; anything else is refused before it is read. */
 function requireJson(request: Request, _: Response, next: NextFunction): void {
-  const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+  const hasBody =
+    Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
   if (hasBody && !request.is(['application/json', 'application/*+json'])) {
     next(new PassageError('unsupported-media-type', 'the body must be JSON (Content-Type: application/json)'));
     return;
@@ -108,7 +130,10 @@ function requireJson(request: Request, _: Response, next: NextFunction): void {
 
 /** Builds the HTTP API: validation, authentication, errors, OpenAPI at /api/docs, health and metrics. */
 export async function createApiApplication(deps: ApiDependencies): Promise<INestApplication> {
-  const app = await NestFactory.create(ApiModule.register(deps), { bodyParser: false, logger: ['error', 'warn', 'log'] });
+  const app = await NestFactory.create(ApiModule.register(deps), {
+    bodyParser: false,
+    logger: ['error', 'warn', 'log'],
+  });
   const metrics = app.get(ApiMetrics);
   app.use(requestLogger(metrics, deps.logRequests ?? false));
   app.use(webPages());

@@ -17,19 +17,37 @@ import { workspaceRoot } from '@passage/config';
  * `/api`, `/health` and `/metrics` are left to the API (its JSON 404s included), as is anything but GET and HEAD,
  * and requests that prefer JSON to HTML.
  */
-export function webPages(root: string = process.env['PASSAGE_WEB_ROOT'] ?? join(workspaceRoot(), 'apps', 'web', 'public')): RequestHandler {
+export function webPages(
+  root: string = process.env['PASSAGE_WEB_ROOT'] ?? join(workspaceRoot(), 'apps', 'web', 'public'),
+): RequestHandler {
   const shellFile = join(root, 'index.html');
   if (!existsSync(shellFile)) return (_request, _response, next) => next();
 
   const version = contentVersion(join(root, 'assets'));
   const routes = JSON.parse(readFileSync(join(root, 'routes.json'), 'utf8')) as Record<string, string>;
-  const patterns = Object.keys(routes).map((route) => new RegExp(`^${route.replace(/:[a-zA-Z]+/g, '[A-Za-z0-9-]{1,200}')}/?$`));
+  const patterns = Object.keys(routes).map(
+    (route) => new RegExp(`^${route.replace(/:[a-zA-Z]+/g, '[A-Za-z0-9-]{1,200}')}/?$`),
+  );
   const shell = readFileSync(shellFile, 'utf8')
     .replaceAll('"/assets/', `"/assets/v-${version}/`)
     .replace('{{ROUTES}}', escapeAttribute(JSON.stringify(routes)));
 
-  const immutable = express.static(join(root, 'assets'), { index: false, redirect: false, dotfiles: 'deny', etag: false, lastModified: false, immutable: true, maxAge: '365d' });
-  const revalidated = express.static(join(root, 'assets'), { index: false, redirect: false, dotfiles: 'deny', cacheControl: false, setHeaders: (response) => response.setHeader('Cache-Control', 'no-cache') });
+  const immutable = express.static(join(root, 'assets'), {
+    index: false,
+    redirect: false,
+    dotfiles: 'deny',
+    etag: false,
+    lastModified: false,
+    immutable: true,
+    maxAge: '365d',
+  });
+  const revalidated = express.static(join(root, 'assets'), {
+    index: false,
+    redirect: false,
+    dotfiles: 'deny',
+    cacheControl: false,
+    setHeaders: (response) => response.setHeader('Cache-Control', 'no-cache'),
+  });
   const versioned = `/assets/v-${version}/`;
 
   return (request: Request, response: Response, next: NextFunction): void => {
@@ -58,7 +76,8 @@ export function webPages(root: string = process.env['PASSAGE_WEB_ROOT'] ?? join(
 /** The shell with status 404: the browser renders "page not found"; a client that prefers JSON gets the API's 404. */
 function notFound(request: Request, response: Response, shell: string, next: NextFunction): void {
   if (!prefersHtml(request)) {
-    for (const header of ['Content-Security-Policy', 'X-Frame-Options', 'Cross-Origin-Opener-Policy']) response.removeHeader(header);
+    for (const header of ['Content-Security-Policy', 'X-Frame-Options', 'Cross-Origin-Opener-Policy'])
+      response.removeHeader(header);
     return next();
   }
   response.status(404).setHeader('Cache-Control', 'no-store');

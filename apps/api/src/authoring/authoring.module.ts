@@ -7,7 +7,14 @@ import { LifeEventAuthoringController } from './life-event-authoring.controller'
 @Module({})
 export class AuthoringModule {
   static register(deps: ApiDependencies): DynamicModule {
-    const authoring = new LifeEventAuthoring(new LifeEventRegistry(deps.dataSource), new ReadModelObservationsQuery(deps.dataSource));
-    return { module: AuthoringModule, controllers: [LifeEventAuthoringController], providers: [{ provide: LifeEventAuthoring, useValue: authoring }] };
+    const authoring = new LifeEventAuthoring(
+      new LifeEventRegistry(deps.dataSource),
+      new ReadModelObservationsQuery(deps.dataSource),
+    );
+    return {
+      module: AuthoringModule,
+      controllers: [LifeEventAuthoringController],
+      providers: [{ provide: LifeEventAuthoring, useValue: authoring }],
+    };
   }
 }

@@ -28,7 +28,10 @@ export class LifeEventAuthoringController {
 
   @Post('versions/:version/simulate')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Monte Carlo simulation of a published version: lead time, chance to meet the target, cost per agency, load' })
+  @ApiOperation({
+    summary:
+      'Monte Carlo simulation of a published version: lead time, chance to meet the target, cost per agency, load',
+  })
   simulate(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,

@@ -38,21 +38,42 @@ export class CatalogueController {
   async lifeEvent(@Param('id') id: string, @Query('lang', LanguagePipe) language: Language = 'nl') {
     const entry = isLifeEventId(id) ? (await this.registry.list()).find((e) => e.id === id) : undefined;
     if (!entry) throw notFound('life event');
-    return { id: entry.id, title: entry.definition.title[language], summary: entry.definition.summary[language], owner: entry.owner, latestVersion: entry.latestVersion, versions: entry.versions };
+    return {
+      id: entry.id,
+      title: entry.definition.title[language],
+      summary: entry.definition.summary[language],
+      owner: entry.owner,
+      latestVersion: entry.latestVersion,
+      versions: entry.versions,
+    };
   }
 
   @Get(':id/versions/:version')
   @ApiOperation({ summary: 'A published version: its definition and Mermaid diagram' })
-  async version(@Param('id') id: string, @Param('version', new PositiveIntPipe('version')) version: number, @Query('lang', LanguagePipe) language: Language = 'nl') {
+  async version(
+    @Param('id') id: string,
+    @Param('version', new PositiveIntPipe('version')) version: number,
+    @Query('lang', LanguagePipe) language: Language = 'nl',
+  ) {
     const snapshot = isLifeEventId(id) ? await this.registry.find(id, version) : undefined;
     if (!snapshot) throw notFound('life-event version');
-    return { id: snapshot.id, version: snapshot.version, hash: snapshot.hash, definition: snapshot.definition, diagram: toMermaid(snapshot.definition, language) };
+    return {
+      id: snapshot.id,
+      version: snapshot.version,
+      hash: snapshot.hash,
+      definition: snapshot.definition,
+      diagram: toMermaid(snapshot.definition, language),
+    };
   }
 
   @Get(':id/versions/:version/cpsv')
   @ApiProduces('application/ld+json')
   @ApiOperation({ summary: 'A published version and its services as CPSV-AP 3.2.0 JSON-LD' })
-  async cpsv(@Param('id') id: string, @Param('version', new PositiveIntPipe('version')) version: number, @Res({ passthrough: true }) response: Response) {
+  async cpsv(
+    @Param('id') id: string,
+    @Param('version', new PositiveIntPipe('version')) version: number,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const snapshot = isLifeEventId(id) ? await this.registry.find(id, version) : undefined;
     // The owner module (minister, lead agency) lives in code, not in the published snapshot.
     const owner = snapshot && findLifeEvent(snapshot.id)?.owner;

@@ -19,23 +19,41 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()])) return true;
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()]))
+      return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9._~+/=-]{10,8192})$/.exec(header) : null;
-    if (!match) throw new AuthenticationError(header ? 'invalid-token' : 'missing-token', header ? 'the Authorization header must be "Bearer <token>"' : 'a bearer token is required');
+    if (!match)
+      throw new AuthenticationError(
+        header ? 'invalid-token' : 'missing-token',
+        header ? 'the Authorization header must be "Bearer <token>"' : 'a bearer token is required',
+      );
     const principal = await this.verifier.verify(match[1]);
     request.caller = { principal, ...this.assistance(request) };
     return true;
   }
 
   /** A clerk's declaration of who is present and how; checked here so that nothing malformed reaches a service. */
-  private assistance(request: AuthenticatedRequest): { presentSubject?: string; assistedChannel?: 'counter' | 'phone' } {
+  private assistance(request: AuthenticatedRequest): {
+    presentSubject?: string;
+    assistedChannel?: 'counter' | 'phone';
+  } {
     const present = request.headers[PRESENT_SUBJECT_HEADER];
     const channel = request.headers[ASSISTED_CHANNEL_HEADER];
     if (present === undefined && channel === undefined) return {};
-    if (!isSubjectId(present)) throw new PassageError('invalid-request', `${PRESENT_SUBJECT_HEADER} must be a pseudonymous subject id`, `headers.${PRESENT_SUBJECT_HEADER}`);
-    if (channel !== 'counter' && channel !== 'phone') throw new PassageError('invalid-request', `${ASSISTED_CHANNEL_HEADER} must be counter or phone`, `headers.${ASSISTED_CHANNEL_HEADER}`);
+    if (!isSubjectId(present))
+      throw new PassageError(
+        'invalid-request',
+        `${PRESENT_SUBJECT_HEADER} must be a pseudonymous subject id`,
+        `headers.${PRESENT_SUBJECT_HEADER}`,
+      );
+    if (channel !== 'counter' && channel !== 'phone')
+      throw new PassageError(
+        'invalid-request',
+        `${ASSISTED_CHANNEL_HEADER} must be counter or phone`,
+        `headers.${ASSISTED_CHANNEL_HEADER}`,
+      );
     return { presentSubject: present, assistedChannel: channel };
   }
 }

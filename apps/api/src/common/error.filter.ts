@@ -5,7 +5,13 @@ import { PassageError, type ErrorCode } from '@passage/contracts';
 import { AuthenticationError } from '@passage/auth';
 import { statusOf, type ErrorResponse } from './error-response';
 
-const HTTP_CODES: Record<number, ErrorCode> = { 400: 'invalid-request', 404: 'not-found', 405: 'method-not-allowed', 413: 'payload-too-large', 415: 'unsupported-media-type' };
+const HTTP_CODES: Record<number, ErrorCode> = {
+  400: 'invalid-request',
+  404: 'not-found',
+  405: 'method-not-allowed',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+};
 
 /**
  * Body-parser failures carry a `type`; they are the client's fault and say so. Other failures of reading a body
@@ -15,10 +21,13 @@ export function parserError(error: unknown): PassageError | undefined {
   const type = (error as { type?: unknown })?.type;
   if (type === 'entity.parse.failed') return new PassageError('invalid-json', 'the body is not valid JSON');
   if (type === 'entity.too.large') return new PassageError('payload-too-large', 'the body is larger than allowed');
-  if (type === 'encoding.unsupported' || type === 'charset.unsupported') return new PassageError('unsupported-media-type', 'the body must be UTF-8 JSON');
-  if (type === 'request.aborted' || type === 'request.size.invalid' || type === 'stream.encoding.set') return new PassageError('invalid-request', 'the body could not be read');
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported')
+    return new PassageError('unsupported-media-type', 'the body must be UTF-8 JSON');
+  if (type === 'request.aborted' || type === 'request.size.invalid' || type === 'stream.encoding.set')
+    return new PassageError('invalid-request', 'the body could not be read');
   const { status, expose } = (error ?? {}) as { status?: unknown; expose?: unknown };
-  if (typeof status === 'number' && status >= 400 && status < 500 && expose === true) return new PassageError('invalid-request', 'the body could not be read');
+  if (typeof status === 'number' && status >= 400 && status < 500 && expose === true)
+    return new PassageError('invalid-request', 'the body could not be read');
   return undefined;
 }
 
@@ -33,15 +42,29 @@ export class ErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const known = this.toPassageError(error);
-    const body: ErrorResponse = known ?? { code: 'internal', message: `unexpected error (incident ${this.report(error)})` };
+    const body: ErrorResponse = known ?? {
+      code: 'internal',
+      message: `unexpected error (incident ${this.report(error)})`,
+    };
     if (response.headersSent) {
       response.end();
       return;
     }
-    if (body.code === 'missing-token' || body.code === 'invalid-token' || body.code === 'expired-token' || body.code === 'invalid-claims') {
+    if (
+      body.code === 'missing-token' ||
+      body.code === 'invalid-token' ||
+      body.code === 'expired-token' ||
+      body.code === 'invalid-claims'
+    ) {
       response.setHeader('WWW-Authenticate', `Bearer error="invalid_token"`);
     }
-    response.status(statusOf(body.code)).json(known ? { code: known.code, message: known.message, ...(known.path !== undefined ? { path: known.path } : {}) } : body);
+    response
+      .status(statusOf(body.code))
+      .json(
+        known
+          ? { code: known.code, message: known.message, ...(known.path !== undefined ? { path: known.path } : {}) }
+          : body,
+      );
   }
 
   private toPassageError(error: unknown): PassageError | undefined {

@@ -13,7 +13,11 @@ export function idempotencyKeyOf(request: AuthenticatedRequest): string | undefi
   const key = request.headers[IDEMPOTENCY_HEADER];
   if (key === undefined) return undefined;
   if (typeof key !== 'string' || !KEY.test(key)) {
-    throw new PassageError('invalid-request', 'Idempotency-Key must be 1 to 200 visible ASCII characters', `headers.${IDEMPOTENCY_HEADER}`);
+    throw new PassageError(
+      'invalid-request',
+      'Idempotency-Key must be 1 to 200 visible ASCII characters',
+      `headers.${IDEMPOTENCY_HEADER}`,
+    );
   }
   return key;
 }
@@ -31,10 +35,19 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return from(this.run(context, next, request, key));
   }
 
-  private async run(context: ExecutionContext, next: CallHandler, request: AuthenticatedRequest, key: string): Promise<unknown> {
+  private async run(
+    context: ExecutionContext,
+    next: CallHandler,
+    request: AuthenticatedRequest,
+    key: string,
+  ): Promise<unknown> {
     const response = context.switchToHttp().getResponse<Response>();
     const scope = request.caller?.principal.sub ?? 'anonymous';
-    const outcome = await this.store.begin(scope, key, IdempotencyStore.fingerprint([request.method, request.path, request.body]));
+    const outcome = await this.store.begin(
+      scope,
+      key,
+      IdempotencyStore.fingerprint([request.method, request.path, request.body]),
+    );
     if (outcome.kind === 'replay') {
       response.status(outcome.statusCode);
       response.setHeader('Idempotent-Replayed', 'true');

@@ -10,5 +10,7 @@ export const JSON_TYPES = ['application/json', 'application/*+json'];
 export function jsonBody(limit: string): RequestHandler {
   const parse = express.json({ limit, strict: true, type: JSON_TYPES });
   return (request: Request, response: Response, next: NextFunction) =>
-    parse(request, response, (error?: unknown) => (error === undefined || error === null ? next() : next(parserError(error) ?? error)));
+    parse(request, response, (error?: unknown) =>
+      error === undefined || error === null ? next() : next(parserError(error) ?? error),
+    );
 }

@@ -6,7 +6,8 @@ import { LANGUAGES, type Language } from '@passage/journey-model';
 @Injectable()
 export class JourneyIdPipe implements PipeTransform<unknown, string> {
   transform(value: unknown): string {
-    if (typeof value !== 'string' || !isJourneyId(value)) throw new PassageError('invalid-request', 'id must be a journey id (journey-<life-event>-<uuid>)', 'id');
+    if (typeof value !== 'string' || !isJourneyId(value))
+      throw new PassageError('invalid-request', 'id must be a journey id (journey-<life-event>-<uuid>)', 'id');
     return value;
   }
 }
@@ -16,7 +17,8 @@ export class JourneyIdPipe implements PipeTransform<unknown, string> {
 export class LanguagePipe implements PipeTransform<unknown, Language | undefined> {
   transform(value: unknown): Language | undefined {
     if (value === undefined) return undefined;
-    if (typeof value !== 'string' || !(LANGUAGES as readonly string[]).includes(value)) throw new PassageError('invalid-request', 'lang must be nl, en or fr', 'query.lang');
+    if (typeof value !== 'string' || !(LANGUAGES as readonly string[]).includes(value))
+      throw new PassageError('invalid-request', 'lang must be nl, en or fr', 'query.lang');
     return value as Language;
   }
 }
@@ -28,7 +30,8 @@ export class PositiveIntPipe implements PipeTransform<unknown, number> {
 
   transform(value: unknown): number {
     const number = typeof value === 'string' && /^[1-9][0-9]{0,8}$/.test(value) ? Number(value) : NaN;
-    if (!Number.isSafeInteger(number)) throw new PassageError('invalid-request', `${this.name} must be a positive whole number`, this.name);
+    if (!Number.isSafeInteger(number))
+      throw new PassageError('invalid-request', `${this.name} must be a positive whole number`, this.name);
     return number;
   }
 }

@@ -20,7 +20,9 @@ export class ApiMetrics {
       registers: [this.registry],
       async collect() {
         this.reset();
-        const rows: { life_event_id: string; n: string }[] = await dataSource.query(`SELECT life_event_id, count(*) AS n FROM journeys GROUP BY life_event_id`);
+        const rows: { life_event_id: string; n: string }[] = await dataSource.query(
+          `SELECT life_event_id, count(*) AS n FROM journeys GROUP BY life_event_id`,
+        );
         for (const row of rows) this.inc({ life_event: row.life_event_id }, Number(row.n));
       },
     });
@@ -47,7 +49,8 @@ export class ApiMetrics {
           `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY lag) AS p50, percentile_cont(0.99) WITHIN GROUP (ORDER BY lag) AS p99, max(lag) AS max
              FROM (SELECT extract(epoch FROM recorded_at - at) AS lag FROM journey_events WHERE recorded_at > now() - interval '5 minutes') recent`,
         );
-        for (const quantile of ['p50', 'p99', 'max'] as const) this.set({ quantile }, Math.max(0, row?.[quantile] ?? 0));
+        for (const quantile of ['p50', 'p99', 'max'] as const)
+          this.set({ quantile }, Math.max(0, row?.[quantile] ?? 0));
       },
     });
   }

@@ -17,8 +17,18 @@ export interface EventSource {
  * `Last-Event-ID` resumes exactly), woken by the projection's notifications and a periodic re-check. Ends when the
  * journey has ended and everything was sent, when the client leaves, or after a bounded time.
  */
-export async function streamJourneyEvents(request: Request, response: Response, source: EventSource, afterN: number): Promise<void> {
-  response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+export async function streamJourneyEvents(
+  request: Request,
+  response: Response,
+  source: EventSource,
+  afterN: number,
+): Promise<void> {
+  response.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+  });
   response.write(`retry: 3000\n\n`);
   let last = afterN;
   let closed = false;

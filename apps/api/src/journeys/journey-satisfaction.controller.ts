@@ -18,7 +18,11 @@ export class JourneySatisfactionController {
   @Post(':id/satisfaction')
   @HttpCode(201)
   @ApiOperation({ summary: 'Answer the one-question survey of a completed journey (once): how satisfied, 1 to 5' })
-  async answer(@CurrentCaller() caller: Caller, @Param('id', JourneyIdPipe) id: string, @Body() body: AnswerSatisfactionCommand) {
+  async answer(
+    @CurrentCaller() caller: Caller,
+    @Param('id', JourneyIdPipe) id: string,
+    @Body() body: AnswerSatisfactionCommand,
+  ) {
     const { journey } = await this.journeys.authorisedToFollow(caller, id);
     return this.survey.answer(journey, body.score);
   }

@@ -4,7 +4,14 @@ import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { PassageError } from '@passage/contracts';
 import type { Language } from '@passage/journey-model';
-import { JourneyEventsFeed, JourneysService, ProvideInputsCommand, StartJourneyCommand, WithdrawJourneyCommand, type Caller } from '@passage/journeys';
+import {
+  JourneyEventsFeed,
+  JourneysService,
+  ProvideInputsCommand,
+  StartJourneyCommand,
+  WithdrawJourneyCommand,
+  type Caller,
+} from '@passage/journeys';
 import { CurrentCaller, type AuthenticatedRequest } from '../common/caller';
 import { idempotencyKeyOf } from '../common/idempotency.interceptor';
 import { JourneyIdPipe, LanguagePipe } from '../common/params';
@@ -12,7 +19,11 @@ import { streamJourneyEvents } from './journey-events.stream';
 
 @ApiTags('journeys')
 @ApiBearerAuth()
-@ApiHeader({ name: 'Passage-Subject-Present', required: false, description: 'counter staff: the pseudonymous id of the subject in front of them' })
+@ApiHeader({
+  name: 'Passage-Subject-Present',
+  required: false,
+  description: 'counter staff: the pseudonymous id of the subject in front of them',
+})
 @ApiHeader({ name: 'Passage-Channel', required: false, description: 'counter staff: counter or phone' })
 @Controller('api/journeys')
 export class JourneysController {
@@ -37,21 +48,35 @@ export class JourneysController {
 
   @Get(':id')
   @ApiOperation({ summary: 'The combined timeline across agencies' })
-  timeline(@CurrentCaller() caller: Caller, @Param('id', JourneyIdPipe) id: string, @Query('lang', LanguagePipe) language?: Language) {
+  timeline(
+    @CurrentCaller() caller: Caller,
+    @Param('id', JourneyIdPipe) id: string,
+    @Query('lang', LanguagePipe) language?: Language,
+  ) {
     return this.journeys.timeline(caller, id, language);
   }
 
   @Post(':id/inputs')
   @HttpCode(200)
   @ApiOperation({ summary: 'Answer what is asked (stored once in the vault)' })
-  provideInputs(@CurrentCaller() caller: Caller, @Param('id', JourneyIdPipe) id: string, @Body() body: ProvideInputsCommand, @Req() request: AuthenticatedRequest) {
+  provideInputs(
+    @CurrentCaller() caller: Caller,
+    @Param('id', JourneyIdPipe) id: string,
+    @Body() body: ProvideInputsCommand,
+    @Req() request: AuthenticatedRequest,
+  ) {
     return this.journeys.provideInputs(caller, id, body.items, idempotencyKeyOf(request) ?? randomUUID());
   }
 
   @Post(':id/withdraw')
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw the journey: open steps are cancelled, completed ones undone where possible' })
-  withdraw(@CurrentCaller() caller: Caller, @Param('id', JourneyIdPipe) id: string, @Body() body: WithdrawJourneyCommand, @Req() request: AuthenticatedRequest) {
+  withdraw(
+    @CurrentCaller() caller: Caller,
+    @Param('id', JourneyIdPipe) id: string,
+    @Body() body: WithdrawJourneyCommand,
+    @Req() request: AuthenticatedRequest,
+  ) {
     return this.journeys.withdraw(caller, id, body.reason, idempotencyKeyOf(request) ?? randomUUID());
   }
 
@@ -79,7 +104,10 @@ export class JourneysController {
     await streamJourneyEvents(
       request,
       response,
-      { since: (after) => this.journeys.eventsSince(caller, id, after), subscribe: (wake) => this.feed.subscribe(id, wake) },
+      {
+        since: (after) => this.journeys.eventsSince(caller, id, after),
+        subscribe: (wake) => this.feed.subscribe(id, wake),
+      },
       Number(lastEventId ?? 0),
     );
   }

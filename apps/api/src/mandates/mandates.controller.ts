@@ -32,10 +32,20 @@ export class MandatesController {
     const subject = this.subjectOf(caller);
     const validFrom = body.validFrom ? new Date(body.validFrom) : new Date();
     const validUntil = new Date(body.validUntil);
-    if (validUntil <= validFrom || validUntil.getTime() <= Date.now()) throw new PassageError('invalid-request', 'validUntil must be in the future and after validFrom', 'validUntil');
-    if (validUntil.getTime() - validFrom.getTime() > MAX_MANDATE_MS) throw new PassageError('invalid-request', 'a mandate lasts at most five years', 'validUntil');
-    if (body.intermediary === subject) throw new PassageError('invalid-request', 'a mandate is given to someone else', 'intermediary');
-    return view(await this.mandates.grant(subject, { intermediary: body.intermediary, lifeEvents: body.lifeEvents, validFrom, validUntil }));
+    if (validUntil <= validFrom || validUntil.getTime() <= Date.now())
+      throw new PassageError('invalid-request', 'validUntil must be in the future and after validFrom', 'validUntil');
+    if (validUntil.getTime() - validFrom.getTime() > MAX_MANDATE_MS)
+      throw new PassageError('invalid-request', 'a mandate lasts at most five years', 'validUntil');
+    if (body.intermediary === subject)
+      throw new PassageError('invalid-request', 'a mandate is given to someone else', 'intermediary');
+    return view(
+      await this.mandates.grant(subject, {
+        intermediary: body.intermediary,
+        lifeEvents: body.lifeEvents,
+        validFrom,
+        validUntil,
+      }),
+    );
   }
 
   @Get()
@@ -43,14 +53,25 @@ export class MandatesController {
   async list(@CurrentCaller() caller: Caller) {
     const { principal } = caller;
     const given = principal.roles.includes('citizen') ? await this.mandates.listForSubject(principal.sub) : [];
-    const received = principal.roles.includes('intermediary') ? await this.mandates.listForIntermediary(principal.sub) : [];
+    const received = principal.roles.includes('intermediary')
+      ? await this.mandates.listForIntermediary(principal.sub)
+      : [];
     return { given: given.map(view), received: received.map(view) };
   }
 
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke a mandate you gave' })
-  async revoke(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new PassageError('invalid-request', 'id must be a mandate id (a UUID)', 'id') })) id: string): Promise<void> {
+  async revoke(
+    @CurrentCaller() caller: Caller,
+    @Param(
+      'id',
+      new ParseUUIDPipe({
+        exceptionFactory: () => new PassageError('invalid-request', 'id must be a mandate id (a UUID)', 'id'),
+      }),
+    )
+    id: string,
+  ): Promise<void> {
     await this.mandates.revoke(this.subjectOf(caller), id);
   }
 

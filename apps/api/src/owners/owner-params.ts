@@ -17,7 +17,12 @@ export class IsoDatePipe implements PipeTransform<unknown, IsoDate | undefined> 
 
   transform(value: unknown): IsoDate | undefined {
     if (value === undefined) return undefined;
-    if (!isIsoDate(value)) throw new PassageError('invalid-request', `${this.path.replace('query.', '')} must be a date (YYYY-MM-DD)`, this.path);
+    if (!isIsoDate(value))
+      throw new PassageError(
+        'invalid-request',
+        `${this.path.replace('query.', '')} must be a date (YYYY-MM-DD)`,
+        this.path,
+      );
     return value;
   }
 }
@@ -30,7 +35,8 @@ export class YearPipe implements PipeTransform<unknown, number | undefined> {
   transform(value: unknown): number | undefined {
     if (value === undefined && this.path.startsWith('query.')) return undefined;
     const year = typeof value === 'string' && /^\d{4}$/.test(value) ? Number(value) : NaN;
-    if (!(year >= 2000 && year <= 2100)) throw new PassageError('invalid-request', 'year must be a year from 2000 to 2100', this.path);
+    if (!(year >= 2000 && year <= 2100))
+      throw new PassageError('invalid-request', 'year must be a year from 2000 to 2100', this.path);
     return year;
   }
 }

@@ -36,22 +36,32 @@ export class OwnersController {
     requireOwnerAccess(caller, owner);
     const last = to ?? brusselsDate(new Date().toISOString());
     const first = from ?? addCalendarDays(last, -DEFAULT_PERIOD_DAYS);
-    if (calendarDaysBetween(first, last) < 0) throw new PassageError('invalid-request', 'from must not be after to', 'query.from');
-    if (calendarDaysBetween(first, last) > MAX_PERIOD_DAYS) throw new PassageError('invalid-request', 'the period may span at most three years', 'query.from');
+    if (calendarDaysBetween(first, last) < 0)
+      throw new PassageError('invalid-request', 'from must not be after to', 'query.from');
+    if (calendarDaysBetween(first, last) > MAX_PERIOD_DAYS)
+      throw new PassageError('invalid-request', 'the period may span at most three years', 'query.from');
     return this.reports.kpis(owner, lifeEvent, first, last);
   }
 
   @Get('life-events/:id/budget')
   @ApiOperation({ summary: 'Budget of a life event: spent, committed, forecast and the split per agency' })
   @ApiQuery({ name: 'year', required: false, description: 'budget year (default: the current year)' })
-  budget(@CurrentCaller() caller: Caller, @Param('owner') owner: string, @Param('id') lifeEvent: string, @Query('year', new YearPipe('query.year')) year?: number) {
+  budget(
+    @CurrentCaller() caller: Caller,
+    @Param('owner') owner: string,
+    @Param('id') lifeEvent: string,
+    @Query('year', new YearPipe('query.year')) year?: number,
+  ) {
     requireOwnerAccess(caller, owner);
     return this.reports.budget(owner, lifeEvent, year ?? Number(brusselsDate(new Date().toISOString()).slice(0, 4)));
   }
 
   @Get('reports/:year')
   @Header('Vary', 'Accept')
-  @ApiOperation({ summary: 'The yearly report for the Public Service Day (23 June): JSON, or HTML with Accept: text/html or ?format=html' })
+  @ApiOperation({
+    summary:
+      'The yearly report for the Public Service Day (23 June): JSON, or HTML with Accept: text/html or ?format=html',
+  })
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'html'] })
   @ApiProduces('application/json', 'text/html')
   async report(
@@ -62,11 +72,13 @@ export class OwnersController {
     @Res({ passthrough: true }) response: Response,
     @Query('format') format?: string,
   ) {
-    if (format !== undefined && format !== 'json' && format !== 'html') throw new PassageError('invalid-request', 'format must be json or html', 'query.format');
+    if (format !== undefined && format !== 'json' && format !== 'html')
+      throw new PassageError('invalid-request', 'format must be json or html', 'query.format');
     requireOwnerAccess(caller, owner);
     const report = await this.reports.yearly(owner, year);
     // JSON unless HTML is asked for: explicitly, or by an Accept header that prefers it (a browser's).
-    const html = format === 'html' || (format === undefined && request.accepts(['application/json', 'text/html']) === 'text/html');
+    const html =
+      format === 'html' || (format === undefined && request.accepts(['application/json', 'text/html']) === 'text/html');
     if (!html) return report;
     response.type('text/html; charset=utf-8').setHeader('Content-Security-Policy', REPORT_CSP);
     return renderReportHtml(report);

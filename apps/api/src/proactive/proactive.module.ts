@@ -11,7 +11,12 @@ export class ProactiveModule {
   static register(deps: ApiDependencies): DynamicModule {
     const registry = new LifeEventRegistry(deps.dataSource);
     const cipher = new VaultCipher(deps.vaultKeys);
-    const starter = new ProactiveStarter({ dataSource: deps.dataSource, temporal: deps.temporal, vault: new Vault(deps.dataSource, cipher), taskQueue: deps.taskQueue });
+    const starter = new ProactiveStarter({
+      dataSource: deps.dataSource,
+      temporal: deps.temporal,
+      vault: new Vault(deps.dataSource, cipher),
+      taskQueue: deps.taskQueue,
+    });
     const proposals = new JourneyProposals({ dataSource: deps.dataSource, registry, cipher, starter });
     return {
       module: ProactiveModule,

@@ -14,7 +14,10 @@ export class SourceEventsController {
 
   @Post()
   @HttpCode(202)
-  @ApiOperation({ summary: 'Report an event (birth-registered, death-registered…): starts (opt-out) or proposes (opt-in) the journeys it triggers, once' })
+  @ApiOperation({
+    summary:
+      'Report an event (birth-registered, death-registered…): starts (opt-out) or proposes (opt-in) the journeys it triggers, once',
+  })
   receive(@CurrentCaller() caller: Caller, @Body() body: SourceEventCommand) {
     return this.events.receive(caller, body);
   }

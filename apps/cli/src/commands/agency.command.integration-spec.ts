@@ -27,7 +27,11 @@ const deposit = defineServiceStep({
   input: DepositInput,
   output: DepositOutput,
   handle: (input, ctx) =>
-    ctx.completed({ 'company.depositDate': '2026-05-04', 'company.publicationReference': `BS-${input['company.deedReference']}`, 'business.enterpriseNumber': '0123.456.789' }),
+    ctx.completed({
+      'company.depositDate': '2026-05-04',
+      'company.publicationReference': `BS-${input['company.deedReference']}`,
+      'business.enterpriseNumber': '0123.456.789',
+    }),
 });
 
 describe('passage agency verify against the dev server', () => {
@@ -37,7 +41,13 @@ describe('passage agency verify against the dev server', () => {
 
   beforeAll(async () => {
     temporal = await connectTestTemporal();
-    griffie = await runAgencyWorker({ agency: 'griffie', steps: [deposit], connection: temporal.nativeConnection, namespace: temporal.namespace, payloadKeys: TEST_PAYLOAD_KEY_SPEC });
+    griffie = await runAgencyWorker({
+      agency: 'griffie',
+      steps: [deposit],
+      connection: temporal.nativeConnection,
+      namespace: temporal.namespace,
+      payloadKeys: TEST_PAYLOAD_KEY_SPEC,
+    });
     dataDir = mkdtempSync(join(tmpdir(), 'passage-cli-'));
   });
 
@@ -58,9 +68,14 @@ describe('passage agency verify against the dev server', () => {
       PASSAGE_DATA_DIR: dataDir,
     };
     return new Promise((resolve) => {
-      execFile(process.execPath, [join(root, 'tools', 'bin', 'passage.js'), ...args], { cwd: root, env }, (error, stdout, stderr) => {
-        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-      });
+      execFile(
+        process.execPath,
+        [join(root, 'tools', 'bin', 'passage.js'), ...args],
+        { cwd: root, env },
+        (error, stdout, stderr) => {
+          resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+        },
+      );
     });
   }
 
@@ -68,7 +83,14 @@ describe('passage agency verify against the dev server', () => {
     const run = await passage('agency', 'verify', '--agency', 'griffie', '--json');
     const report = JSON.parse(run.stdout) as ConformanceReport;
     expect(report.checks.filter((c) => !c.passed)).toEqual([]);
-    expect(report.checks.map((c) => c.check)).toEqual(['reachable', 'happy-path', 'duplicate', 'slow', 'incomplete', 'malformed']);
+    expect(report.checks.map((c) => c.check)).toEqual([
+      'reachable',
+      'happy-path',
+      'duplicate',
+      'slow',
+      'incomplete',
+      'malformed',
+    ]);
     expect(report.checks.every((c) => c.service === '*' || c.service === 'deed-deposit-publication')).toBe(true);
     expect(run.code).toBe(0);
   });
@@ -76,7 +98,12 @@ describe('passage agency verify against the dev server', () => {
   it('prints the table and exits 1 when a check fails', async () => {
     const samples = join(dataDir, 'samples.json');
     // A sample without the trade name: the happy path gets an incomplete application, which the registry rejects.
-    writeFileSync(samples, JSON.stringify({ 'deed-deposit-publication': { 'company.deedReference': 'R-1', 'business.establishmentAddress': 'Kerkstraat 1' } }));
+    writeFileSync(
+      samples,
+      JSON.stringify({
+        'deed-deposit-publication': { 'company.deedReference': 'R-1', 'business.establishmentAddress': 'Kerkstraat 1' },
+      }),
+    );
     const run = await passage('agency', 'verify', '--agency', 'griffie', '--samples', samples);
     expect(run.stdout).toContain('Passage conformance report for agency griffie: FAILED');
     expect(run.stdout).toMatch(/FAIL\s+deed-deposit-publication\s+happy-path\s+\d+ ms\s+rejected a valid request/);

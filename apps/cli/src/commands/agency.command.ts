@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { DefaultLogger, Runtime, type NativeConnection } from '@temporalio/worker';
-import { formatReport, servicesOfAgency, verifyAgency, type DataItems, type ServiceUnderTest } from '@passage/agency-sdk';
+import {
+  formatReport,
+  servicesOfAgency,
+  verifyAgency,
+  type DataItems,
+  type ServiceUnderTest,
+} from '@passage/agency-sdk';
 import { loadPassageConfig, type TemporalSettings } from '@passage/config';
 import { AGENCIES, CATALOGUE } from '@passage/life-events';
 import { connectWorker } from '@passage/temporal';
@@ -16,7 +22,9 @@ export function catalogueServices(agency: string): ServiceUnderTest[] {
   const definitions = CATALOGUE.flatMap((entry) => [...entry.versions].sort((a, b) => b.version - a.version));
   const services = servicesOfAgency(definitions, agency);
   if (services.length === 0) {
-    throw new CliError(`agency ${agency} has no automatic, proactive or compensation service in the catalogue: its steps are decided in the inbox`);
+    throw new CliError(
+      `agency ${agency} has no automatic, proactive or compensation service in the catalogue: its steps are decided in the inbox`,
+    );
   }
   return services;
 }
@@ -31,7 +39,10 @@ function withSamples(services: ServiceUnderTest[], file: string | undefined): Se
     throw new CliError(`--samples ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
   const unknown = Object.keys(samples).filter((service) => !services.some((s) => s.service === service));
-  if (unknown.length > 0) throw new CliError(`--samples ${file}: no service ${unknown.join(', ')} (checked: ${services.map((s) => s.service).join(', ')})`);
+  if (unknown.length > 0)
+    throw new CliError(
+      `--samples ${file}: no service ${unknown.join(', ')} (checked: ${services.map((s) => s.service).join(', ')})`,
+    );
   return services.map((service) => ({ ...service, sample: samples[service.service] ?? service.sample }));
 }
 
@@ -39,7 +50,9 @@ async function connect(settings: TemporalSettings): Promise<NativeConnection> {
   try {
     return await connectWorker(settings);
   } catch (error) {
-    throw new CliError(`cannot reach Temporal at ${settings.address}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new CliError(
+      `cannot reach Temporal at ${settings.address}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
@@ -47,10 +60,15 @@ export function registerAgencyCommands(program: Command): void {
   const agency = program.command('agency').description('for agencies plugging their services into Passage');
   agency
     .command('verify')
-    .description("run the conformance kit against whatever serves agency-<id> (the agency's worker or webhook adapter); exits 1 when a check fails")
+    .description(
+      "run the conformance kit against whatever serves agency-<id> (the agency's worker or webhook adapter); exits 1 when a check fails",
+    )
     .requiredOption('--agency <id>', 'agency id, e.g. fod-financien')
     .option('--json', 'print the report as JSON')
-    .option('--samples <file>', 'JSON { "<service>": { "<item>": value } }: valid requests for services whose items have a format')
+    .option(
+      '--samples <file>',
+      'JSON { "<service>": { "<item>": value } }: valid requests for services whose items have a format',
+    )
     .action(async (options: { agency: string; json?: boolean; samples?: string }) => {
       const services = withSamples(catalogueServices(options.agency), options.samples);
       const config = loadPassageConfig();
@@ -58,7 +76,13 @@ export function registerAgencyCommands(program: Command): void {
       Runtime.install({ logger: new DefaultLogger('WARN') });
       const connection = await connect(config.temporal);
       try {
-        const report = await verifyAgency({ connection, namespace: config.temporal.namespace, payloadKeys: config.payloadKeys, agency: options.agency, services });
+        const report = await verifyAgency({
+          connection,
+          namespace: config.temporal.namespace,
+          payloadKeys: config.payloadKeys,
+          agency: options.agency,
+          services,
+        });
         console.log(options.json ? JSON.stringify(report, null, 2) : formatReport(report));
         process.exitCode = report.passed ? 0 : 1;
       } finally {

@@ -21,7 +21,11 @@ describe('passage diff and simulate (catalogue only)', () => {
   function passage(...args: string[]) {
     const env: NodeJS.ProcessEnv = { ...process.env, PASSAGE_DATA_DIR: dataDir };
     delete env['DATABASE_URL'];
-    return spawnSync(process.execPath, [join(root, 'tools', 'bin', 'passage.js'), ...args], { cwd: root, encoding: 'utf8', env });
+    return spawnSync(process.execPath, [join(root, 'tools', 'bin', 'passage.js'), ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      env,
+    });
   }
 
   it('prints what changes between two versions as text', () => {
@@ -37,15 +41,25 @@ describe('passage diff and simulate (catalogue only)', () => {
     const run = passage('diff', 'start-business', '1', '2', '--json');
     expect(run.status).toBe(0);
     const diff = JSON.parse(run.stdout) as VersionDiff;
-    expect(diff).toMatchObject({ lifeEvent: 'start-business', from: 1, to: 2, stepsAdded: [{ id: 'starter-welcome', agency: 'vlaio', mode: 'proactive' }], stepsRemoved: [] });
-    expect(diff.stepsChanged.find((s) => s.id === 'health-insurance-status')?.changes).toEqual(expect.arrayContaining([{ field: 'mode', from: 'citizen', to: 'proactive', audience: 'both' }]));
+    expect(diff).toMatchObject({
+      lifeEvent: 'start-business',
+      from: 1,
+      to: 2,
+      stepsAdded: [{ id: 'starter-welcome', agency: 'vlaio', mode: 'proactive' }],
+      stepsRemoved: [],
+    });
+    expect(diff.stepsChanged.find((s) => s.id === 'health-insurance-status')?.changes).toEqual(
+      expect.arrayContaining([{ field: 'mode', from: 'citizen', to: 'proactive', audience: 'both' }]),
+    );
   });
 
   it('explains an unknown version or a malformed argument in one line', () => {
     const missing = passage('diff', 'start-business', '1', '9');
     expect(missing.status).toBe(2);
     expect(missing.stderr.trim()).toBe('no life event start-business version 9 in the catalogue');
-    expect(passage('diff', 'start-business', 'one', '2').stderr.trim()).toBe('<from> must be a positive whole number, got one');
+    expect(passage('diff', 'start-business', 'one', '2').stderr.trim()).toBe(
+      '<from> must be a positive whole number, got one',
+    );
   });
 
   it('simulates deterministically for a seed, with the owner target, costs and load', () => {
@@ -69,10 +83,20 @@ describe('passage diff and simulate (catalogue only)', () => {
     const run = passage('simulate', 'birth', '--version', '1', '--journeys', '500', '--seed', '7', '--json');
     expect(run.status).toBe(0);
     const result = JSON.parse(run.stdout) as SimulationResult;
-    expect(result).toMatchObject({ lifeEvent: 'birth', version: 1, journeys: 500, seed: 7, withinTarget: { targetDays: 700 } });
+    expect(result).toMatchObject({
+      lifeEvent: 'birth',
+      version: 1,
+      journeys: 500,
+      seed: 7,
+      withinTarget: { targetDays: 700 },
+    });
     expect(result.leadTimeDays.p50).toBeLessThanOrEqual(result.leadTimeDays.p90);
     expect(result.loadPerAgencyPerMonth).toBeUndefined();
-    expect(JSON.parse(passage('simulate', 'birth', '--version', '1', '--journeys', '500', '--seed', '7', '--json').stdout)).toEqual(result);
-    expect(passage('simulate', 'birth', '--journeys', '0').stderr.trim()).toBe('--journeys must be a whole number from 1 to 1000000, got 0');
+    expect(
+      JSON.parse(passage('simulate', 'birth', '--version', '1', '--journeys', '500', '--seed', '7', '--json').stdout),
+    ).toEqual(result);
+    expect(passage('simulate', 'birth', '--journeys', '0').stderr.trim()).toBe(
+      '--journeys must be a whole number from 1 to 1000000, got 0',
+    );
   });
 });

@@ -7,7 +7,12 @@ import { CliError } from './definition-loader';
 export function wholeNumber(flag: string, value: string, { min = 1, max = Number.MAX_SAFE_INTEGER } = {}): number {
   const number = /^-?\d+$/.test(value) ? Number(value) : NaN;
   if (Number.isSafeInteger(number) && number >= min && number <= max) return number;
-  const range = max < Number.MAX_SAFE_INTEGER ? `a whole number from ${min} to ${max}` : min === 1 ? 'a positive whole number' : `a whole number of at least ${min}`;
+  const range =
+    max < Number.MAX_SAFE_INTEGER
+      ? `a whole number from ${min} to ${max}`
+      : min === 1
+        ? 'a positive whole number'
+        : `a whole number of at least ${min}`;
   throw new CliError(`${flag} must be ${range}, got ${value}`);
 }
 
@@ -37,7 +42,9 @@ export async function withDatabase<T>(url: string, work: (dataSource: DataSource
     dataSource = await createDataSource({ url, poolSize: 4 }).initialize();
   } catch (error) {
     // The driver's message names host and database, never the password.
-    throw new CliError(`cannot reach PostgreSQL at DATABASE_URL: ${error instanceof Error ? error.message : String(error)}`);
+    throw new CliError(
+      `cannot reach PostgreSQL at DATABASE_URL: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   try {
     return await work(dataSource);
@@ -50,7 +57,11 @@ export async function withDatabase<T>(url: string, work: (dataSource: DataSource
  * A version of a life event from the catalogue or, given the database and when the catalogue does not have it,
  * from the registry of published versions. Without a version: the latest of either.
  */
-export async function definitionOf(lifeEvent: string, version: number | undefined, dataSource?: DataSource): Promise<LifeEventDefinition> {
+export async function definitionOf(
+  lifeEvent: string,
+  version: number | undefined,
+  dataSource?: DataSource,
+): Promise<LifeEventDefinition> {
   const fromCatalogue = findDefinition(lifeEvent, version);
   let published: LifeEventDefinition | undefined;
   if (dataSource && (!fromCatalogue || version === undefined)) {
@@ -58,6 +69,9 @@ export async function definitionOf(lifeEvent: string, version: number | undefine
     published = (await new LifeEventRegistry(dataSource).find(lifeEvent, version))?.definition;
   }
   const latest = published && (!fromCatalogue || published.version > fromCatalogue.version) ? published : fromCatalogue;
-  if (!latest) throw new CliError(`no life event ${lifeEvent}${version ? ` version ${version}` : ''} in the catalogue${dataSource ? ' or the registry' : ''}`);
+  if (!latest)
+    throw new CliError(
+      `no life event ${lifeEvent}${version ? ` version ${version}` : ''} in the catalogue${dataSource ? ' or the registry' : ''}`,
+    );
   return latest;
 }

@@ -20,7 +20,9 @@ export function loadDefinitionFile(file: string): unknown {
       // Definitions are TypeScript modules loaded at run time (this process runs under SWC's require hook).
       const exports = require(path) as Record<string, unknown>;
       if (exports['default'] !== undefined) return exports['default'];
-      const candidates = Object.values(exports).filter((value) => typeof value === 'object' && value !== null && 'steps' in value);
+      const candidates = Object.values(exports).filter(
+        (value) => typeof value === 'object' && value !== null && 'steps' in value,
+      );
       if (candidates.length === 1) return candidates[0];
       throw new CliError(`${file}: export the definition as default (found ${candidates.length} candidate exports)`);
     }
@@ -32,8 +34,10 @@ export function loadDefinitionFile(file: string): unknown {
 /** A life event of the catalogue, at a version (the latest when omitted). */
 export function catalogueDefinition(lifeEventId: string, version?: string): LifeEventDefinition {
   const parsed = version === undefined ? undefined : Number(version);
-  if (parsed !== undefined && (!Number.isInteger(parsed) || parsed < 1)) throw new CliError(`--version must be a positive integer, got ${version}`);
+  if (parsed !== undefined && (!Number.isInteger(parsed) || parsed < 1))
+    throw new CliError(`--version must be a positive integer, got ${version}`);
   const definition = findDefinition(lifeEventId, parsed);
-  if (!definition) throw new CliError(`no life event ${lifeEventId}${parsed ? ` version ${parsed}` : ''} in the catalogue`);
+  if (!definition)
+    throw new CliError(`no life event ${lifeEventId}${parsed ? ` version ${parsed}` : ''} in the catalogue`);
   return definition;
 }

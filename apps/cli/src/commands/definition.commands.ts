@@ -27,7 +27,8 @@ function validateFile(file: string): ValidationIssue[] {
     const definition = loadDefinitionFile(file);
     return validateLifeEvent(definition, validationContext(definition));
   } catch (error) {
-    if (error instanceof CliError || error instanceof DefinitionFormatError) return [{ code: 'invalid-type', path: '', message: error.message }];
+    if (error instanceof CliError || error instanceof DefinitionFormatError)
+      return [{ code: 'invalid-type', path: '', message: error.message }];
     throw error;
   }
 }
@@ -45,7 +46,9 @@ export function registerDefinitionCommands(program: Command): void {
       } else {
         for (const [file, issues] of Object.entries(report)) {
           for (const issue of issues) console.log(`${file}\t${issue.code}\t${issue.path}\t${issue.message}`);
-          console.log(`${file}: ${issues.length === 0 ? 'valid' : `${issues.length} issue${issues.length === 1 ? '' : 's'}`}`);
+          console.log(
+            `${file}: ${issues.length === 0 ? 'valid' : `${issues.length} issue${issues.length === 1 ? '' : 's'}`}`,
+          );
         }
       }
       process.exitCode = Object.values(report).some((issues) => issues.length > 0) ? 1 : 0;

@@ -7,7 +7,9 @@ import { databaseUrl, definitionOf, wholeNumber, withDatabase } from './cli-supp
 export function registerDiffCommand(program: Command): void {
   program
     .command('diff')
-    .description('what changes for citizens and agencies between two versions of a life event (catalogue, or the registry with DATABASE_URL)')
+    .description(
+      'what changes for citizens and agencies between two versions of a life event (catalogue, or the registry with DATABASE_URL)',
+    )
     .argument('<life-event>', 'life-event id, e.g. start-business')
     .argument('<from>', 'the older version')
     .argument('<to>', 'the newer version')
@@ -15,7 +17,8 @@ export function registerDiffCommand(program: Command): void {
     .action(async (lifeEvent: string, fromArgument: string, toArgument: string, options: { json?: boolean }) => {
       const from = wholeNumber('<from>', fromArgument);
       const to = wholeNumber('<to>', toArgument);
-      const both = (dataSource?: DataSource) => Promise.all([definitionOf(lifeEvent, from, dataSource), definitionOf(lifeEvent, to, dataSource)]);
+      const both = (dataSource?: DataSource) =>
+        Promise.all([definitionOf(lifeEvent, from, dataSource), definitionOf(lifeEvent, to, dataSource)]);
       // The registry is asked only for a version the catalogue does not have.
       const url = databaseUrl();
       const inCatalogue = findDefinition(lifeEvent, from) !== undefined && findDefinition(lifeEvent, to) !== undefined;

@@ -18,7 +18,8 @@ interface MigrateOptions {
 }
 
 /** Who confirmed which journeys: every one that can move, the ones listed, or each asked in turn. */
-type Confirmation = { readonly kind: 'all' } | { readonly kind: 'listed'; readonly ids: ReadonlySet<string> } | { readonly kind: 'ask' };
+type Confirmation =
+  { readonly kind: 'all' } | { readonly kind: 'listed'; readonly ids: ReadonlySet<string> } | { readonly kind: 'ask' };
 
 /** Journeys asked to move at the same time: enough to go fast, few enough not to flood the engine. */
 const PARALLEL_UPDATES = 8;
@@ -27,25 +28,34 @@ const MAX_LISTED = 1_000;
 function confirmationOf(options: MigrateOptions): Confirmation | undefined {
   if (options.yes && options.journeys !== undefined) throw new CliError('give --yes or --journeys, not both');
   if (options.dryRun) {
-    if (options.yes || options.journeys !== undefined) throw new CliError('--dry-run only reports: leave out --yes and --journeys');
+    if (options.yes || options.journeys !== undefined)
+      throw new CliError('--dry-run only reports: leave out --yes and --journeys');
     return undefined;
   }
   if (options.yes) return { kind: 'all' };
   if (options.journeys !== undefined) {
-    const ids = options.journeys.split(',').map((id) => id.trim()).filter((id) => id !== '');
-    if (ids.length === 0 || ids.length > MAX_LISTED) throw new CliError(`--journeys must list 1 to ${MAX_LISTED} journey ids, separated by commas`);
+    const ids = options.journeys
+      .split(',')
+      .map((id) => id.trim())
+      .filter((id) => id !== '');
+    if (ids.length === 0 || ids.length > MAX_LISTED)
+      throw new CliError(`--journeys must list 1 to ${MAX_LISTED} journey ids, separated by commas`);
     const malformed = ids.find((id) => !isJourneyId(id));
     if (malformed) throw new CliError(`--journeys: ${malformed} is not a journey id (journey-<life-event>-<uuid>)`);
     return { kind: 'listed', ids: new Set(ids) };
   }
-  if (!process.stdin.isTTY) throw new CliError('confirm with --yes (every journey that can move) or --journeys <id,id>: there is no terminal to ask');
+  if (!process.stdin.isTTY)
+    throw new CliError(
+      'confirm with --yes (every journey that can move) or --journeys <id,id>: there is no terminal to ask',
+    );
   return { kind: 'ask' };
 }
 
 /** The name the audit log records: given, or the operating-system user. */
 function actorOf(given: string | undefined): string {
   const actor = given ?? safeUserName();
-  if (!/^[^\p{Cc}]{1,100}$/u.test(actor)) throw new CliError('--actor must be 1 to 100 characters without control characters');
+  if (!/^[^\p{Cc}]{1,100}$/u.test(actor))
+    throw new CliError('--actor must be 1 to 100 characters without control characters');
   return actor;
 }
 
@@ -61,12 +71,17 @@ function safeUserName(): string {
 function describe(candidate: MigrationCandidate): string {
   const { canMove, reasons, added, retired } = candidate.assessment;
   if (!canMove) return `cannot move: ${reasons.join('; ')}`;
-  const parts = [added.length > 0 ? `adds ${added.join(', ')}` : 'adds no step', ...(retired.length > 0 ? [`keeps the results of retired ${retired.join(', ')}`] : [])];
+  const parts = [
+    added.length > 0 ? `adds ${added.join(', ')}` : 'adds no step',
+    ...(retired.length > 0 ? [`keeps the results of retired ${retired.join(', ')}`] : []),
+  ];
   return `can move: ${parts.join('; ')}`;
 }
 
 function printPlan(plan: MigrationPlan): void {
-  console.log(`${plan.lifeEvent}: ${plan.journeys.length} running journey(s) on version ${plan.from.version}, to move to version ${plan.to.version}`);
+  console.log(
+    `${plan.lifeEvent}: ${plan.journeys.length} running journey(s) on version ${plan.from.version}, to move to version ${plan.to.version}`,
+  );
   for (const candidate of plan.journeys) console.log(`  ${candidate.journeyId}  ${describe(candidate)}`);
   if (plan.truncated) console.log(`  (only the first ${plan.journeys.length}: run again for the others)`);
 }
@@ -89,10 +104,18 @@ async function ask(candidates: readonly MigrationCandidate[], to: number): Promi
  * Moves the journeys in scope, a few at a time: a journey that cannot move is refused (and audited) without being
  * asked; one the owner did not confirm is skipped. Returns whether every confirmed journey moved.
  */
-async function run(plan: MigrationPlan, migrations: VersionMigrations, confirmation: Confirmation, actor: string): Promise<boolean> {
+async function run(
+  plan: MigrationPlan,
+  migrations: VersionMigrations,
+  confirmation: Confirmation,
+  actor: string,
+): Promise<boolean> {
   const listed = confirmation.kind === 'listed' ? confirmation.ids : undefined;
   const scope = listed ? plan.journeys.filter((c) => listed.has(c.journeyId)) : plan.journeys;
-  const confirmed = confirmation.kind === 'ask' ? await ask(scope, plan.to.version) : new Set(scope.filter((c) => listed || c.assessment.canMove).map((c) => c.journeyId));
+  const confirmed =
+    confirmation.kind === 'ask'
+      ? await ask(scope, plan.to.version)
+      : new Set(scope.filter((c) => listed || c.assessment.canMove).map((c) => c.journeyId));
   let allMoved = true;
   for (const id of listed ?? []) {
     if (!scope.some((c) => c.journeyId === id)) {
@@ -105,7 +128,9 @@ async function run(plan: MigrationPlan, migrations: VersionMigrations, confirmat
     const batch = scope.slice(start, start + PARALLEL_UPDATES);
     const outcomes = await Promise.all(
       batch.map((candidate): Promise<MigrationOutcome | undefined> =>
-        confirmed.has(candidate.journeyId) || !candidate.assessment.canMove ? migrations.migrate(plan, candidate, actor) : Promise.resolve(undefined),
+        confirmed.has(candidate.journeyId) || !candidate.assessment.canMove
+          ? migrations.migrate(plan, candidate, actor)
+          : Promise.resolve(undefined),
       ),
     );
     batch.forEach((candidate, index) => {
@@ -113,11 +138,18 @@ async function run(plan: MigrationPlan, migrations: VersionMigrations, confirmat
       const result = outcome?.result ?? 'skipped';
       counts[result] += 1;
       if (result !== 'migrated' && confirmed.has(candidate.journeyId)) allMoved = false;
-      const text = outcome === undefined ? 'skipped' : outcome.result === 'migrated' ? `migrated v${plan.from.version} → v${plan.to.version}` : `refused: ${outcome.reason}`;
+      const text =
+        outcome === undefined
+          ? 'skipped'
+          : outcome.result === 'migrated'
+            ? `migrated v${plan.from.version} → v${plan.to.version}`
+            : `refused: ${outcome.reason}`;
       console.log(`  ${candidate.journeyId}  ${text}`);
     });
   }
-  console.log(`${counts.migrated} migrated, ${counts.refused} refused, ${counts.skipped} skipped (audit log: ${actor})`);
+  console.log(
+    `${counts.migrated} migrated, ${counts.refused} refused, ${counts.skipped} skipped (audit log: ${actor})`,
+  );
   return allMoved;
 }
 
@@ -127,14 +159,18 @@ async function connectTemporal(): Promise<Client> {
   try {
     return await connectClient(config.temporal, config.payloadKeys);
   } catch (error) {
-    throw new CliError(`cannot reach Temporal at ${config.temporal.address}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new CliError(
+      `cannot reach Temporal at ${config.temporal.address}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
 export function registerMigrateCommand(program: Command): void {
   program
     .command('migrate')
-    .description('move running journeys to a newer published version, at safe points only; each move or refusal is audited. Exits 1 when a confirmed journey did not move')
+    .description(
+      'move running journeys to a newer published version, at safe points only; each move or refusal is audited. Exits 1 when a confirmed journey did not move',
+    )
     .argument('<life-event>', 'life-event id, e.g. start-business')
     .requiredOption('--from <n>', 'the version the journeys run on')
     .requiredOption('--to <n>', 'the published version to move them to')
@@ -165,7 +201,8 @@ export function registerMigrateCommand(program: Command): void {
         }
         const temporal = await connectTemporal();
         try {
-          if (!(await run(plan, new VersionMigrations(dataSource, temporal), confirmation, actor))) process.exitCode = 1;
+          if (!(await run(plan, new VersionMigrations(dataSource, temporal), confirmation, actor)))
+            process.exitCode = 1;
         } finally {
           await temporal.connection.close();
         }

@@ -31,8 +31,11 @@ describe('passage publish and simulate against PostgreSQL', () => {
   function passage(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
     const env = { ...process.env, DATABASE_URL: db.url, PASSAGE_DATA_DIR: dir };
     return new Promise((resolve) => {
-      execFile(process.execPath, [join(root, 'tools', 'bin', 'passage.js'), ...args], { cwd: root, env, encoding: 'utf8' }, (error, stdout, stderr) =>
-        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      execFile(
+        process.execPath,
+        [join(root, 'tools', 'bin', 'passage.js'), ...args],
+        { cwd: root, env, encoding: 'utf8' },
+        (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
       );
     });
   }
@@ -50,13 +53,21 @@ describe('passage publish and simulate against PostgreSQL', () => {
     expect(first.stdout.trim()).toBe(`start-business v1 published (${contentHash(START_BUSINESS_V1)})`);
     const again = await passage('publish', 'start-business', '1');
     expect(again.code).toBe(0);
-    expect(again.stdout.trim()).toBe(`start-business v1 unchanged: this content is already published (${contentHash(START_BUSINESS_V1)})`);
-    expect((await new LifeEventRegistry(db.dataSource).find('start-business', 1))?.hash).toBe(contentHash(START_BUSINESS_V1));
+    expect(again.stdout.trim()).toBe(
+      `start-business v1 unchanged: this content is already published (${contentHash(START_BUSINESS_V1)})`,
+    );
+    expect((await new LifeEventRegistry(db.dataSource).find('start-business', 1))?.hash).toBe(
+      contentHash(START_BUSINESS_V1),
+    );
   });
 
   it('publishes a new version from a file, and new journeys take it as the latest', async () => {
     expect((await passage('publish', 'start-business', '2')).code).toBe(0);
-    const v3 = { ...START_BUSINESS_V2, version: 3, steps: START_BUSINESS_V2.steps.map((s) => (s.id === 'starter-welcome' ? { ...s, expectedDays: 2 } : s)) };
+    const v3 = {
+      ...START_BUSINESS_V2,
+      version: 3,
+      steps: START_BUSINESS_V2.steps.map((s) => (s.id === 'starter-welcome' ? { ...s, expectedDays: 2 } : s)),
+    };
     const published = await passage('publish', 'start-business', '3', '--file', file('start-business-v3.json', v3));
     expect(published.stderr).toBe('');
     expect(published.stdout.trim()).toBe(`start-business v3 published (${contentHash(v3)})`);
@@ -65,23 +76,49 @@ describe('passage publish and simulate against PostgreSQL', () => {
   });
 
   it('refuses to publish changed content under a published version: exit 1 with the reason', async () => {
-    const changed = { ...START_BUSINESS_V1, steps: START_BUSINESS_V1.steps.map((s) => (s.id === 'business-account' ? { ...s, expectedDays: 9 } : s)) };
-    const refused = await passage('publish', 'start-business', '1', '--file', file('start-business-v1-changed.json', changed));
+    const changed = {
+      ...START_BUSINESS_V1,
+      steps: START_BUSINESS_V1.steps.map((s) => (s.id === 'business-account' ? { ...s, expectedDays: 9 } : s)),
+    };
+    const refused = await passage(
+      'publish',
+      'start-business',
+      '1',
+      '--file',
+      file('start-business-v1-changed.json', changed),
+    );
     expect(refused.code).toBe(1);
     expect(refused.stdout).toBe('');
     expect(refused.stderr.trim().split('\n')).toHaveLength(1);
-    expect(refused.stderr).toMatch(/^start-business v1 refused: Version 1 was published with content hash sha256:[0-9a-f]{64}, but .* A published version cannot change/);
-    expect((await new LifeEventRegistry(db.dataSource).find('start-business', 1))?.hash).toBe(contentHash(START_BUSINESS_V1));
+    expect(refused.stderr).toMatch(
+      /^start-business v1 refused: Version 1 was published with content hash sha256:[0-9a-f]{64}, but .* A published version cannot change/,
+    );
+    expect((await new LifeEventRegistry(db.dataSource).find('start-business', 1))?.hash).toBe(
+      contentHash(START_BUSINESS_V1),
+    );
   });
 
   it('refuses a file that holds another version than named, and needs DATABASE_URL', async () => {
-    const wrong = await passage('publish', 'start-business', '4', '--file', file('start-business-v2.json', START_BUSINESS_V2));
+    const wrong = await passage(
+      'publish',
+      'start-business',
+      '4',
+      '--file',
+      file('start-business-v2.json', START_BUSINESS_V2),
+    );
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr.trim()).toMatch(/start-business-v2\.json holds start-business version 2, not start-business version 4$/);
+    expect(wrong.stderr.trim()).toMatch(
+      /start-business-v2\.json holds start-business version 2, not start-business version 4$/,
+    );
     const env: NodeJS.ProcessEnv = { ...process.env, PASSAGE_DATA_DIR: dir };
     delete env['DATABASE_URL'];
     const noDatabase = await new Promise<string>((resolve) =>
-      execFile(process.execPath, [join(root, 'tools', 'bin', 'passage.js'), 'publish', 'start-business', '1'], { cwd: root, env, encoding: 'utf8' }, (_, __, stderr) => resolve(stderr)),
+      execFile(
+        process.execPath,
+        [join(root, 'tools', 'bin', 'passage.js'), 'publish', 'start-business', '1'],
+        { cwd: root, env, encoding: 'utf8' },
+        (_, __, stderr) => resolve(stderr),
+      ),
     );
     expect(noDatabase.trim()).toBe('passage publish needs DATABASE_URL (the PostgreSQL database of Passage)');
   });

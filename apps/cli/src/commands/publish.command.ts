@@ -10,15 +10,21 @@ import { requireDatabaseUrl, wholeNumber, withDatabase } from './cli-support';
 function definitionToPublish(lifeEvent: string, version: number, file: string | undefined): LifeEventDefinition {
   if (file === undefined) return catalogueDefinition(lifeEvent, String(version));
   const loaded = loadDefinitionFile(file);
-  const { id, version: given } = (typeof loaded === 'object' && loaded !== null ? loaded : {}) as { id?: unknown; version?: unknown };
-  if (id !== lifeEvent || given !== version) throw new CliError(`${file} holds ${String(id)} version ${String(given)}, not ${lifeEvent} version ${version}`);
+  const { id, version: given } = (typeof loaded === 'object' && loaded !== null ? loaded : {}) as {
+    id?: unknown;
+    version?: unknown;
+  };
+  if (id !== lifeEvent || given !== version)
+    throw new CliError(`${file} holds ${String(id)} version ${String(given)}, not ${lifeEvent} version ${version}`);
   // The registry validates everything else before anything is written.
   return loaded as LifeEventDefinition;
 }
 
 /** One line per version, the same for one version as for the whole catalogue. */
 function report(result: PublishResult): void {
-  console.log(`${result.lifeEvent} v${result.version} ${result.status === 'published' ? 'published' : 'unchanged: this content is already published'} (${result.hash})`);
+  console.log(
+    `${result.lifeEvent} v${result.version} ${result.status === 'published' ? 'published' : 'unchanged: this content is already published'} (${result.hash})`,
+  );
 }
 
 /** A refusal is the release's answer, not a crash: one line on stderr and exit 1. */
@@ -46,28 +52,46 @@ async function publishWholeCatalogue(url: string): Promise<void> {
 export function registerPublishCommand(program: Command): void {
   program
     .command('publish')
-    .description('publish a life-event version into the registry (DATABASE_URL), or with --catalogue every version of the catalogue; new journeys take the latest version. Exits 1 when refused')
+    .description(
+      'publish a life-event version into the registry (DATABASE_URL), or with --catalogue every version of the catalogue; new journeys take the latest version. Exits 1 when refused',
+    )
     .argument('[life-event]', 'life-event id, e.g. start-business')
     .argument('[version]', 'the version to publish')
     .option('--file <path>', 'a definition file (.json or .ts) instead of the catalogue')
-    .option('--catalogue', "register the catalogue's agencies and publish every version of every life event (what a release runs)")
-    .action(async (lifeEvent: string | undefined, versionArgument: string | undefined, options: { file?: string; catalogue?: boolean }) => {
-      if (options.catalogue) {
-        if (lifeEvent !== undefined || options.file !== undefined) throw new CliError('--catalogue publishes the whole catalogue: leave out <life-event>, <version> and --file');
-        return publishWholeCatalogue(requireDatabaseUrl('publish'));
-      }
-      if (lifeEvent === undefined || versionArgument === undefined) throw new CliError('give <life-event> <version>, or --catalogue');
-      const definition = definitionToPublish(lifeEvent, wholeNumber('<version>', versionArgument), options.file);
-      const url = requireDatabaseUrl('publish');
-      const { AgencyRegistry, LifeEventRegistry } = await import('@passage/journeys');
-      await withDatabase(url, async (dataSource) => {
-        // Checked against the agencies the registry knows now and the catalogue's process owners.
-        const context = { agencies: await new AgencyRegistry(dataSource).descriptors(), owners: [...new Set(CATALOGUE.map((entry) => entry.owner.id))] };
-        try {
-          report(await new LifeEventRegistry(dataSource).publish(definition, context));
-        } catch (error) {
-          refused(`${lifeEvent} v${definition.version}`, error);
+    .option(
+      '--catalogue',
+      "register the catalogue's agencies and publish every version of every life event (what a release runs)",
+    )
+    .action(
+      async (
+        lifeEvent: string | undefined,
+        versionArgument: string | undefined,
+        options: { file?: string; catalogue?: boolean },
+      ) => {
+        if (options.catalogue) {
+          if (lifeEvent !== undefined || options.file !== undefined)
+            throw new CliError(
+              '--catalogue publishes the whole catalogue: leave out <life-event>, <version> and --file',
+            );
+          return publishWholeCatalogue(requireDatabaseUrl('publish'));
         }
-      });
-    });
+        if (lifeEvent === undefined || versionArgument === undefined)
+          throw new CliError('give <life-event> <version>, or --catalogue');
+        const definition = definitionToPublish(lifeEvent, wholeNumber('<version>', versionArgument), options.file);
+        const url = requireDatabaseUrl('publish');
+        const { AgencyRegistry, LifeEventRegistry } = await import('@passage/journeys');
+        await withDatabase(url, async (dataSource) => {
+          // Checked against the agencies the registry knows now and the catalogue's process owners.
+          const context = {
+            agencies: await new AgencyRegistry(dataSource).descriptors(),
+            owners: [...new Set(CATALOGUE.map((entry) => entry.owner.id))],
+          };
+          try {
+            report(await new LifeEventRegistry(dataSource).publish(definition, context));
+          } catch (error) {
+            refused(`${lifeEvent} v${definition.version}`, error);
+          }
+        });
+      },
+    );
 }

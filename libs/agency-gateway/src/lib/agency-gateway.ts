@@ -91,7 +91,9 @@ class Gateway {
   /** One pass over the registry at a time; a failed pass (database down) keeps the workers as they are. */
   refresh(): Promise<void> {
     this.refreshing ??= this.reconcile()
-      .catch((error: unknown) => this.logger.error('agency gateway: registry not read', { error: describeError(error) }))
+      .catch((error: unknown) =>
+        this.logger.error('agency gateway: registry not read', { error: describeError(error) }),
+      )
       .finally(() => (this.refreshing = undefined));
     return this.refreshing;
   }
@@ -137,13 +139,18 @@ class Gateway {
     });
     const run: Promise<void> = worker
       .run()
-      .catch((error: unknown) => this.logger.error('agency gateway: worker stopped', { agency: agency.id, error: describeError(error) }))
+      .catch((error: unknown) =>
+        this.logger.error('agency gateway: worker stopped', { agency: agency.id, error: describeError(error) }),
+      )
       .finally(() => {
         // A worker that died is forgotten, so that the next pass starts it again.
         if (this.running.get(agency.id)?.worker === worker) this.running.delete(agency.id);
       });
     this.running.set(agency.id, { fingerprint, worker, run });
-    this.logger.info('agency gateway: serving', { agency: agency.id, rateLimitPerMinute: rateLimitPerMinute ?? undefined });
+    this.logger.info('agency gateway: serving', {
+      agency: agency.id,
+      rateLimitPerMinute: rateLimitPerMinute ?? undefined,
+    });
   }
 
   /** The adapter, or — when the agency's settings cannot work — activities that fail the step (the reason is logged). */
@@ -152,7 +159,8 @@ class Gateway {
     try {
       const urlProblem = webhookUrlPolicyProblem(url, this.options.environment);
       if (urlProblem) throw new Error(`url ${urlProblem}`);
-      if (this.options.environment === 'production' && !this.options.publicUrl.startsWith('https:')) throw new Error('PASSAGE_PUBLIC_URL must be an https URL in production');
+      if (this.options.environment === 'production' && !this.options.publicUrl.startsWith('https:'))
+        throw new Error('PASSAGE_PUBLIC_URL must be an https URL in production');
       const secret = resolveAgencySecret(secretRef, this.options.env);
       const adapter = new WebhookServiceAdapter({
         agency: { id: agency.id, url, secret },
@@ -166,8 +174,14 @@ class Gateway {
       return { performService: (request) => adapter.performService(request) };
     } catch (error) {
       // The details are for operators (the log); the journey's timeline only says where the trouble is.
-      this.logger.error('agency gateway: misconfigured agency', { agency: agency.id, reason: (error as Error).message });
-      return { performService: () => Promise.reject(contractViolation(`agency ${agency.id} is misconfigured in Passage (see the worker log)`)) };
+      this.logger.error('agency gateway: misconfigured agency', {
+        agency: agency.id,
+        reason: (error as Error).message,
+      });
+      return {
+        performService: () =>
+          Promise.reject(contractViolation(`agency ${agency.id} is misconfigured in Passage (see the worker log)`)),
+      };
     }
   }
 
@@ -175,7 +189,10 @@ class Gateway {
     const key = `${agency} ${url}`;
     let breaker = this.breakers.get(key);
     if (!breaker) {
-      breaker = new CircuitBreaker({ ...DEFAULT_BREAKER_SETTINGS, ...this.options.breaker }, this.requestTimeoutMs + 5_000);
+      breaker = new CircuitBreaker(
+        { ...DEFAULT_BREAKER_SETTINGS, ...this.options.breaker },
+        this.requestTimeoutMs + 5_000,
+      );
       this.breakers.set(key, breaker);
     }
     return breaker;

@@ -7,9 +7,22 @@ import { withdrawUpdate } from '@passage/contracts';
 import { startPassageProcess, waitForHttp, type RunningProcess } from '@passage/devstack';
 import { createEngineWorker } from '@passage/engine';
 import { freePort, journeyResult, queryJourney } from '@passage/temporal';
-import { connectTestTemporal, createTestDatabase, TEST_PAYLOAD_KEY_SPEC, TEST_PAYLOAD_KEYS, type TestDatabase, type TestTemporal } from '@passage/testing';
+import {
+  connectTestTemporal,
+  createTestDatabase,
+  TEST_PAYLOAD_KEY_SPEC,
+  TEST_PAYLOAD_KEYS,
+  type TestDatabase,
+  type TestTemporal,
+} from '@passage/testing';
 import { postCallback, TestWebhookAgency, type Behaviour } from '../testing/test-webhook-agency';
-import { capturingLogger, registerWebhookAgencies, startWebhookJourney, stepReaches, waitUntil } from '../testing/webhook-test-bed';
+import {
+  capturingLogger,
+  registerWebhookAgencies,
+  startWebhookJourney,
+  stepReaches,
+  waitUntil,
+} from '../testing/webhook-test-bed';
 import { startAgencyGateway, type AgencyGateway } from './agency-gateway';
 
 const AGENCY = 'wh-clerk';
@@ -17,8 +30,11 @@ const SECRET_VARIABLE = 'PASSAGE_AGENCY_SECRET_WH_CLERK';
 const SECRET = randomBytes(32).toString('base64url');
 
 const completing: Behaviour = (call, agency) =>
-  call.request.kind === 'compensate' ? { status: 200, body: {} } : { status: 200, body: { outputs: agency.act(call.request.idempotencyKey, { 'case.number': 'C-sync' }) } };
-const accepting: Behaviour = (call) => (call.request.kind === 'compensate' ? { status: 200, body: {} } : { status: 202, body: { reference: 'REF-7' } });
+  call.request.kind === 'compensate'
+    ? { status: 200, body: {} }
+    : { status: 200, body: { outputs: agency.act(call.request.idempotencyKey, { 'case.number': 'C-sync' }) } };
+const accepting: Behaviour = (call) =>
+  call.request.kind === 'compensate' ? { status: 200, body: {} } : { status: 202, body: { reference: 'REF-7' } };
 
 /**
  * A webhook agency end to end: the real engine worker and agency gateway in this process, the real API as its own
@@ -39,7 +55,9 @@ describe('webhook agencies: synchronous answers, callbacks, signatures and data 
     temporal = await connectTestTemporal();
     db = await createTestDatabase();
     agency = await TestWebhookAgency.start(SECRET, completing);
-    await registerWebhookAgencies(db.dataSource, { [AGENCY]: { url: agency.url, secretRef: `env:${SECRET_VARIABLE}` } });
+    await registerWebhookAgencies(db.dataSource, {
+      [AGENCY]: { url: agency.url, secretRef: `env:${SECRET_VARIABLE}` },
+    });
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
     api = startPassageProcess('api', {
@@ -54,7 +72,13 @@ describe('webhook agencies: synchronous answers, callbacks, signatures and data 
       PASSAGE_HTTP_PORT: String(port),
       [SECRET_VARIABLE]: SECRET,
     });
-    engine = await createEngineWorker({ connection: temporal.nativeConnection, namespace: temporal.namespace, dataSource: db.dataSource, payloadKeys: TEST_PAYLOAD_KEYS, vaultKeys: TEST_PAYLOAD_KEYS });
+    engine = await createEngineWorker({
+      connection: temporal.nativeConnection,
+      namespace: temporal.namespace,
+      dataSource: db.dataSource,
+      payloadKeys: TEST_PAYLOAD_KEYS,
+      vaultKeys: TEST_PAYLOAD_KEYS,
+    });
     engineRun = engine.run();
     gateway = await startAgencyGateway({
       connection: temporal.nativeConnection,
@@ -110,14 +134,34 @@ describe('webhook agencies: synchronous answers, callbacks, signatures and data 
     expect(call.request.items).toEqual({ 'person.name': 'Ada Lovelace' });
     expect(JSON.stringify(call.request)).not.toContain('Kerkstraat');
     expect(Object.keys(call.request).sort()).toEqual(
-      ['agency', 'callbackUrl', 'idempotencyKey', 'items', 'journeyId', 'kind', 'language', 'lifeEvent', 'proactive', 'service', 'stepId'].sort(),
+      [
+        'agency',
+        'callbackUrl',
+        'idempotencyKey',
+        'items',
+        'journeyId',
+        'kind',
+        'language',
+        'lifeEvent',
+        'proactive',
+        'service',
+        'stepId',
+      ].sort(),
     );
     expect(call.headers['idempotency-key']).toBe(`${handle.workflowId}:register:1`);
 
-    await handle.executeUpdate(withdrawUpdate, { args: [{ idempotencyKey: 'withdraw-1', actor: { id: 'subject-webhook', role: 'citizen' }, reason: 'changed plans' }] });
+    await handle.executeUpdate(withdrawUpdate, {
+      args: [
+        { idempotencyKey: 'withdraw-1', actor: { id: 'subject-webhook', role: 'citizen' }, reason: 'changed plans' },
+      ],
+    });
     expect((await journeyResult(handle)).status).toBe('withdrawn');
     const compensation = agency.callsFor(handle.workflowId).find((c) => c.request.kind === 'compensate');
-    expect(compensation?.request).toMatchObject({ service: 'unregister', idempotencyKey: `${handle.workflowId}:register:1:compensate`, items: { 'person.name': 'Ada Lovelace' } });
+    expect(compensation?.request).toMatchObject({
+      service: 'unregister',
+      idempotencyKey: `${handle.workflowId}:register:1:compensate`,
+      items: { 'person.name': 'Ada Lovelace' },
+    });
     expect(compensation?.request.callbackUrl).toBeUndefined();
   });
 
@@ -127,8 +171,14 @@ describe('webhook agencies: synchronous answers, callbacks, signatures and data 
     const result = await journeyResult(handle);
     expect(result.status).toBe('rejected');
     expect(agency.callsFor(handle.workflowId)).toHaveLength(1);
-    await waitUntil(async () => ((await decisions(handle.workflowId)).length > 0 ? true : undefined), 'the rejection is projected');
-    const [event] = (await db.dataSource.query(`SELECT body FROM journey_events WHERE journey_id = $1 AND type = 'step-rejected'`, [handle.workflowId])) as { body: { reason: string } }[];
+    await waitUntil(
+      async () => ((await decisions(handle.workflowId)).length > 0 ? true : undefined),
+      'the rejection is projected',
+    );
+    const [event] = (await db.dataSource.query(
+      `SELECT body FROM journey_events WHERE journey_id = $1 AND type = 'step-rejected'`,
+      [handle.workflowId],
+    )) as { body: { reason: string } }[];
     expect(event.body.reason).toBe('no such person in our register');
   });
 
@@ -142,20 +192,35 @@ describe('webhook agencies: synchronous answers, callbacks, signatures and data 
     const completed = await stepReaches(handle, 'register', 'completed');
     expect(completed.steps.find((s) => s.id === 'register')?.decidedBy).toBe(`webhook:${AGENCY}`);
 
-    expect(await postCallback(callbackUrl, SECRET, approval)).toMatchObject({ status: 200, body: { result: 'duplicate' } });
-    expect(await postCallback(callbackUrl, SECRET, { outcome: 'rejected', reason: 'we changed our mind' })).toMatchObject({ status: 200, body: { result: 'duplicate' } });
-    await waitUntil(async () => ((await decisions(handle.workflowId)).length > 0 ? true : undefined), 'the decision is projected');
+    expect(await postCallback(callbackUrl, SECRET, approval)).toMatchObject({
+      status: 200,
+      body: { result: 'duplicate' },
+    });
+    expect(
+      await postCallback(callbackUrl, SECRET, { outcome: 'rejected', reason: 'we changed our mind' }),
+    ).toMatchObject({ status: 200, body: { result: 'duplicate' } });
+    await waitUntil(
+      async () => ((await decisions(handle.workflowId)).length > 0 ? true : undefined),
+      'the decision is projected',
+    );
     expect(await decisions(handle.workflowId)).toEqual(['step-completed']);
     expect((await queryJourney(handle)).steps.find((s) => s.id === 'permit')?.status).toBe('in-progress');
 
     // Only the token's hash is stored, with what the callback decided (item names, no values).
     const token = callbackUrl.split('/').pop() ?? '';
-    const rows: { token: string; step_id: string; attempt: number; used_at: Date | null; outcome: unknown }[] = await db.dataSource.query(
-      `SELECT token, step_id, attempt, used_at, outcome FROM agency_callbacks WHERE journey_id = $1`,
-      [handle.workflowId],
-    );
+    const rows: { token: string; step_id: string; attempt: number; used_at: Date | null; outcome: unknown }[] =
+      await db.dataSource.query(
+        `SELECT token, step_id, attempt, used_at, outcome FROM agency_callbacks WHERE journey_id = $1`,
+        [handle.workflowId],
+      );
     expect(rows).toEqual([
-      { token: createHash('sha256').update(token).digest('hex'), step_id: 'register', attempt: 1, used_at: expect.any(Date), outcome: { outcome: 'approved', result: 'applied', outputs: ['case.number'] } },
+      {
+        token: createHash('sha256').update(token).digest('hex'),
+        step_id: 'register',
+        attempt: 1,
+        used_at: expect.any(Date),
+        outcome: { outcome: 'approved', result: 'applied', outputs: ['case.number'] },
+      },
     ]);
   });
 
@@ -163,16 +228,29 @@ describe('webhook agencies: synchronous answers, callbacks, signatures and data 
     const { handle, callbackUrl } = await acceptedJourney();
     const approval = { outcome: 'approved', outputs: { 'case.number': 'C-genuine' } };
 
-    const tampered = await postCallback(callbackUrl, SECRET, approval, JSON.stringify({ ...approval, outputs: { 'case.number': 'C-forged' } }));
+    const tampered = await postCallback(
+      callbackUrl,
+      SECRET,
+      approval,
+      JSON.stringify({ ...approval, outputs: { 'case.number': 'C-forged' } }),
+    );
     expect(tampered).toMatchObject({ status: 401, body: { code: 'invalid-token' } });
-    expect(await postCallback(callbackUrl, randomBytes(32).toString('base64url'), approval)).toMatchObject({ status: 401 });
+    expect(await postCallback(callbackUrl, randomBytes(32).toString('base64url'), approval)).toMatchObject({
+      status: 401,
+    });
     expect((await queryJourney(handle)).steps.find((s) => s.id === 'register')?.status).toBe('in-progress');
 
     const genuine = await postCallback(callbackUrl, SECRET, approval);
     expect(genuine.status).toBe(200);
     const replayed = await genuine.resend();
-    expect(replayed).toMatchObject({ status: 401, body: { code: 'invalid-token', message: expect.stringContaining('replayed-nonce') } });
-    await waitUntil(async () => ((await decisions(handle.workflowId)).length > 0 ? true : undefined), 'the decision is projected');
+    expect(replayed).toMatchObject({
+      status: 401,
+      body: { code: 'invalid-token', message: expect.stringContaining('replayed-nonce') },
+    });
+    await waitUntil(
+      async () => ((await decisions(handle.workflowId)).length > 0 ? true : undefined),
+      'the decision is projected',
+    );
     expect(await decisions(handle.workflowId)).toEqual(['step-completed']);
 
     const unknown = await postCallback(`${baseUrl}/api/agency/callbacks/${'A'.repeat(43)}`, SECRET, approval);
@@ -181,7 +259,8 @@ describe('webhook agencies: synchronous answers, callbacks, signatures and data 
 
   it('never logs a data item, an output or a secret', () => {
     const everything = JSON.stringify(logger.entries);
-    for (const personal of ['Ada Lovelace', 'Kerkstraat', 'C-sync', 'C-async', SECRET]) expect(everything).not.toContain(personal);
+    for (const personal of ['Ada Lovelace', 'Kerkstraat', 'C-sync', 'C-async', SECRET])
+      expect(everything).not.toContain(personal);
     expect(api.output()).not.toContain('Ada Lovelace');
     expect(api.output()).not.toContain('C-genuine');
   });

@@ -3,9 +3,22 @@ import type { Worker } from '@temporalio/worker';
 import { retryStepUpdate } from '@passage/contracts';
 import { createEngineWorker } from '@passage/engine';
 import { queryJourney } from '@passage/temporal';
-import { connectTestTemporal, createTestDatabase, TEST_PAYLOAD_KEYS, type TestDatabase, type TestTemporal } from '@passage/testing';
+import {
+  connectTestTemporal,
+  createTestDatabase,
+  TEST_PAYLOAD_KEYS,
+  type TestDatabase,
+  type TestTemporal,
+} from '@passage/testing';
 import { TestWebhookAgency, type Behaviour } from '../testing/test-webhook-agency';
-import { capturingLogger, registerWebhookAgencies, startWebhookJourney, stepReaches, TEST_OWNER, waitUntil } from '../testing/webhook-test-bed';
+import {
+  capturingLogger,
+  registerWebhookAgencies,
+  startWebhookJourney,
+  stepReaches,
+  TEST_OWNER,
+  waitUntil,
+} from '../testing/webhook-test-bed';
 import { startAgencyGateway, type AgencyGateway } from './agency-gateway';
 
 const SECRET = randomBytes(32).toString('base64url');
@@ -19,7 +32,12 @@ const BREAKER = { failureThreshold: 3, coolDownMs: 2000 };
 const DOWN_MS = 4000;
 
 const completing: Behaviour = (call, agency) =>
-  call.request.kind === 'compensate' ? { status: 200, body: {} } : { status: 200, body: { outputs: agency.act(call.request.idempotencyKey, { 'case.number': `C-${agency.actions.length + 1}` }) } };
+  call.request.kind === 'compensate'
+    ? { status: 200, body: {} }
+    : {
+        status: 200,
+        body: { outputs: agency.act(call.request.idempotencyKey, { 'case.number': `C-${agency.actions.length + 1}` }) },
+      };
 
 describe('webhook agencies that fail: retries with jitter, escalation, circuit breaker, registry changes', () => {
   let temporal: TestTemporal;
@@ -38,7 +56,13 @@ describe('webhook agencies that fail: retries with jitter, escalation, circuit b
       ...Object.fromEntries(AGENCIES.map((id) => [id, { url: agencies[id].url, secretRef: SECRET_REF }])),
       'wh-unset': { url: 'http://127.0.0.1:9/never-called', secretRef: 'env:PASSAGE_AGENCY_SECRET_NOT_SET' },
     });
-    engine = await createEngineWorker({ connection: temporal.nativeConnection, namespace: temporal.namespace, dataSource: db.dataSource, payloadKeys: TEST_PAYLOAD_KEYS, vaultKeys: TEST_PAYLOAD_KEYS });
+    engine = await createEngineWorker({
+      connection: temporal.nativeConnection,
+      namespace: temporal.namespace,
+      dataSource: db.dataSource,
+      payloadKeys: TEST_PAYLOAD_KEYS,
+      vaultKeys: TEST_PAYLOAD_KEYS,
+    });
     engineRun = engine.run();
     gateway = await startAgencyGateway({
       connection: temporal.nativeConnection,
@@ -77,20 +101,30 @@ describe('webhook agencies that fail: retries with jitter, escalation, circuit b
       if (calls === 3) {
         // The agency acts, the answer gets lost, and it is down for a while (Temporal schedules retries to the second).
         self.act(call.request.idempotencyKey, { 'case.number': 'C-once' });
-        setTimeout(() => void self.close().then(() => new Promise((r) => setTimeout(r, DOWN_MS)).then(() => self.listen())), 0);
+        setTimeout(
+          () => void self.close().then(() => new Promise((r) => setTimeout(r, DOWN_MS)).then(() => self.listen())),
+          0,
+        );
         return 'hang-up';
       }
       return completing(call, self);
     };
-    const handle = await startWebhookJourney(temporal.client, 'wh-outage', { ...QUICK_RETRIES, serviceMaxAttempts: 30 });
+    const handle = await startWebhookJourney(temporal.client, 'wh-outage', {
+      ...QUICK_RETRIES,
+      serviceMaxAttempts: 30,
+    });
     const state = await stepReaches(handle, 'register', 'completed', 60_000);
 
     const key = `${handle.workflowId}:register:1`;
-    expect(agency.actions.filter((action) => action.key === key)).toEqual([{ key, outputs: { 'case.number': 'C-once' } }]);
+    expect(agency.actions.filter((action) => action.key === key)).toEqual([
+      { key, outputs: { 'case.number': 'C-once' } },
+    ]);
     const received = agency.callsFor(handle.workflowId);
     expect(received.length).toBeGreaterThanOrEqual(4);
     expect(new Set(received.map((c) => c.request.idempotencyKey))).toEqual(new Set([key]));
-    const refused = logger.entries.filter((e) => e.meta?.['agency'] === 'wh-outage' && e.meta?.['status'] === 'connection');
+    const refused = logger.entries.filter(
+      (e) => e.meta?.['agency'] === 'wh-outage' && e.meta?.['status'] === 'connection',
+    );
     expect(refused.length).toBeGreaterThanOrEqual(2);
     expect(state.provenance['case.number']).toEqual({ kind: 'step', stepId: 'register', agency: 'wh-outage' });
   });
@@ -115,13 +149,18 @@ describe('webhook agencies that fail: retries with jitter, escalation, circuit b
     expect(escalation).toEqual({ owner: TEST_OWNER, kind: 'step-failed', status: 'open', agency: 'wh-down' });
 
     agency.behaviour = completing;
-    const receipt = await handle.executeUpdate(retryStepUpdate, { args: [{ idempotencyKey: 'owner-retry-1', stepId: 'register', actor: { id: 'owner-staff-1', role: 'owner' } }] });
+    const receipt = await handle.executeUpdate(retryStepUpdate, {
+      args: [{ idempotencyKey: 'owner-retry-1', stepId: 'register', actor: { id: 'owner-staff-1', role: 'owner' } }],
+    });
     expect(receipt.result).toBe('applied');
     const completed = await stepReaches(handle, 'register', 'completed');
     expect(completed.steps.find((s) => s.id === 'register')?.attempt).toBe(2);
     expect(agency.actions.map((a) => a.key)).toEqual([`${handle.workflowId}:register:2`]);
     await waitUntil(async () => {
-      const rows: { status: string }[] = await db.dataSource.query(`SELECT status FROM escalations WHERE journey_id = $1`, [handle.workflowId]);
+      const rows: { status: string }[] = await db.dataSource.query(
+        `SELECT status FROM escalations WHERE journey_id = $1`,
+        [handle.workflowId],
+      );
       return rows[0]?.status === 'resolved' ? true : undefined;
     }, 'the escalation is resolved');
   });
@@ -130,11 +169,16 @@ describe('webhook agencies that fail: retries with jitter, escalation, circuit b
     const agency = agencies['wh-breaker'];
     agency.behaviour = () => ({ status: 503 });
     const attempts = 8;
-    const handle = await startWebhookJourney(temporal.client, 'wh-breaker', { ...QUICK_RETRIES, serviceMaxAttempts: attempts });
+    const handle = await startWebhookJourney(temporal.client, 'wh-breaker', {
+      ...QUICK_RETRIES,
+      serviceMaxAttempts: attempts,
+    });
     await stepReaches(handle, 'register', 'failed', 60_000);
 
     const reached = agency.callsFor(handle.workflowId).length;
-    const failedFast = logger.entries.filter((e) => e.meta?.['agency'] === 'wh-breaker' && e.meta?.['status'] === 'circuit-open');
+    const failedFast = logger.entries.filter(
+      (e) => e.meta?.['agency'] === 'wh-breaker' && e.meta?.['status'] === 'circuit-open',
+    );
     expect(reached + failedFast.length).toBe(attempts);
     expect(reached).toBeGreaterThanOrEqual(BREAKER.failureThreshold);
     expect(reached).toBeLessThan(attempts);
@@ -142,8 +186,14 @@ describe('webhook agencies that fail: retries with jitter, escalation, circuit b
 
   it('waits as long as a 429 asks (Retry-After): Temporal follows the adapter’s delay, not its own schedule', async () => {
     const agency = agencies['wh-busy'];
-    agency.behaviour = (call, self) => (self.callsFor(call.request.journeyId).length === 1 ? { status: 429, headers: { 'retry-after': '3' } } : completing(call, self));
-    const handle = await startWebhookJourney(temporal.client, 'wh-busy', { serviceInitialRetrySeconds: 0.1, serviceMaxRetrySeconds: 10 });
+    agency.behaviour = (call, self) =>
+      self.callsFor(call.request.journeyId).length === 1
+        ? { status: 429, headers: { 'retry-after': '3' } }
+        : completing(call, self);
+    const handle = await startWebhookJourney(temporal.client, 'wh-busy', {
+      serviceInitialRetrySeconds: 0.1,
+      serviceMaxRetrySeconds: 10,
+    });
     await stepReaches(handle, 'register', 'completed');
     const [first, second] = agency.callsFor(handle.workflowId);
     // Temporal's own schedule would have retried after 0.1 s (rounded up to its timer's second).
@@ -169,9 +219,16 @@ describe('webhook agencies that fail: retries with jitter, escalation, circuit b
 
   it('follows the registry: an agency switched to its own worker is no longer served, and served again when switched back', async () => {
     const setDelivery = (delivery: object, rate: number | null) =>
-      db.dataSource.query(`UPDATE agencies SET delivery = $2, rate_limit_per_minute = $3 WHERE id = $1`, ['wh-switch', JSON.stringify(delivery), rate]);
+      db.dataSource.query(`UPDATE agencies SET delivery = $2, rate_limit_per_minute = $3 WHERE id = $1`, [
+        'wh-switch',
+        JSON.stringify(delivery),
+        rate,
+      ]);
     await setDelivery({ kind: 'worker' }, null);
-    await waitUntil(() => (gateway.serving().includes('wh-switch') ? undefined : true), 'the gateway stops serving wh-switch');
+    await waitUntil(
+      () => (gateway.serving().includes('wh-switch') ? undefined : true),
+      'the gateway stops serving wh-switch',
+    );
 
     // A step dispatched meanwhile waits on the queue: nothing is lost.
     const handle = await startWebhookJourney(temporal.client, 'wh-switch', QUICK_RETRIES);
@@ -186,7 +243,15 @@ describe('webhook agencies that fail: retries with jitter, escalation, circuit b
   it('logs agency, service, status and attempt, never a data item or a body', () => {
     const calls = logger.entries.filter((e) => e.message === 'agency webhook call');
     expect(calls.length).toBeGreaterThan(10);
-    for (const entry of calls) expect(Object.keys(entry.meta ?? {}).sort()).toEqual(['agency', 'attempt', 'durationMs', 'kind', 'service', 'status']);
+    for (const entry of calls)
+      expect(Object.keys(entry.meta ?? {}).sort()).toEqual([
+        'agency',
+        'attempt',
+        'durationMs',
+        'kind',
+        'service',
+        'status',
+      ]);
     const everything = JSON.stringify(logger.entries);
     for (const personal of ['Ada Lovelace', 'Kerkstraat', 'C-once', SECRET]) expect(everything).not.toContain(personal);
   });

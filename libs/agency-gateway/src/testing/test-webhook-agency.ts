@@ -17,7 +17,8 @@ export interface ReceivedCall {
 }
 
 /** An answer, or `hang-up`: the connection is dropped without one (the agency acted, the answer got lost). */
-export type Reply = { readonly status: number; readonly body?: unknown; readonly headers?: Record<string, string> } | 'hang-up';
+export type Reply =
+  { readonly status: number; readonly body?: unknown; readonly headers?: Record<string, string> } | 'hang-up';
 export type Behaviour = (call: ReceivedCall, agency: TestWebhookAgency) => Reply | Promise<Reply>;
 
 /**
@@ -106,7 +107,12 @@ export interface CallbackPost {
  * Posts a callback signed with `secret`. `sent` replaces the signed body on the wire (a tampered request); the
  * returned `resend` sends the same bytes with the same headers again (a replayed request).
  */
-export async function postCallback(url: string, secret: string, decision: unknown, sent?: string): Promise<CallbackPost> {
+export async function postCallback(
+  url: string,
+  secret: string,
+  decision: unknown,
+  sent?: string,
+): Promise<CallbackPost> {
   const body = JSON.stringify(decision);
   const headers = { 'content-type': 'application/json', ...signWebhook(secret, body) };
   const send = async () => {

@@ -3,7 +3,14 @@ import type { LogLevel, LogMetadata, Logger } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import type { EngineSettings, JourneyState } from '@passage/contracts';
 import { AgencyRegistry, LifeEventRegistry } from '@passage/journeys';
-import { contentHash, defineLifeEvent, step, type AgencyDescriptor, type LifeEventDefinition, type Texts } from '@passage/journey-model';
+import {
+  contentHash,
+  defineLifeEvent,
+  step,
+  type AgencyDescriptor,
+  type LifeEventDefinition,
+  type Texts,
+} from '@passage/journey-model';
 import type { AgencyDelivery } from '@passage/persistence';
 import { queryJourney, startJourney } from '@passage/temporal';
 
@@ -59,19 +66,35 @@ export function webhookLifeEvent(agency: string): LifeEventDefinition {
 }
 
 /** Registers the agencies (webhook ones with their URL and secret reference) and publishes one life event each. */
-export async function registerWebhookAgencies(dataSource: DataSource, agencies: Readonly<Record<string, { url: string; secretRef: string }>>): Promise<void> {
-  const descriptor = (id: string, services: string[]): AgencyDescriptor => ({ id, name: texts(id), level: 'local', services: services.map((s) => ({ id: s, title: texts(s) })) });
-  const descriptors = [descriptor(DESK_AGENCY, ['permit']), ...Object.keys(agencies).map((id) => descriptor(id, ['register', 'unregister']))];
+export async function registerWebhookAgencies(
+  dataSource: DataSource,
+  agencies: Readonly<Record<string, { url: string; secretRef: string }>>,
+): Promise<void> {
+  const descriptor = (id: string, services: string[]): AgencyDescriptor => ({
+    id,
+    name: texts(id),
+    level: 'local',
+    services: services.map((s) => ({ id: s, title: texts(s) })),
+  });
+  const descriptors = [
+    descriptor(DESK_AGENCY, ['permit']),
+    ...Object.keys(agencies).map((id) => descriptor(id, ['register', 'unregister'])),
+  ];
   await new AgencyRegistry(dataSource).seed(descriptors, (agency): AgencyDelivery => {
     const webhook = agencies[agency.id];
     return webhook ? { kind: 'webhook', ...webhook } : { kind: 'worker' };
   });
   const lifeEvents = new LifeEventRegistry(dataSource);
-  for (const id of Object.keys(agencies)) await lifeEvents.publish(webhookLifeEvent(id), { agencies: descriptors, owners: [TEST_OWNER] });
+  for (const id of Object.keys(agencies))
+    await lifeEvents.publish(webhookLifeEvent(id), { agencies: descriptors, owners: [TEST_OWNER] });
 }
 
 /** Starts a journey of the agency's life event for a subject, with intake answers the webhook must not all see. */
-export function startWebhookJourney(client: Client, agency: string, settings: Partial<EngineSettings> = {}): Promise<WorkflowHandle> {
+export function startWebhookJourney(
+  client: Client,
+  agency: string,
+  settings: Partial<EngineSettings> = {},
+): Promise<WorkflowHandle> {
   const definition = webhookLifeEvent(agency);
   return startJourney(client, {
     snapshot: { id: definition.id, version: definition.version, hash: contentHash(definition), definition },
@@ -86,7 +109,11 @@ export function startWebhookJourney(client: Client, agency: string, settings: Pa
 }
 
 /** Polls (every 50 ms, within `timeoutMs`) until `check` gives a value. */
-export async function waitUntil<T>(check: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 30_000): Promise<T> {
+export async function waitUntil<T>(
+  check: () => Promise<T | undefined> | T | undefined,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
   const rounds = Math.ceil(timeoutMs / 50);
   for (let round = 0; round < rounds; round++) {
     const value = await check();
@@ -97,7 +124,12 @@ export async function waitUntil<T>(check: () => Promise<T | undefined> | T | und
 }
 
 /** Waits until the journey's step has this status (as the workflow sees it). */
-export function stepReaches(handle: WorkflowHandle, stepId: string, status: string, timeoutMs?: number): Promise<JourneyState> {
+export function stepReaches(
+  handle: WorkflowHandle,
+  stepId: string,
+  status: string,
+  timeoutMs?: number,
+): Promise<JourneyState> {
   return waitUntil(
     async () => {
       const state = await queryJourney(handle);

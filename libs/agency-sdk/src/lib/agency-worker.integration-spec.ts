@@ -76,7 +76,13 @@ describe('runAgencyWorker on a real Temporal dev server', () => {
 
   beforeAll(async () => {
     temporal = await connectTestTemporal();
-    agency = await runAgencyWorker({ agency: AGENCY, steps: [permit], connection: temporal.nativeConnection, namespace: temporal.namespace, payloadKeys: TEST_PAYLOAD_KEY_SPEC });
+    agency = await runAgencyWorker({
+      agency: AGENCY,
+      steps: [permit],
+      connection: temporal.nativeConnection,
+      namespace: temporal.namespace,
+      payloadKeys: TEST_PAYLOAD_KEY_SPEC,
+    });
     // The conformance kit's probe workflow calls performService like the engine does, with options of our choosing.
     caller = await Worker.create({
       connection: temporal.nativeConnection,
@@ -99,7 +105,17 @@ describe('runAgencyWorker on a real Temporal dev server', () => {
     const [answer] = await temporal.client.workflow.execute<typeof conformanceProbe>('conformanceProbe', {
       workflowId: req.journeyId,
       taskQueue: callerQueue,
-      args: [{ taskQueue: agency.taskQueue, request: req, deliveries: 1, startToCloseTimeoutMs: 20_000, heartbeatTimeoutMs: 10_000, maximumAttempts: 3, ...options }],
+      args: [
+        {
+          taskQueue: agency.taskQueue,
+          request: req,
+          deliveries: 1,
+          startToCloseTimeoutMs: 20_000,
+          heartbeatTimeoutMs: 10_000,
+          maximumAttempts: 3,
+          ...options,
+        },
+      ],
     });
     if (!answer) throw new Error('no answer');
     return answer;
@@ -107,21 +123,40 @@ describe('runAgencyWorker on a real Temporal dev server', () => {
 
   it('serves performService on agency-<id>, handing the step only its declared items', async () => {
     expect(agency.taskQueue).toBe('agency-stad-mechelen');
-    expect(await call(request('1-ABC-123'))).toEqual({ kind: 'outcome', outcome: { outcome: 'completed', outputs: { 'parking.permitNumber': 'P-1-ABC-123' } } });
+    expect(await call(request('1-ABC-123'))).toEqual({
+      kind: 'outcome',
+      outcome: { outcome: 'completed', outputs: { 'parking.permitNumber': 'P-1-ABC-123' } },
+    });
     expect(seenItems.at(-1)).toEqual(['vehicle.licensePlate']);
   });
 
   it('heartbeats on its own while a long handler runs', async () => {
     const answer = await call(request('SLOW'), { heartbeatTimeoutMs: 800, maximumAttempts: 1 });
-    expect(answer).toEqual({ kind: 'outcome', outcome: { outcome: 'completed', outputs: { 'parking.permitNumber': 'P-SLOW' } } });
+    expect(answer).toEqual({
+      kind: 'outcome',
+      outcome: { outcome: 'completed', outputs: { 'parking.permitNumber': 'P-SLOW' } },
+    });
   });
 
   it('fails invalid outputs and unknown services non-retryably, after one attempt', async () => {
     const bad = request('BAD-OUTPUT');
-    expect(await call(bad)).toMatchObject({ kind: 'failure', failure: { type: 'InvalidServiceOutput', nonRetryable: true, message: expect.stringContaining('parking.permitNumber') } });
+    expect(await call(bad)).toMatchObject({
+      kind: 'failure',
+      failure: {
+        type: 'InvalidServiceOutput',
+        nonRetryable: true,
+        message: expect.stringContaining('parking.permitNumber'),
+      },
+    });
     expect(attemptsByKey.get(bad.idempotencyKey)).toBe(1);
-    expect(await call(request('1-ABC-123', { service: 'dog-licence' }))).toMatchObject({ kind: 'failure', failure: { type: 'UnknownService', nonRetryable: true } });
-    expect(await call(request('1-ABC-123', { items: { 'vehicle.licensePlate': 7 } }))).toMatchObject({ kind: 'failure', failure: { type: 'InvalidServiceRequest', nonRetryable: true } });
+    expect(await call(request('1-ABC-123', { service: 'dog-licence' }))).toMatchObject({
+      kind: 'failure',
+      failure: { type: 'UnknownService', nonRetryable: true },
+    });
+    expect(await call(request('1-ABC-123', { items: { 'vehicle.licensePlate': 7 } }))).toMatchObject({
+      kind: 'failure',
+      failure: { type: 'InvalidServiceRequest', nonRetryable: true },
+    });
   });
 
   it('lets Temporal retry when the handler asks to retry later, resuming from its last heartbeat', async () => {
@@ -132,8 +167,20 @@ describe('runAgencyWorker on a real Temporal dev server', () => {
   });
 
   it('stops on shutdown, and run() then resolves', async () => {
-    const lier = defineServiceStep({ agency: 'stad-lier', service: 'resident-parking-permit', input: PlateInput, output: PermitOutput, handle: (_input, ctx) => ctx.accepted() });
-    const second = await runAgencyWorker({ agency: 'stad-lier', steps: [lier], connection: temporal.nativeConnection, namespace: temporal.namespace, payloadKeys: TEST_PAYLOAD_KEYS });
+    const lier = defineServiceStep({
+      agency: 'stad-lier',
+      service: 'resident-parking-permit',
+      input: PlateInput,
+      output: PermitOutput,
+      handle: (_input, ctx) => ctx.accepted(),
+    });
+    const second = await runAgencyWorker({
+      agency: 'stad-lier',
+      steps: [lier],
+      connection: temporal.nativeConnection,
+      namespace: temporal.namespace,
+      payloadKeys: TEST_PAYLOAD_KEYS,
+    });
     await second.shutdown();
     await expect(second.run()).resolves.toBeUndefined();
   });

@@ -63,7 +63,11 @@ async function performActivity(route: ServiceRouter, request: unknown) {
   const context = Context.current();
   const beat = heartbeater(context);
   try {
-    return await route(request, { signal: context.cancellationSignal, heartbeat: beat.explicit, heartbeatDetails: context.info.heartbeatDetails });
+    return await route(request, {
+      signal: context.cancellationSignal,
+      heartbeat: beat.explicit,
+      heartbeatDetails: context.info.heartbeatDetails,
+    });
   } catch (error) {
     throw error instanceof ServiceFailure ? toApplicationFailure(error) : error;
   } finally {
@@ -79,7 +83,9 @@ async function performActivity(route: ServiceRouter, request: unknown) {
 function heartbeater(context: Context) {
   let details: unknown;
   const timeout = context.info.heartbeatTimeoutMs;
-  const timer = timeout ? setInterval(() => context.heartbeat(details), Math.min(MAX_HEARTBEAT_INTERVAL_MS, Math.max(100, timeout / 3))) : undefined;
+  const timer = timeout
+    ? setInterval(() => context.heartbeat(details), Math.min(MAX_HEARTBEAT_INTERVAL_MS, Math.max(100, timeout / 3)))
+    : undefined;
   return {
     explicit: (next?: unknown) => {
       details = next;

@@ -14,9 +14,17 @@ export type AgencyDecision =
  * different one, changes nothing (`duplicate`); a decision for a step no longer waiting answers `ignored`.
  * `decidedBy` is a pseudonymous staff id, never a name or a national number.
  */
-export async function deliverDecision(client: Client, step: StepRef, decision: AgencyDecision): Promise<MessageReceipt> {
+export async function deliverDecision(
+  client: Client,
+  step: StepRef,
+  decision: AgencyDecision,
+): Promise<MessageReceipt> {
   const idempotencyKey = `${step.idempotencyKey}:decision`;
-  const decidedBy = { id: decision.decidedBy ?? `agency-${step.agency ?? 'system'}`, role: 'agency' as const, agency: step.agency };
+  const decidedBy = {
+    id: decision.decidedBy ?? `agency-${step.agency ?? 'system'}`,
+    role: 'agency' as const,
+    agency: step.agency,
+  };
   return client.workflow.getHandle(step.journeyId).executeUpdate(decideStepUpdate, {
     updateId: idempotencyKey,
     args: [

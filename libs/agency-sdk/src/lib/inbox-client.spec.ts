@@ -44,7 +44,11 @@ describe('createInboxClient against a local HTTP server', () => {
     await inbox.list();
     await inbox.get(TASK, { language: 'fr' });
     await inbox.claim(TASK);
-    await inbox.decide(TASK, { outcome: 'approved', outputs: { 'parking.permitNumber': 'P-1' } }, { idempotencyKey: 'decide-1' });
+    await inbox.decide(
+      TASK,
+      { outcome: 'approved', outputs: { 'parking.permitNumber': 'P-1' } },
+      { idempotencyKey: 'decide-1' },
+    );
     await inbox.requestInfo(TASK, ['person.address']);
     expect(seen.map((s) => `${s.method} ${s.url}`)).toEqual([
       'GET /api/agency/tasks?status=open&overdue=true&pageSize=50',
@@ -54,20 +58,37 @@ describe('createInboxClient against a local HTTP server', () => {
       `POST /api/agency/tasks/${TASK}/decision`,
       `POST /api/agency/tasks/${TASK}/request-info`,
     ]);
-    expect(seen.map((s) => s.headers.authorization)).toEqual(['token-1', 'token-2', 'token-3', 'token-4', 'token-5', 'token-6'].map((t) => `Bearer ${t}`));
+    expect(seen.map((s) => s.headers.authorization)).toEqual(
+      ['token-1', 'token-2', 'token-3', 'token-4', 'token-5', 'token-6'].map((t) => `Bearer ${t}`),
+    );
     expect(seen[4]?.headers['idempotency-key']).toBe('decide-1');
     expect(seen[5]?.headers['idempotency-key']).toBeUndefined();
-    expect(JSON.parse(seen[4]?.body ?? '')).toEqual({ outcome: 'approved', outputs: { 'parking.permitNumber': 'P-1' } });
+    expect(JSON.parse(seen[4]?.body ?? '')).toEqual({
+      outcome: 'approved',
+      outputs: { 'parking.permitNumber': 'P-1' },
+    });
     expect(JSON.parse(seen[5]?.body ?? '')).toEqual({ items: ['person.address'] });
   });
 
   it("throws Passage's error answer with its status, code and path", async () => {
-    reply = { status: 400, body: { code: 'missing-data-item', message: 'an approval must give parking.permitNumber', path: 'outputs.parking.permitNumber' } };
+    reply = {
+      status: 400,
+      body: {
+        code: 'missing-data-item',
+        message: 'an approval must give parking.permitNumber',
+        path: 'outputs.parking.permitNumber',
+      },
+    };
     const error = await createInboxClient({ baseUrl, token: 't' })
       .decide(TASK, { outcome: 'approved', outputs: {} })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InboxError);
-    expect(error).toMatchObject({ status: 400, code: 'missing-data-item', path: 'outputs.parking.permitNumber', message: 'an approval must give parking.permitNumber' });
+    expect(error).toMatchObject({
+      status: 400,
+      code: 'missing-data-item',
+      path: 'outputs.parking.permitNumber',
+      message: 'an approval must give parking.permitNumber',
+    });
   });
 
   it("keeps its types in step with the API's", () => {

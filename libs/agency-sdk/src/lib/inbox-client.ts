@@ -23,7 +23,12 @@ export interface InboxTaskDetail extends InboxTask {
   /** Exactly the data items the step needs, with their values (Passage logs every read for the subject). */
   readonly items: readonly { readonly item: string; readonly label: string; readonly value?: DataValue }[];
   /** What an approval must give. */
-  readonly produces: readonly { readonly item: string; readonly label: string; readonly type: string; readonly values?: readonly string[] }[];
+  readonly produces: readonly {
+    readonly item: string;
+    readonly label: string;
+    readonly type: string;
+    readonly values?: readonly string[];
+  }[];
 }
 
 export interface InboxPage<T> {
@@ -93,7 +98,12 @@ export function createInboxClient(options: InboxClientOptions): InboxClient {
     const response = await fetch(url, { method, headers, body: body ? JSON.stringify(body) : undefined });
     const payload = (await response.json().catch(() => undefined)) as Record<string, unknown> | undefined;
     if (!response.ok) {
-      throw new InboxError(response.status, String(payload?.['code'] ?? 'unknown'), String(payload?.['message'] ?? `HTTP ${response.status}`), payload?.['path'] as string | undefined);
+      throw new InboxError(
+        response.status,
+        String(payload?.['code'] ?? 'unknown'),
+        String(payload?.['message'] ?? `HTTP ${response.status}`),
+        payload?.['path'] as string | undefined,
+      );
     }
     return payload as T;
   }
@@ -106,7 +116,9 @@ export function createInboxClient(options: InboxClientOptions): InboxClient {
     },
     get: (taskId, { language } = {}) => call('GET', task(taskId, language ? `?lang=${language}` : '')),
     claim: (taskId) => call('POST', task(taskId, '/claim')),
-    decide: (taskId, decision, { idempotencyKey } = {}) => call('POST', task(taskId, '/decision'), decision, idempotencyKey),
-    requestInfo: (taskId, items, { idempotencyKey } = {}) => call('POST', task(taskId, '/request-info'), { items }, idempotencyKey),
+    decide: (taskId, decision, { idempotencyKey } = {}) =>
+      call('POST', task(taskId, '/decision'), decision, idempotencyKey),
+    requestInfo: (taskId, items, { idempotencyKey } = {}) =>
+      call('POST', task(taskId, '/request-info'), { items }, idempotencyKey),
   };
 }

@@ -8,11 +8,16 @@ export type ItemClass<T extends object = object> = new () => T;
 export type ItemsOf<T> = { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: T[K] };
 
 /** The items a class declares (every property with a class-validator decorator), and which of them are required. */
-export function declaredItems(type: ItemClass): { readonly declared: readonly string[]; readonly required: readonly string[] } {
+export function declaredItems(type: ItemClass): {
+  readonly declared: readonly string[];
+  readonly required: readonly string[];
+} {
   const metadata = getMetadataStorage().getTargetValidationMetadatas(type, '', true, false);
   const declared = [...new Set(metadata.map((m) => m.propertyName))];
   // `@IsOptional()` and `@ValidateIf()` make an item optional.
-  const conditional = new Set(metadata.filter((m) => m.type === ValidationTypes.CONDITIONAL_VALIDATION).map((m) => m.propertyName));
+  const conditional = new Set(
+    metadata.filter((m) => m.type === ValidationTypes.CONDITIONAL_VALIDATION).map((m) => m.propertyName),
+  );
   return { declared, required: declared.filter((item) => !conditional.has(item)) };
 }
 
@@ -20,7 +25,11 @@ export function declaredItems(type: ItemClass): { readonly declared: readonly st
  * An instance of `type` holding only the declared items present in `values`. Built without the constructor, so
  * that nothing but the given items (no field initialisers) reaches the handler.
  */
-export function instanceOf<T extends object>(type: ItemClass<T>, declared: readonly string[], values: Readonly<Record<string, unknown>>): T {
+export function instanceOf<T extends object>(
+  type: ItemClass<T>,
+  declared: readonly string[],
+  values: Readonly<Record<string, unknown>>,
+): T {
   const instance = Object.create(type.prototype) as Record<string, unknown>;
   for (const item of declared) if (Object.hasOwn(values, item)) instance[item] = values[item];
   return instance as T;
@@ -68,5 +77,7 @@ function isEmpty(value: unknown): boolean {
 
 /** Data items travel as strings, numbers and booleans (dates as `YYYY-MM-DD` strings). */
 export function isDataValue(value: unknown): value is DataValue {
-  return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+  return (
+    typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))
+  );
 }

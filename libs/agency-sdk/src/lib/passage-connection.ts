@@ -24,7 +24,11 @@ export interface PassageConnection {
 /** Connects to Passage's Temporal, with a client that encrypts and decrypts payloads like Passage does. */
 export async function connectToPassage(options: PassageConnectionOptions): Promise<PassageConnection> {
   const namespace = options.namespace ?? 'default';
-  const connection = await NativeConnection.connect({ address: options.address, tls: options.tls || undefined, apiKey: options.apiKey });
+  const connection = await NativeConnection.connect({
+    address: options.address,
+    tls: options.tls || undefined,
+    apiKey: options.apiKey,
+  });
   const client = new Client({ connection, namespace, dataConverter: createPassageDataConverter(options.payloadKeys) });
   return { connection, client, namespace, close: () => connection.close() };
 }

@@ -20,6 +20,7 @@ export function createPassageDataConverter(payloadKeys: PayloadKeys): DataConver
 
 export function dataConverterOf(encryption: PayloadEncryption): DataConverter {
   if (encryption.dataConverter) return encryption.dataConverter;
-  if (encryption.payloadKeys === undefined) throw new Error('give payloadKeys (PASSAGE_PAYLOAD_KEYS) or a dataConverter: Passage encrypts every payload');
+  if (encryption.payloadKeys === undefined)
+    throw new Error('give payloadKeys (PASSAGE_PAYLOAD_KEYS) or a dataConverter: Passage encrypts every payload');
   return createPassageDataConverter(encryption.payloadKeys);
 }

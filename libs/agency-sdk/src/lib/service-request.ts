@@ -18,7 +18,8 @@ export function parseServiceRequest(raw: unknown): ServiceRequest {
   const lifeEvent = record(r['lifeEvent'], 'lifeEvent');
   if (typeof lifeEvent['version'] !== 'number') refuse('lifeEvent.version must be a number');
   if (r['kind'] !== 'perform' && r['kind'] !== 'compensate') refuse('kind must be perform or compensate');
-  if (!(LANGUAGES as readonly unknown[]).includes(r['language'])) refuse(`language must be one of ${LANGUAGES.join(', ')}`);
+  if (!(LANGUAGES as readonly unknown[]).includes(r['language']))
+    refuse(`language must be one of ${LANGUAGES.join(', ')}`);
   if (r['dueAt'] !== undefined && typeof r['dueAt'] !== 'string') refuse('dueAt must be a string');
   return {
     journeyId: text(r, 'journeyId'),
@@ -38,9 +39,11 @@ export function parseServiceRequest(raw: unknown): ServiceRequest {
 
 function probe(raw: unknown): ConformanceProbe {
   const p = record(raw, 'conformance');
-  if (!(PROBES as readonly unknown[]).includes(p['probe'])) refuse(`conformance.probe must be one of ${PROBES.join(', ')}`);
+  if (!(PROBES as readonly unknown[]).includes(p['probe']))
+    refuse(`conformance.probe must be one of ${PROBES.join(', ')}`);
   const delayMs = p['delayMs'];
-  if (delayMs !== undefined && (typeof delayMs !== 'number' || !Number.isFinite(delayMs) || delayMs < 0)) refuse('conformance.delayMs must be a number ≥ 0');
+  if (delayMs !== undefined && (typeof delayMs !== 'number' || !Number.isFinite(delayMs) || delayMs < 0))
+    refuse('conformance.delayMs must be a number ≥ 0');
   return { probe: p['probe'] as ConformanceProbe['probe'], delayMs: delayMs as number | undefined };
 }
 
@@ -51,7 +54,8 @@ function record(value: unknown, path: string): Record<string, unknown> {
 
 function text(r: Record<string, unknown>, path: string): string {
   const value = r[path.slice(path.lastIndexOf('.') + 1)];
-  if (typeof value !== 'string' || value.length === 0 || value.length > 500) refuse(`${path} must be a non-empty string`);
+  if (typeof value !== 'string' || value.length === 0 || value.length > 500)
+    refuse(`${path} must be a non-empty string`);
   return value as string;
 }
 

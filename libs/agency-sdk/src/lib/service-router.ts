@@ -21,7 +21,11 @@ export function routeServices(steps: readonly ServiceStep[], agency = steps[0]?.
   return async (raw, runtime) => {
     const request = parseServiceRequest(raw);
     const step = byService.get(request.service);
-    if (!step) throw new ServiceFailure('UnknownService', `agency ${agency} has no service ${request.service} (it serves ${[...byService.keys()].join(', ')})`);
+    if (!step)
+      throw new ServiceFailure(
+        'UnknownService',
+        `agency ${agency} has no service ${request.service} (it serves ${[...byService.keys()].join(', ')})`,
+      );
     return step.perform(request, runtime);
   };
 }

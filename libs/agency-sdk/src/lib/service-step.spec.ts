@@ -24,7 +24,11 @@ function request(overrides: Partial<ServiceRequest> = {}): ServiceRequest {
     service: 'resident-parking-permit',
     kind: 'perform',
     idempotencyKey: 'journey-parking-permit-1:parking-permit:1',
-    items: { 'person.address': 'Grote Markt 21, 2800 Mechelen', 'vehicle.licensePlate': '1-ABC-123', 'person.name': 'Ada' },
+    items: {
+      'person.address': 'Grote Markt 21, 2800 Mechelen',
+      'vehicle.licensePlate': '1-ABC-123',
+      'person.name': 'Ada',
+    },
     language: 'en',
     proactive: false,
     ...overrides,
@@ -42,12 +46,17 @@ const permit = defineServiceStep({
   handle(input, ctx) {
     seen.push(input);
     if (input['vehicle.licensePlate'] === '9-REJ-999') return ctx.rejected('no permits for this plate');
-    return ctx.completed({ 'parking.permitNumber': `P-${input['vehicle.licensePlate']}`, 'parking.validUntil': '2026-12-31' });
+    return ctx.completed({
+      'parking.permitNumber': `P-${input['vehicle.licensePlate']}`,
+      'parking.validUntil': '2026-12-31',
+    });
   },
 });
 
 /** A step whose handler answers whatever the test puts in `answer`. */
-function answering(answer: (ctx: Parameters<Parameters<typeof defineServiceStep<PermitInput, PermitOutput>>[0]['handle']>[1]) => unknown) {
+function answering(
+  answer: (ctx: Parameters<Parameters<typeof defineServiceStep<PermitInput, PermitOutput>>[0]['handle']>[1]) => unknown,
+) {
   return defineServiceStep({
     agency: 'stad-mechelen',
     service: 'resident-parking-permit',
@@ -58,7 +67,10 @@ function answering(answer: (ctx: Parameters<Parameters<typeof defineServiceStep<
 }
 
 async function failureOf(work: Promise<unknown>): Promise<ServiceFailure> {
-  const error = await work.then(() => undefined, (e: unknown) => e);
+  const error = await work.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof ServiceFailure)) throw new Error(`expected a ServiceFailure, got ${String(error)}`);
   return error;
 }
@@ -72,8 +84,13 @@ describe('defineServiceStep', () => {
   });
 
   it('hands the handler only the items its input class declares, validated', async () => {
-    const outcome = await permit.perform(request({ items: { ...request().items, 'vehicle.electric': true, 'tax.debt': 12 } }));
-    expect(outcome).toEqual({ outcome: 'completed', outputs: { 'parking.permitNumber': 'P-1-ABC-123', 'parking.validUntil': '2026-12-31' } });
+    const outcome = await permit.perform(
+      request({ items: { ...request().items, 'vehicle.electric': true, 'tax.debt': 12 } }),
+    );
+    expect(outcome).toEqual({
+      outcome: 'completed',
+      outputs: { 'parking.permitNumber': 'P-1-ABC-123', 'parking.validUntil': '2026-12-31' },
+    });
     expect(seen).toHaveLength(1);
     expect(Object.keys(seen[0] ?? {}).sort()).toEqual(['person.address', 'vehicle.electric', 'vehicle.licensePlate']);
     expect(seen[0]).toBeInstanceOf(PermitInput);
@@ -82,14 +99,22 @@ describe('defineServiceStep', () => {
 
   it('answers a missing or empty required item as an incomplete application, without calling the handler', async () => {
     const missing = await permit.perform(request({ items: { 'vehicle.licensePlate': '1-ABC-123' }, language: 'nl' }));
-    expect(missing).toEqual({ outcome: 'rejected', reason: 'Onvolledige aanvraag: deze gegevens ontbreken: person.address' });
+    expect(missing).toEqual({
+      outcome: 'rejected',
+      reason: 'Onvolledige aanvraag: deze gegevens ontbreken: person.address',
+    });
     const empty = await permit.perform(request({ items: { 'person.address': '  ', 'vehicle.licensePlate': '' } }));
-    expect(empty).toEqual({ outcome: 'rejected', reason: 'Incomplete application: these data items are missing: person.address, vehicle.licensePlate' });
+    expect(empty).toEqual({
+      outcome: 'rejected',
+      reason: 'Incomplete application: these data items are missing: person.address, vehicle.licensePlate',
+    });
     expect(seen).toHaveLength(0);
   });
 
   it('refuses an item of the wrong type, non-retryably, naming the item but not its value', async () => {
-    const failure = await failureOf(permit.perform(request({ items: { 'person.address': 'Grote Markt 21', 'vehicle.licensePlate': 12345678 } })));
+    const failure = await failureOf(
+      permit.perform(request({ items: { 'person.address': 'Grote Markt 21', 'vehicle.licensePlate': 12345678 } })),
+    );
     expect(failure.type).toBe('InvalidServiceRequest');
     expect(failure.retryable).toBe(false);
     expect(failure.message).toContain('vehicle.licensePlate');
@@ -103,19 +128,32 @@ describe('defineServiceStep', () => {
   });
 
   it('passes rejections and acceptances through', async () => {
-    expect(await permit.perform(request({ items: { 'person.address': 'x', 'vehicle.licensePlate': '9-REJ-999' } }))).toEqual({
+    expect(
+      await permit.perform(request({ items: { 'person.address': 'x', 'vehicle.licensePlate': '9-REJ-999' } })),
+    ).toEqual({
       outcome: 'rejected',
       reason: 'no permits for this plate',
     });
-    expect(await answering((ctx) => ctx.accepted('CASE-7')).perform(request())).toEqual({ outcome: 'accepted', reference: 'CASE-7' });
+    expect(await answering((ctx) => ctx.accepted('CASE-7')).perform(request())).toEqual({
+      outcome: 'accepted',
+      reference: 'CASE-7',
+    });
     expect(await answering((ctx) => ctx.accepted()).perform(request())).toEqual({ outcome: 'accepted' });
   });
 
   it.each([
     ['a wrong type', { 'parking.permitNumber': 7, 'parking.validUntil': '2026-12-31' }, 'parking.permitNumber'],
     ['a missing item', { 'parking.permitNumber': 'P-1' }, 'parking.validUntil (missing)'],
-    ['an undeclared item', { 'parking.permitNumber': 'P-1', 'parking.validUntil': '2026-12-31', 'parking.zone': 'A' }, 'undeclared output items parking.zone'],
-    ['a non-scalar value', { 'parking.permitNumber': 'P-1', 'parking.validUntil': new Date() }, 'outputs parking.validUntil must be strings'],
+    [
+      'an undeclared item',
+      { 'parking.permitNumber': 'P-1', 'parking.validUntil': '2026-12-31', 'parking.zone': 'A' },
+      'undeclared output items parking.zone',
+    ],
+    [
+      'a non-scalar value',
+      { 'parking.permitNumber': 'P-1', 'parking.validUntil': new Date() },
+      'outputs parking.validUntil must be strings',
+    ],
   ])('fails non-retryably on outputs with %s, naming the item', async (_case, outputs, expected) => {
     const failure = await failureOf(answering((ctx) => ctx.completed(outputs as never)).perform(request()));
     expect(failure.type).toBe('InvalidServiceOutput');
@@ -124,7 +162,9 @@ describe('defineServiceStep', () => {
   });
 
   it('fails on a rejection without a reason and on an answer that is no outcome', async () => {
-    expect((await failureOf(answering((ctx) => ctx.rejected(' ')).perform(request()))).type).toBe('InvalidServiceOutput');
+    expect((await failureOf(answering((ctx) => ctx.rejected(' ')).perform(request()))).type).toBe(
+      'InvalidServiceOutput',
+    );
     expect((await failureOf(answering(() => ({ ok: true })).perform(request()))).type).toBe('InvalidServiceOutput');
   });
 
@@ -142,7 +182,9 @@ describe('defineServiceStep', () => {
       ctx.heartbeat({ page: 2 });
       context = { ...ctx };
       return ctx.accepted();
-    }).perform(request({ dueAt: '2026-01-31T00:00:00.000Z', language: 'fr', conformance: { probe: 'happy-path' } }), { heartbeat: (d) => beats.push(d) });
+    }).perform(request({ dueAt: '2026-01-31T00:00:00.000Z', language: 'fr', conformance: { probe: 'happy-path' } }), {
+      heartbeat: (d) => beats.push(d),
+    });
     expect(context).toMatchObject({
       idempotencyKey: 'journey-parking-permit-1:parking-permit:1',
       journeyId: 'journey-parking-permit-1',
@@ -151,7 +193,12 @@ describe('defineServiceStep', () => {
       dueAt: '2026-01-31T00:00:00.000Z',
       conformance: true,
       proactive: false,
-      ref: { journeyId: 'journey-parking-permit-1', stepId: 'parking-permit', idempotencyKey: 'journey-parking-permit-1:parking-permit:1', agency: 'stad-mechelen' },
+      ref: {
+        journeyId: 'journey-parking-permit-1',
+        stepId: 'parking-permit',
+        idempotencyKey: 'journey-parking-permit-1:parking-permit:1',
+        agency: 'stad-mechelen',
+      },
     });
     expect(beats).toEqual([{ page: 2 }]);
   });
@@ -215,9 +262,9 @@ describe('routeServices', () => {
 
   it('refuses a malformed envelope', async () => {
     const route = routeServices([permit]);
-    expect((await failureOf(route({ ...request(), items: { 'person.address': { street: 'x' } } }, runtime))).message).toBe(
-      'items.person.address must be a string, number or boolean',
-    );
+    expect(
+      (await failureOf(route({ ...request(), items: { 'person.address': { street: 'x' } } }, runtime))).message,
+    ).toBe('items.person.address must be a string, number or boolean');
     expect((await failureOf(route('{}', runtime))).type).toBe('InvalidServiceRequest');
     expect((await failureOf(route({ ...request(), language: 'de' }, runtime))).message).toContain('language');
   });

@@ -1,7 +1,15 @@
 import type { ServiceOutcome, ServiceRequest } from '@passage/contracts';
 import type { DataItems, Language } from '@passage/journey-model';
 import { delay, NEVER_ABORTED, untilAborted } from './abort';
-import { checkItems, checkItemsSync, declaredItems, instanceOf, isDataValue, type ItemClass, type ItemsOf } from './item-class';
+import {
+  checkItems,
+  checkItemsSync,
+  declaredItems,
+  instanceOf,
+  isDataValue,
+  type ItemClass,
+  type ItemsOf,
+} from './item-class';
 import { ServiceFailure } from './service-failure';
 import { stepContext, type StepContext, type StepResult, type StepRuntime } from './step-context';
 
@@ -70,9 +78,13 @@ export function defineServiceStep<I extends object, O extends object>(spec: Serv
     const values = instanceOf(spec.input, needs, request.items);
     const issues = await checkItems(values, input.required);
     if (issues.invalid.length > 0) {
-      throw new ServiceFailure('InvalidServiceRequest', `${spec.service}: invalid data items: ${issues.invalid.join(', ')}`);
+      throw new ServiceFailure(
+        'InvalidServiceRequest',
+        `${spec.service}: invalid data items: ${issues.invalid.join(', ')}`,
+      );
     }
-    if (issues.missing.length > 0) return { outcome: 'rejected', reason: `${INCOMPLETE[request.language]}: ${issues.missing.join(', ')}` };
+    if (issues.missing.length > 0)
+      return { outcome: 'rejected', reason: `${INCOMPLETE[request.language]}: ${issues.missing.join(', ')}` };
 
     const context = stepContext<O>(request, { ...runtime, heartbeat: runtime.heartbeat ?? (() => undefined), signal });
     const result = await untilAborted(Promise.resolve(spec.handle(Object.freeze(values), context)), signal);
@@ -84,22 +96,30 @@ export function defineServiceStep<I extends object, O extends object>(spec: Serv
       case 'completed':
         return { outcome: 'completed', outputs: await checkOutputs(result.outputs) };
       case 'rejected':
-        if (typeof result.reason !== 'string' || result.reason.trim() === '') invalidOutput('a rejection needs a reason the subject can read');
+        if (typeof result.reason !== 'string' || result.reason.trim() === '')
+          invalidOutput('a rejection needs a reason the subject can read');
         return { outcome: 'rejected', reason: result.reason };
       case 'accepted':
-        return result.reference === undefined ? { outcome: 'accepted' } : { outcome: 'accepted', reference: String(result.reference) };
+        return result.reference === undefined
+          ? { outcome: 'accepted' }
+          : { outcome: 'accepted', reference: String(result.reference) };
       default:
-        return invalidOutput('the handler must return context.completed(…), context.rejected(…) or context.accepted(…)');
+        return invalidOutput(
+          'the handler must return context.completed(…), context.rejected(…) or context.accepted(…)',
+        );
     }
   }
 
   async function checkOutputs(outputs: unknown): Promise<DataItems> {
-    if (typeof outputs !== 'object' || outputs === null) return invalidOutput('completed needs the outputs as an object');
+    if (typeof outputs !== 'object' || outputs === null)
+      return invalidOutput('completed needs the outputs as an object');
     const given = Object.entries(outputs).filter(([, value]) => value !== undefined);
     const undeclared = given.map(([item]) => item).filter((item) => !produces.includes(item));
-    if (undeclared.length > 0) invalidOutput(`undeclared output items ${undeclared.join(', ')} (declare them in the output class)`);
+    if (undeclared.length > 0)
+      invalidOutput(`undeclared output items ${undeclared.join(', ')} (declare them in the output class)`);
     const notData = given.filter(([, value]) => !isDataValue(value)).map(([item]) => item);
-    if (notData.length > 0) invalidOutput(`outputs ${notData.join(', ')} must be strings, numbers or booleans (dates as YYYY-MM-DD)`);
+    if (notData.length > 0)
+      invalidOutput(`outputs ${notData.join(', ')} must be strings, numbers or booleans (dates as YYYY-MM-DD)`);
     const values = Object.fromEntries(given) as DataItems;
     const issues = await checkItems(instanceOf(spec.output, produces, values), output.required);
     const problems = [...issues.missing.map((item) => `${item} (missing)`), ...issues.invalid];
@@ -115,12 +135,19 @@ export function defineServiceStep<I extends object, O extends object>(spec: Serv
 }
 
 /** A wrong example fails when the step is defined, not when the conformance kit or a reader relies on it. */
-function checkExample<I extends object, O extends object>(spec: ServiceStepSpec<I, O>, example: StepExample<I, O>, index: number): void {
+function checkExample<I extends object, O extends object>(
+  spec: ServiceStepSpec<I, O>,
+  example: StepExample<I, O>,
+  index: number,
+): void {
   const problems = (type: ItemClass, values: object) => {
     const { declared, required } = declaredItems(type);
     const issues = checkItemsSync(instanceOf(type, declared, values as Record<string, unknown>), required);
     return [...issues.missing.map((item) => `${item} (missing)`), ...issues.invalid];
   };
-  const found = [...problems(spec.input, example.input), ...(example.outputs ? problems(spec.output, example.outputs) : [])];
+  const found = [
+    ...problems(spec.input, example.input),
+    ...(example.outputs ? problems(spec.output, example.outputs) : []),
+  ];
   if (found.length > 0) throw new Error(`${spec.service}: examples[${index}] is invalid: ${found.join(', ')}`);
 }

@@ -30,8 +30,15 @@ describe('sendWebhookCallback', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it('posts the decision signed like Passage signs its requests', async () => {
-    await sendWebhookCallback(`${url}/tok-1`, SECRET, { outcome: 'approved', outputs: { 'parking.permitNumber': 'P-1' } });
-    expect(received).toEqual([{ verified: undefined, body: { outcome: 'approved', outputs: { 'parking.permitNumber': 'P-1' } } }]);
-    await expect(sendWebhookCallback(`${url}/gone`, SECRET, { outcome: 'rejected', reason: 'not a resident' })).rejects.toThrow('HTTP 404');
+    await sendWebhookCallback(`${url}/tok-1`, SECRET, {
+      outcome: 'approved',
+      outputs: { 'parking.permitNumber': 'P-1' },
+    });
+    expect(received).toEqual([
+      { verified: undefined, body: { outcome: 'approved', outputs: { 'parking.permitNumber': 'P-1' } } },
+    ]);
+    await expect(
+      sendWebhookCallback(`${url}/gone`, SECRET, { outcome: 'rejected', reason: 'not a resident' }),
+    ).rejects.toThrow('HTTP 404');
   });
 });

@@ -10,8 +10,16 @@ export type CallbackDecision =
  * POSTs the decision to the `callbackUrl` of the request, signed like Passage's requests. Throws when Passage does
  * not answer 2xx; sending the same decision again is safe (the step is decided once).
  */
-export async function sendWebhookCallback(callbackUrl: string, secret: string, decision: CallbackDecision): Promise<void> {
+export async function sendWebhookCallback(
+  callbackUrl: string,
+  secret: string,
+  decision: CallbackDecision,
+): Promise<void> {
   const body = JSON.stringify(decision);
-  const response = await fetch(callbackUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...signWebhook(secret, body) }, body });
+  const response = await fetch(callbackUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...signWebhook(secret, body) },
+    body,
+  });
   if (!response.ok) throw new Error(`Passage refused the callback: HTTP ${response.status}`);
 }

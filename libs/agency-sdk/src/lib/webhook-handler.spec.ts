@@ -59,7 +59,9 @@ function request(plate: unknown, overrides: Partial<ServiceRequest> & { callback
   };
 }
 
-async function listen(listener: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ server: Server; url: string }> {
+async function listen(
+  listener: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<{ server: Server; url: string }> {
   const server = createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/passage` };
@@ -70,33 +72,64 @@ describe('createWebhookHandler on a real HTTP server', () => {
   let url: string;
 
   beforeAll(async () => {
-    ({ server, url } = await listen(createWebhookHandler({ secret: SECRET, steps: [permit], maxBodyBytes: 4096, onError: (error) => errors.push(String(error)) })));
+    ({ server, url } = await listen(
+      createWebhookHandler({
+        secret: SECRET,
+        steps: [permit],
+        maxBodyBytes: 4096,
+        onError: (error) => errors.push(String(error)),
+      }),
+    ));
   });
 
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   async function post(body: string, headers: Record<string, string> = signWebhook(SECRET, body)) {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown>, headers: response.headers };
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
+    return {
+      status: response.status,
+      body: (await response.json()) as Record<string, unknown>,
+      headers: response.headers,
+    };
   }
 
-  const send = (plate: unknown, overrides?: Parameters<typeof request>[1]) => post(JSON.stringify(request(plate, overrides)));
+  const send = (plate: unknown, overrides?: Parameters<typeof request>[1]) =>
+    post(JSON.stringify(request(plate, overrides)));
 
   it('answers 200 with the outputs, 422 with the reason, 202 with the reference', async () => {
-    expect(await send('1-ABC-123')).toMatchObject({ status: 200, body: { outputs: { 'parking.permitNumber': 'P-1-ABC-123' } } });
+    expect(await send('1-ABC-123')).toMatchObject({
+      status: 200,
+      body: { outputs: { 'parking.permitNumber': 'P-1-ABC-123' } },
+    });
     expect(await send('REJECT')).toMatchObject({ status: 422, body: { reason: 'not a resident' } });
-    expect(await send('LATER', { callbackUrl: 'https://passage.example/api/agency/callbacks/tok-1' })).toMatchObject({ status: 202, body: { reference: 'CASE-9' } });
+    expect(await send('LATER', { callbackUrl: 'https://passage.example/api/agency/callbacks/tok-1' })).toMatchObject({
+      status: 202,
+      body: { reference: 'CASE-9' },
+    });
     expect(callbacks.at(-1)).toBe('https://passage.example/api/agency/callbacks/tok-1');
   });
 
   it('answers 422 to an incomplete application', async () => {
-    expect(await post(JSON.stringify({ ...request('x'), items: {} }))).toMatchObject({ status: 422, body: { reason: expect.stringContaining('vehicle.licensePlate') } });
+    expect(await post(JSON.stringify({ ...request('x'), items: {} }))).toMatchObject({
+      status: 422,
+      body: { reason: expect.stringContaining('vehicle.licensePlate') },
+    });
   });
 
   it('answers 401 to a missing, wrong or replayed signature', async () => {
     const body = JSON.stringify(request('1-ABC-123'));
-    expect(await post(body, {})).toMatchObject({ status: 401, body: { error: 'InvalidSignature', message: 'missing-headers' } });
-    expect(await post(body, signWebhook('another-secret-0123456789abcdef', body))).toMatchObject({ status: 401, body: { message: 'bad-signature' } });
+    expect(await post(body, {})).toMatchObject({
+      status: 401,
+      body: { error: 'InvalidSignature', message: 'missing-headers' },
+    });
+    expect(await post(body, signWebhook('another-secret-0123456789abcdef', body))).toMatchObject({
+      status: 401,
+      body: { message: 'bad-signature' },
+    });
     const headers = signWebhook(SECRET, body);
     expect((await post(body, headers)).status).toBe(200);
     expect(await post(body, headers)).toMatchObject({ status: 401, body: { message: 'replayed-nonce' } });
@@ -104,15 +137,31 @@ describe('createWebhookHandler on a real HTTP server', () => {
 
   it('answers 400 to malformed requests: not JSON, wrong types, unknown service', async () => {
     expect(await post('{"journeyId": ')).toMatchObject({ status: 400, body: { error: 'InvalidServiceRequest' } });
-    expect(await send(42)).toMatchObject({ status: 400, body: { error: 'InvalidServiceRequest', message: expect.stringContaining('vehicle.licensePlate') } });
+    expect(await send(42)).toMatchObject({
+      status: 400,
+      body: { error: 'InvalidServiceRequest', message: expect.stringContaining('vehicle.licensePlate') },
+    });
     expect(await send({ plate: 'x' })).toMatchObject({ status: 400, body: { error: 'InvalidServiceRequest' } });
-    expect(await send('1-ABC-123', { service: 'dog-licence' })).toMatchObject({ status: 400, body: { error: 'UnknownService' } });
+    expect(await send('1-ABC-123', { service: 'dog-licence' })).toMatchObject({
+      status: 400,
+      body: { error: 'UnknownService' },
+    });
   });
 
   it('answers 500 not retryable to invalid outputs, 503 retryable to failures', async () => {
-    expect(await send('BAD-OUTPUT')).toMatchObject({ status: 500, body: { error: 'InvalidServiceOutput', retryable: false, message: expect.stringContaining('parking.permitNumber') } });
+    expect(await send('BAD-OUTPUT')).toMatchObject({
+      status: 500,
+      body: {
+        error: 'InvalidServiceOutput',
+        retryable: false,
+        message: expect.stringContaining('parking.permitNumber'),
+      },
+    });
     const offline = await send('OFFLINE');
-    expect(offline).toMatchObject({ status: 503, body: { error: 'ServiceUnavailable', retryable: true, message: 'the permit register is offline' } });
+    expect(offline).toMatchObject({
+      status: 503,
+      body: { error: 'ServiceUnavailable', retryable: true, message: 'the permit register is offline' },
+    });
     expect(offline.headers.get('retry-after')).toBe('120');
     expect(await send('CRASH')).toMatchObject({ status: 503, body: { error: 'ServiceUnavailable', retryable: true } });
     expect(errors).toEqual(['TypeError: cannot read properties of undefined']);

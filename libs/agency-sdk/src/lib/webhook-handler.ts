@@ -34,14 +34,32 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookLis
   const route = routeServices(options.steps);
   const nonces = options.nonces ?? new MemoryNonceStore();
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const onError = options.onError ?? ((error, service) => console.error(`passage webhook ${service}: ${error instanceof Error ? `${error.name}: ${error.message}` : 'failed'}`));
+  const onError =
+    options.onError ??
+    ((error, service) =>
+      console.error(
+        `passage webhook ${service}: ${error instanceof Error ? `${error.name}: ${error.message}` : 'failed'}`,
+      ));
 
   async function answer(request: IncomingMessage & { body?: unknown }, response: ServerResponse): Promise<Reply> {
     if (request.method !== 'POST') return [405, { error: 'MethodNotAllowed', message: 'use POST' }, { allow: 'POST' }];
     const body = await rawBody(request, maxBodyBytes);
-    if (body === 'too-large') return [413, { error: 'PayloadTooLarge', message: `the body exceeds ${maxBodyBytes} bytes` }, { connection: 'close' }];
+    if (body === 'too-large')
+      return [
+        413,
+        { error: 'PayloadTooLarge', message: `the body exceeds ${maxBodyBytes} bytes` },
+        { connection: 'close' },
+      ];
     if (body === 'parsed') {
-      return [500, { error: 'ConfigurationError', message: 'a body parser consumed the raw body: mount the Passage handler without one, or behind express.raw()', retryable: false }];
+      return [
+        500,
+        {
+          error: 'ConfigurationError',
+          message:
+            'a body parser consumed the raw body: mount the Passage handler without one, or behind express.raw()',
+          retryable: false,
+        },
+      ];
     }
     const refused = await verifyWebhook(options.secret, body, request.headers, nonces);
     if (refused) return [401, { error: 'InvalidSignature', message: refused }];
@@ -57,10 +75,15 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookLis
     });
     const callbackUrl = (parsed as { callbackUrl?: unknown } | null)?.callbackUrl;
     try {
-      const outcome = await route(parsed, { signal: abort.signal, heartbeat: () => undefined, callbackUrl: typeof callbackUrl === 'string' ? callbackUrl : undefined });
+      const outcome = await route(parsed, {
+        signal: abort.signal,
+        heartbeat: () => undefined,
+        callbackUrl: typeof callbackUrl === 'string' ? callbackUrl : undefined,
+      });
       return replyTo(outcome);
     } catch (error) {
-      if (!(error instanceof ServiceFailure) && !abort.signal.aborted) onError(error, String((parsed as { service?: unknown }).service));
+      if (!(error instanceof ServiceFailure) && !abort.signal.aborted)
+        onError(error, String((parsed as { service?: unknown }).service));
       return replyToFailure(error);
     }
   }
@@ -85,7 +108,8 @@ function replyTo(outcome: ServiceOutcome): Reply {
 }
 
 function replyToFailure(error: unknown): Reply {
-  if (!(error instanceof ServiceFailure)) return [503, { error: 'ServiceUnavailable', message: 'the service failed; try again later', retryable: true }];
+  if (!(error instanceof ServiceFailure))
+    return [503, { error: 'ServiceUnavailable', message: 'the service failed; try again later', retryable: true }];
   switch (error.type) {
     case 'InvalidServiceRequest':
     case 'UnknownService':
@@ -93,12 +117,21 @@ function replyToFailure(error: unknown): Reply {
     case 'InvalidServiceOutput':
       return [500, { error: error.type, message: error.message, retryable: false }];
     case 'ServiceUnavailable':
-      return [503, { error: error.type, message: error.message, retryable: true }, error.retryAfterSeconds === undefined ? undefined : { 'retry-after': String(Math.ceil(error.retryAfterSeconds)) }];
+      return [
+        503,
+        { error: error.type, message: error.message, retryable: true },
+        error.retryAfterSeconds === undefined
+          ? undefined
+          : { 'retry-after': String(Math.ceil(error.retryAfterSeconds)) },
+      ];
   }
 }
 
 /** The exact bytes Passage signed: read from the stream, or from a raw body parser (`express.raw`) that ran before. */
-async function rawBody(request: IncomingMessage & { body?: unknown }, limit: number): Promise<string | 'too-large' | 'parsed'> {
+async function rawBody(
+  request: IncomingMessage & { body?: unknown },
+  limit: number,
+): Promise<string | 'too-large' | 'parsed'> {
   if (Buffer.isBuffer(request.body) || typeof request.body === 'string') {
     const body = request.body.toString();
     return Buffer.byteLength(body) > limit ? 'too-large' : body;

@@ -13,8 +13,12 @@ describe('webhook signatures', () => {
 
   it('refuses a tampered body, another secret, a stale or future timestamp and missing headers', async () => {
     const headers = signWebhook(secret, body);
-    expect(await verifyWebhook(secret, body.replace('Zon', 'Maan'), headers, new MemoryNonceStore())).toBe('bad-signature');
-    expect(await verifyWebhook('another-secret-0123456789abcdef', body, headers, new MemoryNonceStore())).toBe('bad-signature');
+    expect(await verifyWebhook(secret, body.replace('Zon', 'Maan'), headers, new MemoryNonceStore())).toBe(
+      'bad-signature',
+    );
+    expect(await verifyWebhook('another-secret-0123456789abcdef', body, headers, new MemoryNonceStore())).toBe(
+      'bad-signature',
+    );
     const old = signWebhook(secret, body, new Date(Date.now() - 6 * 60_000));
     expect(await verifyWebhook(secret, body, old, new MemoryNonceStore())).toBe('stale-timestamp');
     const future = signWebhook(secret, body, new Date(Date.now() + 6 * 60_000));

@@ -20,7 +20,12 @@ function mac(secret: string, timestamp: string, nonce: string, body: string): st
 }
 
 /** Headers that sign `body` now. */
-export function signWebhook(secret: string, body: string, now: Date = new Date(), nonce: string = randomUUID()): SignatureHeaders {
+export function signWebhook(
+  secret: string,
+  body: string,
+  now: Date = new Date(),
+  nonce: string = randomUUID(),
+): SignatureHeaders {
   const timestamp = String(Math.floor(now.getTime() / 1000));
   return {
     [SIGNATURE_HEADERS.timestamp]: timestamp,
@@ -68,7 +73,8 @@ export async function verifyWebhook(
   const timestamp = header(SIGNATURE_HEADERS.timestamp);
   const nonce = header(SIGNATURE_HEADERS.nonce);
   const signature = header(SIGNATURE_HEADERS.signature);
-  if (!timestamp || !nonce || !signature || !/^\d{1,12}$/.test(timestamp) || nonce.length > 200) return 'missing-headers';
+  if (!timestamp || !nonce || !signature || !/^\d{1,12}$/.test(timestamp) || nonce.length > 200)
+    return 'missing-headers';
   if (Math.abs(now.getTime() / 1000 - Number(timestamp)) > MAX_SIGNATURE_AGE_SECONDS) return 'stale-timestamp';
   const expected = Buffer.from(`v1=${mac(secret, timestamp, nonce, body)}`);
   const given = Buffer.from(signature);

@@ -28,15 +28,30 @@ export class AuthenticationError extends Error {
 export function principalFromClaims(claims: Record<string, unknown>): Principal {
   const { sub, roles, agency, owner } = claims;
   if (!isSubjectId(sub)) throw new AuthenticationError('invalid-claims', 'the token has no valid "sub" claim');
-  if (!Array.isArray(roles) || roles.length === 0 || !roles.every((role) => (ROLES as readonly unknown[]).includes(role))) {
-    throw new AuthenticationError('invalid-claims', `the token's "roles" claim must list roles among ${ROLES.join(', ')}`);
+  if (
+    !Array.isArray(roles) ||
+    roles.length === 0 ||
+    !roles.every((role) => (ROLES as readonly unknown[]).includes(role))
+  ) {
+    throw new AuthenticationError(
+      'invalid-claims',
+      `the token's "roles" claim must list roles among ${ROLES.join(', ')}`,
+    );
   }
-  if (agency !== undefined && !isSubjectId(agency)) throw new AuthenticationError('invalid-claims', 'the token has an invalid "agency" claim');
-  if (owner !== undefined && !isSubjectId(owner)) throw new AuthenticationError('invalid-claims', 'the token has an invalid "owner" claim');
+  if (agency !== undefined && !isSubjectId(agency))
+    throw new AuthenticationError('invalid-claims', 'the token has an invalid "agency" claim');
+  if (owner !== undefined && !isSubjectId(owner))
+    throw new AuthenticationError('invalid-claims', 'the token has an invalid "owner" claim');
   const typed = roles as Role[];
   if (typed.some((role) => role === 'agency' || role === 'counter') && agency === undefined) {
     throw new AuthenticationError('invalid-claims', 'agency and counter staff need an "agency" claim');
   }
-  if (typed.includes('owner') && owner === undefined) throw new AuthenticationError('invalid-claims', 'process-owner staff need an "owner" claim');
-  return { sub, roles: typed, ...(agency ? { agency: agency as string } : {}), ...(owner ? { owner: owner as string } : {}) };
+  if (typed.includes('owner') && owner === undefined)
+    throw new AuthenticationError('invalid-claims', 'process-owner staff need an "owner" claim');
+  return {
+    sub,
+    roles: typed,
+    ...(agency ? { agency: agency as string } : {}),
+    ...(owner ? { owner: owner as string } : {}),
+  };
 }

@@ -13,14 +13,26 @@ describe('development tokens', () => {
   });
 
   it('refuses a token signed with another secret, an expired token and malformed claims', async () => {
-    const other = await new DevTokenVerifier('another secret of sufficient length!!').issue({ sub: 'alice', roles: ['citizen'] });
+    const other = await new DevTokenVerifier('another secret of sufficient length!!').issue({
+      sub: 'alice',
+      roles: ['citizen'],
+    });
     await expect(verifier.verify(other)).rejects.toMatchObject({ code: 'invalid-token' });
     const expired = await verifier.issue({ sub: 'alice', roles: ['citizen'] }, -60);
     await expect(verifier.verify(expired)).rejects.toMatchObject({ code: 'expired-token' });
-    await expect(verifier.verify(await verifier.issue({ sub: 'alice', roles: ['root' as never] }))).rejects.toMatchObject({ code: 'invalid-claims' });
-    await expect(verifier.verify(await verifier.issue({ sub: 'clerk', roles: ['agency'] }))).rejects.toMatchObject({ code: 'invalid-claims' });
+    await expect(
+      verifier.verify(await verifier.issue({ sub: 'alice', roles: ['root' as never] })),
+    ).rejects.toMatchObject({ code: 'invalid-claims' });
+    await expect(verifier.verify(await verifier.issue({ sub: 'clerk', roles: ['agency'] }))).rejects.toMatchObject({
+      code: 'invalid-claims',
+    });
     await expect(verifier.verify('not.a.token')).rejects.toBeInstanceOf(AuthenticationError);
-    const forever = await new SignJWT({ roles: ['citizen'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('alice').setIssuer('passage-dev').setAudience('passage').sign(new TextEncoder().encode('a development secret of sufficient length'));
+    const forever = await new SignJWT({ roles: ['citizen'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('alice')
+      .setIssuer('passage-dev')
+      .setAudience('passage')
+      .sign(new TextEncoder().encode('a development secret of sufficient length'));
     await expect(verifier.verify(forever)).rejects.toMatchObject({ code: 'invalid-token' });
   });
 });
@@ -56,15 +68,28 @@ describe('OIDC tokens, verified against a local issuer', () => {
 
   it('accepts a token signed by the issuer for this audience', async () => {
     const verifier = new OidcTokenVerifier({ issuer, audience: 'passage', jwksUrl: `${issuer}/jwks` });
-    expect(await verifier.verify(await sign({ roles: ['citizen'] }))).toEqual({ sub: 'pairwise-42', roles: ['citizen'] });
+    expect(await verifier.verify(await sign({ roles: ['citizen'] }))).toEqual({
+      sub: 'pairwise-42',
+      roles: ['citizen'],
+    });
   });
 
   it('refuses another audience, another signing key and a symmetric algorithm', async () => {
     const verifier = new OidcTokenVerifier({ issuer, audience: 'passage', jwksUrl: `${issuer}/jwks` });
-    await expect(verifier.verify(await sign({ roles: ['citizen'] }, { audience: 'other-app' }))).rejects.toMatchObject({ code: 'invalid-token' });
+    await expect(verifier.verify(await sign({ roles: ['citizen'] }, { audience: 'other-app' }))).rejects.toMatchObject({
+      code: 'invalid-token',
+    });
     const stranger = await generateKeyPair('RS256');
-    await expect(verifier.verify(await sign({ roles: ['citizen'] }, { key: stranger.privateKey }))).rejects.toMatchObject({ code: 'invalid-token' });
-    const hs = await new SignJWT({ roles: ['admin'] }).setProtectedHeader({ alg: 'HS256' }).setIssuer(issuer).setAudience('passage').setSubject('x').setExpirationTime('1m').sign(new TextEncoder().encode('guessable'));
+    await expect(
+      verifier.verify(await sign({ roles: ['citizen'] }, { key: stranger.privateKey })),
+    ).rejects.toMatchObject({ code: 'invalid-token' });
+    const hs = await new SignJWT({ roles: ['admin'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(issuer)
+      .setAudience('passage')
+      .setSubject('x')
+      .setExpirationTime('1m')
+      .sign(new TextEncoder().encode('guessable'));
     await expect(verifier.verify(hs)).rejects.toMatchObject({ code: 'invalid-token' });
   });
 });

@@ -32,7 +32,14 @@ export class DevTokenVerifier implements TokenVerifier {
   }
 
   verify(token: string): Promise<Principal> {
-    return verified(() => jwtVerify(token, this.key, { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ['HS256'], requiredClaims: REQUIRED_CLAIMS }));
+    return verified(() =>
+      jwtVerify(token, this.key, {
+        issuer: DEV_ISSUER,
+        audience: DEV_AUDIENCE,
+        algorithms: ['HS256'],
+        requiredClaims: REQUIRED_CLAIMS,
+      }),
+    );
   }
 
   issue(principal: Principal, lifetimeSeconds = 8 * 3600): Promise<string> {

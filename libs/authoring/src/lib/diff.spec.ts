@@ -25,7 +25,8 @@ describe('diffLifeEvent', () => {
     const steps = before.steps
       .filter((s) => s.id !== 'kmo-portefeuille')
       .map((s): StepDefinition => {
-        if (s.id === 'favv-registration' && s.term) return { ...s, term: { ...s.term, days: 20 }, needs: [...s.needs, 'person.name'] };
+        if (s.id === 'favv-registration' && s.term)
+          return { ...s, term: { ...s.term, days: 20 }, needs: [...s.needs, 'person.name'] };
         if (s.id === 'kbo-registration') return { ...s, cost: { online: 90 } };
         if (s.id === 'vat-activation') return { ...s, dependsOn: ['social-insurance-affiliation'] };
         return s;
@@ -36,7 +37,9 @@ describe('diffLifeEvent', () => {
     const favv = diff.stepsChanged.find((s) => s.id === 'favv-registration')?.changes ?? [];
     expect(favv.find((c) => c.field === 'term')).toMatchObject({ to: expect.stringContaining('20 working days') });
     expect(favv.find((c) => c.field === 'needs')?.audience).toBe('agencies');
-    expect(diff.stepsChanged.find((s) => s.id === 'kbo-registration')?.changes.find((c) => c.field === 'cost')?.audience).toBe('citizens');
+    expect(
+      diff.stepsChanged.find((s) => s.id === 'kbo-registration')?.changes.find((c) => c.field === 'cost')?.audience,
+    ).toBe('citizens');
     expect(formatDiff(diff)).toMatch(/Changes for agencies[\s\S]*favv-registration \(favv\) needs/);
   });
 

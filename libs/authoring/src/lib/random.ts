@@ -15,5 +15,7 @@ export function triangular(random: () => number, low: number, mode: number, high
   if (high <= low) return low;
   const u = random();
   const split = (mode - low) / (high - low);
-  return u < split ? low + Math.sqrt(u * (high - low) * (mode - low)) : high - Math.sqrt((1 - u) * (high - low) * (high - mode));
+  return u < split
+    ? low + Math.sqrt(u * (high - low) * (mode - low))
+    : high - Math.sqrt((1 - u) * (high - low) * (high - mode));
 }

@@ -18,7 +18,14 @@ function fixedDurations(): LifeEventDefinition {
       testStep('a', { agency: 'alpha', mode: 'automatic', expectedDays: 2, cost: { automatic: 3 } }),
       testStep('b', { agency: 'beta', mode: 'manual', dependsOn: ['a'], expectedDays: 5, cost: { online: 10 } }),
       testStep('c', { agency: 'gamma', mode: 'manual', dependsOn: ['a'], expectedDays: 9, cost: { online: 7 } }),
-      testStep('d', { agency: 'beta', mode: 'citizen', dependsOn: ['b', 'c'], expectedDays: 1.5, produces: ['confirm.accepted'], title: texts('d') }),
+      testStep('d', {
+        agency: 'beta',
+        mode: 'citizen',
+        dependsOn: ['b', 'c'],
+        expectedDays: 1.5,
+        produces: ['confirm.accepted'],
+        title: texts('d'),
+      }),
     ],
   };
 }
@@ -34,27 +41,49 @@ describe('simulateLifeEvent', () => {
   });
 
   it('is deterministic for a seed and differs across seeds', () => {
-    const a = simulateLifeEvent(startBusiness(), { leadTimeTargetDays: 60, monthlyVolume: 800 }, { journeys: 2000, seed: 42 });
-    const b = simulateLifeEvent(startBusiness(), { leadTimeTargetDays: 60, monthlyVolume: 800 }, { journeys: 2000, seed: 42 });
-    const c = simulateLifeEvent(startBusiness(), { leadTimeTargetDays: 60, monthlyVolume: 800 }, { journeys: 2000, seed: 43 });
+    const a = simulateLifeEvent(
+      startBusiness(),
+      { leadTimeTargetDays: 60, monthlyVolume: 800 },
+      { journeys: 2000, seed: 42 },
+    );
+    const b = simulateLifeEvent(
+      startBusiness(),
+      { leadTimeTargetDays: 60, monthlyVolume: 800 },
+      { journeys: 2000, seed: 42 },
+    );
+    const c = simulateLifeEvent(
+      startBusiness(),
+      { leadTimeTargetDays: 60, monthlyVolume: 800 },
+      { journeys: 2000, seed: 43 },
+    );
     expect(b).toEqual(a);
     expect(c.leadTimeDays).not.toEqual(a.leadTimeDays);
   });
 
   it('follows the variants: company steps run as often as companies occur', () => {
-    const result = simulateLifeEvent(startBusiness(), { itemDistributions: { 'business.legalForm': { company: 0.3, 'sole-trader': 0.7 } } }, { journeys: 5000, seed: 7 });
+    const result = simulateLifeEvent(
+      startBusiness(),
+      { itemDistributions: { 'business.legalForm': { company: 0.3, 'sole-trader': 0.7 } } },
+      { journeys: 5000, seed: 7 },
+    );
     expect(result.steps['incorporation-deed'].executedShare).toBeGreaterThan(0.27);
     expect(result.steps['incorporation-deed'].executedShare).toBeLessThan(0.33);
     expect(result.steps['kbo-registration'].executedShare).toBe(1);
   });
 
   it('ends journeys at critical rejections and reports the load per agency', () => {
-    const result = simulateLifeEvent(startBusiness(), { rejectionRates: { 'kbo-registration': 0.1 }, monthlyVolume: 1000 }, { journeys: 5000, seed: 3 });
+    const result = simulateLifeEvent(
+      startBusiness(),
+      { rejectionRates: { 'kbo-registration': 0.1 }, monthlyVolume: 1000 },
+      { journeys: 5000, seed: 3 },
+    );
     expect(result.outcomes.rejected).toBeGreaterThan(0.08);
     expect(result.outcomes.rejected).toBeLessThan(0.12);
     expect(result.loadPerAgencyPerMonth?.['ondernemingsloket']).toBeCloseTo(1000, -1);
     // An agency's load is the sum of its steps' execution shares times the volume.
-    const fodSteps = startBusiness().steps.filter((s) => s.agency === 'fod-financien').map((s) => result.steps[s.id].executedShare);
+    const fodSteps = startBusiness()
+      .steps.filter((s) => s.agency === 'fod-financien')
+      .map((s) => result.steps[s.id].executedShare);
     expect(result.loadPerAgencyPerMonth?.['fod-financien']).toBeCloseTo(fodSteps.reduce((a, b) => a + b, 0) * 1000, 0);
   });
 
@@ -67,7 +96,11 @@ describe('simulateLifeEvent', () => {
   it('simulates 10,000 journeys of start-business well within five seconds, reporting progress', () => {
     const progress: number[] = [];
     const started = Date.now();
-    simulateLifeEvent(startBusiness(), { leadTimeTargetDays: 60 }, { journeys: 10_000, seed: 1, onProgress: (done) => progress.push(done) });
+    simulateLifeEvent(
+      startBusiness(),
+      { leadTimeTargetDays: 60 },
+      { journeys: 10_000, seed: 1, onProgress: (done) => progress.push(done) },
+    );
     expect(Date.now() - started).toBeLessThan(5000);
     expect(progress.at(-1)).toBe(10_000);
     expect(progress.length).toBe(100);

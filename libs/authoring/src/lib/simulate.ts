@@ -36,7 +36,14 @@ export interface SimulationResult {
   readonly version: number;
   readonly journeys: number;
   readonly seed: number;
-  readonly leadTimeDays: { readonly p50: number; readonly p90: number; readonly p99: number; readonly mean: number; readonly min: number; readonly max: number };
+  readonly leadTimeDays: {
+    readonly p50: number;
+    readonly p90: number;
+    readonly p99: number;
+    readonly mean: number;
+    readonly min: number;
+    readonly max: number;
+  };
   readonly withinTarget?: { readonly targetDays: number; readonly probability: number };
   readonly outcomes: { readonly completed: number; readonly rejected: number };
   readonly costPerJourney: { readonly mean: number; readonly p90: number };
@@ -59,8 +66,12 @@ const round = (value: number, decimals = 2) => Math.round(value * 10 ** decimals
  * (a term is a maximum: triangular between a quarter and the whole term, most likely at 60 %); otherwise the fixed
  * estimate (expected days, or the mode's default) — so a definition without terms has fixed durations.
  */
-function durationModel(step: StepDefinition, observed: readonly number[] | undefined): (random: () => number) => number {
-  if (observed && observed.length >= MIN_OBSERVATIONS) return (random) => observed[Math.floor(random() * observed.length)];
+function durationModel(
+  step: StepDefinition,
+  observed: readonly number[] | undefined,
+): (random: () => number) => number {
+  if (observed && observed.length >= MIN_OBSERVATIONS)
+    return (random) => observed[Math.floor(random() * observed.length)];
   const estimate = estimateStepDays(step);
   const days = estimate.unit === 'working' ? estimate.days * CALENDAR_PER_WORKING_DAY : estimate.days;
   if (estimate.basis === 'term' && days > 0) return (random) => triangular(random, days * 0.25, days * 0.6, days);
@@ -80,7 +91,10 @@ function itemSampler(definition: LifeEventDefinition, distributions: SimulationI
     const given = distributions?.[field];
     const spec = definition.dataItems[field];
     const options: [DataValue, number][] = given
-      ? Object.entries(given).map(([value, p]) => [spec?.type === 'boolean' ? value === 'true' : spec?.type === 'number' ? Number(value) : value, p])
+      ? Object.entries(given).map(([value, p]) => [
+          spec?.type === 'boolean' ? value === 'true' : spec?.type === 'number' ? Number(value) : value,
+          p,
+        ])
       : spec?.type === 'enum'
         ? (spec.values ?? []).map((value) => [value, 1])
         : spec?.type === 'boolean'
@@ -132,11 +146,17 @@ function topologicalOrder(definition: LifeEventDefinition): StepDefinition[] {
  * rejections, giving the lead-time distribution, the chance to finish within the owner's target, the cost per
  * journey and per agency, and the load per agency. Deterministic for a given seed.
  */
-export function simulateLifeEvent(definition: LifeEventDefinition, inputs: SimulationInputs, options: SimulationOptions): SimulationResult {
+export function simulateLifeEvent(
+  definition: LifeEventDefinition,
+  inputs: SimulationInputs,
+  options: SimulationOptions,
+): SimulationResult {
   const random = seededRandom(options.seed);
   const order = topologicalOrder(definition);
   const durations = new Map(order.map((step) => [step.id, durationModel(step, inputs.observedDays?.[step.id])]));
-  const costs = new Map(order.map((step) => [step.id, stepCost(step.id, likelyChannel(step), step.cost, inputs.costRules)]));
+  const costs = new Map(
+    order.map((step) => [step.id, stepCost(step.id, likelyChannel(step), step.cost, inputs.costRules)]),
+  );
   const sampleItems = itemSampler(definition, inputs.itemDistributions);
   const leadTimes: number[] = [];
   const journeyCosts: number[] = [];
@@ -184,7 +204,8 @@ export function simulateLifeEvent(definition: LifeEventDefinition, inputs: Simul
 
   const n = Math.max(1, options.journeys);
   const sortedLead = [...leadTimes].sort((a, b) => a - b);
-  const perJourney = (map: Map<string, number>) => Object.fromEntries([...map].sort(([a], [b]) => a.localeCompare(b)).map(([key, total]) => [key, round(total / n)]));
+  const perJourney = (map: Map<string, number>) =>
+    Object.fromEntries([...map].sort(([a], [b]) => a.localeCompare(b)).map(([key, total]) => [key, round(total / n)]));
   return {
     lifeEvent: definition.id,
     version: definition.version,
@@ -199,18 +220,35 @@ export function simulateLifeEvent(definition: LifeEventDefinition, inputs: Simul
       max: round(sortedLead[sortedLead.length - 1] ?? 0),
     },
     ...(inputs.leadTimeTargetDays !== undefined
-      ? { withinTarget: { targetDays: inputs.leadTimeTargetDays, probability: round(leadTimes.filter((d) => d <= (inputs.leadTimeTargetDays ?? 0)).length / n, 4) } }
+      ? {
+          withinTarget: {
+            targetDays: inputs.leadTimeTargetDays,
+            probability: round(leadTimes.filter((d) => d <= (inputs.leadTimeTargetDays ?? 0)).length / n, 4),
+          },
+        }
       : {}),
     outcomes: { completed: round((n - rejected) / n, 4), rejected: round(rejected / n, 4) },
-    costPerJourney: { mean: round(journeyCosts.reduce((a, b) => a + b, 0) / n), p90: round(percentile(journeyCosts, 0.9) ?? 0) },
+    costPerJourney: {
+      mean: round(journeyCosts.reduce((a, b) => a + b, 0) / n),
+      p90: round(percentile(journeyCosts, 0.9) ?? 0),
+    },
     costPerAgency: perJourney(agencyCost),
     ...(inputs.monthlyVolume !== undefined
-      ? { loadPerAgencyPerMonth: Object.fromEntries([...agencyLoad].sort(([a], [b]) => a.localeCompare(b)).map(([agency, count]) => [agency, round((count / n) * (inputs.monthlyVolume ?? 0), 1)])) }
+      ? {
+          loadPerAgencyPerMonth: Object.fromEntries(
+            [...agencyLoad]
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([agency, count]) => [agency, round((count / n) * (inputs.monthlyVolume ?? 0), 1)]),
+          ),
+        }
       : {}),
     steps: Object.fromEntries(
       definition.steps.map((step) => {
         const stats = executed.get(step.id);
-        return [step.id, { executedShare: round((stats?.count ?? 0) / n, 4), meanDays: round(stats ? stats.days / stats.count : 0) }];
+        return [
+          step.id,
+          { executedShare: round((stats?.count ?? 0) / n, 4), meanDays: round(stats ? stats.days / stats.count : 0) },
+        ];
       }),
     ),
   };

@@ -12,22 +12,32 @@ describe('configuration', () => {
     expect([...ring.all.keys()]).toEqual(['new', 'old']);
   });
 
-  it.each(['nokey', `short:${Buffer.alloc(16).toString('base64')}`, `:${key(1)}`])('refuses the malformed key ring %p without echoing it', (value) => {
-    expect(() => parseKeyRing('PASSAGE_VAULT_KEYS', value)).toThrow(ConfigurationError);
-    try {
-      parseKeyRing('PASSAGE_VAULT_KEYS', value);
-    } catch (error) {
-      expect((error as Error).message).not.toContain(value.split(':')[1] || value);
-    }
-  });
+  it.each(['nokey', `short:${Buffer.alloc(16).toString('base64')}`, `:${key(1)}`])(
+    'refuses the malformed key ring %p without echoing it',
+    (value) => {
+      expect(() => parseKeyRing('PASSAGE_VAULT_KEYS', value)).toThrow(ConfigurationError);
+      try {
+        parseKeyRing('PASSAGE_VAULT_KEYS', value);
+      } catch (error) {
+        expect((error as Error).message).not.toContain(value.split(':')[1] || value);
+      }
+    },
+  );
 
   it('refuses development tokens in production', () => {
-    const env = { PASSAGE_ENV: 'production', PASSAGE_PAYLOAD_KEYS: `p:${key(3)}`, PASSAGE_VAULT_KEYS: `v:${key(4)}`, PASSAGE_AUTH: 'development' };
+    const env = {
+      PASSAGE_ENV: 'production',
+      PASSAGE_PAYLOAD_KEYS: `p:${key(3)}`,
+      PASSAGE_VAULT_KEYS: `v:${key(4)}`,
+      PASSAGE_AUTH: 'development',
+    };
     expect(() => loadPassageConfig(env)).toThrow('development tokens are refused in production');
   });
 
   it('refuses to run in production without secrets', () => {
-    expect(() => loadPassageConfig({ PASSAGE_ENV: 'production', PASSAGE_DATA_DIR: mkdtempSync(join(tmpdir(), 'passage-')) })).toThrow(ConfigurationError);
+    expect(() =>
+      loadPassageConfig({ PASSAGE_ENV: 'production', PASSAGE_DATA_DIR: mkdtempSync(join(tmpdir(), 'passage-')) }),
+    ).toThrow(ConfigurationError);
   });
 
   it('generates development secrets once and shares them between processes', () => {
@@ -50,7 +60,12 @@ describe('configuration', () => {
       PASSAGE_OIDC_ISSUER: 'https://idp.example.be/',
       PASSAGE_OIDC_AUDIENCE: 'passage',
     });
-    expect(config.auth).toEqual({ mode: 'oidc', issuer: 'https://idp.example.be/', audience: 'passage', jwksUrl: 'https://idp.example.be/.well-known/jwks.json' });
+    expect(config.auth).toEqual({
+      mode: 'oidc',
+      issuer: 'https://idp.example.be/',
+      audience: 'passage',
+      jwksUrl: 'https://idp.example.be/.well-known/jwks.json',
+    });
     expect(config.temporal).toMatchObject({ address: 'temporal.internal:7233', namespace: 'passage', tls: false });
     expect(config.databaseUrl).toBe('postgres://passage@db/passage');
   });

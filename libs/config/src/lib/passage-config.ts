@@ -188,12 +188,14 @@ function authSettings(env: NodeJS.ProcessEnv, environment: PassageEnvironment, d
   if (mode === 'oidc') {
     const issuer = env['PASSAGE_OIDC_ISSUER'];
     const audience = env['PASSAGE_OIDC_AUDIENCE'];
-    if (!issuer || !audience) throw new ConfigurationError('PASSAGE_AUTH=oidc needs PASSAGE_OIDC_ISSUER and PASSAGE_OIDC_AUDIENCE');
+    if (!issuer || !audience)
+      throw new ConfigurationError('PASSAGE_AUTH=oidc needs PASSAGE_OIDC_ISSUER and PASSAGE_OIDC_AUDIENCE');
     const jwksUrl = env['PASSAGE_OIDC_JWKS_URL'] ?? `${issuer.replace(/\/$/, '')}/.well-known/jwks.json`;
     return { mode, issuer, audience, jwksUrl };
   }
   if (mode !== 'development') throw new ConfigurationError('PASSAGE_AUTH must be oidc or development');
-  if (environment === 'production') throw new ConfigurationError('development tokens are refused in production: set PASSAGE_AUTH=oidc');
+  if (environment === 'production')
+    throw new ConfigurationError('development tokens are refused in production: set PASSAGE_AUTH=oidc');
   return { mode, secret: env['PASSAGE_JWT_SECRET'] ?? devSecret() };
 }
 
@@ -226,7 +228,8 @@ export function parseKeyRing(name: string, value: string): KeyRing {
   const entries = value.split(',').map((entry, index) => {
     const [id, encoded] = entry.trim().split(':');
     const key = Buffer.from(encoded ?? '', 'base64');
-    if (!id || key.length !== 32) throw new ConfigurationError(`${name}: entry ${index + 1} must be <id>:<32-byte key in base64>`);
+    if (!id || key.length !== 32)
+      throw new ConfigurationError(`${name}: entry ${index + 1} must be <id>:<32-byte key in base64>`);
     return [id, key] as const;
   });
   const [id, key] = entries[0];
@@ -237,7 +240,9 @@ let cachedSecrets: { dir: string; secrets: DevSecrets } | undefined;
 
 export function devSecrets(environment: PassageEnvironment, dataDir: string): DevSecrets {
   if (environment === 'production') {
-    throw new ConfigurationError('a secret is missing: in production set PASSAGE_PAYLOAD_KEYS, PASSAGE_VAULT_KEYS and the JWT settings');
+    throw new ConfigurationError(
+      'a secret is missing: in production set PASSAGE_PAYLOAD_KEYS, PASSAGE_VAULT_KEYS and the JWT settings',
+    );
   }
   if (cachedSecrets?.dir === dataDir) return cachedSecrets.secrets;
   const file = join(dataDir, 'dev-secrets.json');

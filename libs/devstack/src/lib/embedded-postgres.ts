@@ -57,7 +57,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const user = postgresOsUser();
   mkdirSync(dirname(dir), { recursive: true });
   if (user)
-    assertReachable(user, dir, 'make every parent folder searchable (chmod o+x), choose another --data-dir, or set DATABASE_URL');
+    assertReachable(
+      user,
+      dir,
+      'make every parent folder searchable (chmod o+x), choose another --data-dir, or set DATABASE_URL',
+    );
   const native = nativeFolder();
   const binaries = binariesIn(user ? reachableNativeFolder(native, user) : native.path);
   const password = existsSync(join(dir, 'PG_VERSION'))

@@ -46,7 +46,8 @@ export function startPassageProcess(
   const collect = (chunk: Buffer) => {
     const text = chunk.toString();
     output += text;
-    if (options.outputLimit !== undefined && output.length > options.outputLimit) output = output.slice(-options.outputLimit);
+    if (options.outputLimit !== undefined && output.length > options.outputLimit)
+      output = output.slice(-options.outputLimit);
     if (onLine) for (const line of text.split('\n').filter(Boolean)) onLine(`[${name}] ${line}`);
   };
   child.stdout?.on('data', collect);
@@ -63,7 +64,10 @@ function hasExited(process_: RunningProcess): boolean {
 export async function waitForHttp(url: string, process_: RunningProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (hasExited(process_)) throw new Error(`${process_.name} exited with ${process_.child.signalCode ?? process_.child.exitCode}:\n${process_.output().slice(-3000)}`);
+    if (hasExited(process_))
+      throw new Error(
+        `${process_.name} exited with ${process_.child.signalCode ?? process_.child.exitCode}:\n${process_.output().slice(-3000)}`,
+      );
     try {
       const response = await fetch(url);
       if (response.ok) return;
@@ -80,8 +84,13 @@ export async function waitForOutput(process_: RunningProcess, pattern: RegExp, t
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (pattern.test(process_.output())) return;
-    if (hasExited(process_)) throw new Error(`${process_.name} exited with ${process_.child.signalCode ?? process_.child.exitCode}:\n${process_.output().slice(-3000)}`);
+    if (hasExited(process_))
+      throw new Error(
+        `${process_.name} exited with ${process_.child.signalCode ?? process_.child.exitCode}:\n${process_.output().slice(-3000)}`,
+      );
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`${process_.name} did not print ${pattern} within ${timeoutMs} ms:\n${process_.output().slice(-3000)}`);
+  throw new Error(
+    `${process_.name} did not print ${pattern} within ${timeoutMs} ms:\n${process_.output().slice(-3000)}`,
+  );
 }

@@ -28,7 +28,13 @@ describe('failure messages in Temporal history', () => {
   beforeAll(async () => {
     temporal = await connectTestTemporal();
     db = await createTestDatabase();
-    engine = await createEngineWorker({ connection: temporal.nativeConnection, namespace: temporal.namespace, dataSource: db.dataSource, payloadKeys: TEST_PAYLOAD_KEYS, vaultKeys: TEST_PAYLOAD_KEYS });
+    engine = await createEngineWorker({
+      connection: temporal.nativeConnection,
+      namespace: temporal.namespace,
+      dataSource: db.dataSource,
+      payloadKeys: TEST_PAYLOAD_KEYS,
+      vaultKeys: TEST_PAYLOAD_KEYS,
+    });
     running = engine.run();
     agencies = await createTestAgencies(temporal.nativeConnection, TEST_PAYLOAD_KEYS, temporal.namespace, {
       alpha: () => {
@@ -66,7 +72,9 @@ describe('failure messages in Temporal history', () => {
     const history = historyToJSON(await raw.workflow.getHandle(handle.workflowId).fetchHistory());
     expect(history).toContain('activityTaskFailedEventAttributes');
     expect(history).not.toContain(canary);
-    const decoded = [...history.matchAll(/"data":\s*"([A-Za-z0-9+/=]+)"/g)].map((m) => Buffer.from(m[1], 'base64').toString('latin1'));
+    const decoded = [...history.matchAll(/"data":\s*"([A-Za-z0-9+/=]+)"/g)].map((m) =>
+      Buffer.from(m[1], 'base64').toString('latin1'),
+    );
     expect(decoded.some((payload) => payload.includes(canary))).toBe(false);
     await handle.terminate('test done');
   });

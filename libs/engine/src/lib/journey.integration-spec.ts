@@ -1,6 +1,12 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import type { Worker } from '@temporalio/worker';
-import { decideStepUpdate, provideInputsUpdate, type Actor, type JourneyState, type ServiceOutcome } from '@passage/contracts';
+import {
+  decideStepUpdate,
+  provideInputsUpdate,
+  type Actor,
+  type JourneyState,
+  type ServiceOutcome,
+} from '@passage/contracts';
 import { journeyResult, queryJourney, startJourney } from '@passage/temporal';
 import {
   connectTestTemporal,
@@ -54,7 +60,11 @@ describe('journey engine on a real Temporal dev server', () => {
       return { outcome: 'completed' as const, outputs };
     };
     agencies = await createTestAgencies(temporal.nativeConnection, TEST_PAYLOAD_KEYS, temporal.namespace, {
-      alpha: (request) => ({ outcome: 'completed', outputs: request.kind === 'perform' ? { 'case.number': 'C-1' } : {} }) as ServiceOutcome,
+      alpha: (request) =>
+        ({
+          outcome: 'completed',
+          outputs: request.kind === 'perform' ? { 'case.number': 'C-1' } : {},
+        }) as ServiceOutcome,
       beta: slow({ 'tax.reference': 'T-1' }),
       gamma: slow({ 'social.reference': 'S-1' }),
     });

@@ -67,7 +67,9 @@ describe('the read model is a faithful projection of the journeys', () => {
     db = await createTestDatabase();
     const writer = new JourneyProjectionWriter(db.dataSource, new VaultCipher(TEST_PAYLOAD_KEYS));
     // Records every update the workflows send, to replay them later into other databases.
-    const recording = { apply: (update: ProjectionUpdate) => writer.apply(update).then(() => void updates.push(update)) } as JourneyProjectionWriter;
+    const recording = {
+      apply: (update: ProjectionUpdate) => writer.apply(update).then(() => void updates.push(update)),
+    } as JourneyProjectionWriter;
     worker = await Worker.create({
       connection: temporal.nativeConnection,
       namespace: temporal.namespace,
@@ -80,7 +82,12 @@ describe('the read model is a faithful projection of the journeys', () => {
     const v1 = findDefinition('start-business', 1);
     const v2 = findDefinition('start-business', 2);
     if (!v1 || !v2) throw new Error('catalogue incomplete');
-    agencies = await createTestAgencies(temporal.nativeConnection, TEST_PAYLOAD_KEYS, temporal.namespace, Object.fromEntries(AGENCIES.map((a) => [a.id, completingAgency(v1, v2)])));
+    agencies = await createTestAgencies(
+      temporal.nativeConnection,
+      TEST_PAYLOAD_KEYS,
+      temporal.namespace,
+      Object.fromEntries(AGENCIES.map((a) => [a.id, completingAgency(v1, v2)])),
+    );
   });
 
   afterAll(async () => {
@@ -99,7 +106,9 @@ describe('the read model is a faithful projection of the journeys', () => {
         const definition = findDefinition('start-business', (i % 2) + 1);
         if (!definition) throw new Error('missing definition');
         const subject: Actor = { id: `subject-${i}`, role: 'citizen' };
-        const fromRegister = Object.keys(definition.dataItems).filter((item) => definition.dataItems[item]?.authenticSource);
+        const fromRegister = Object.keys(definition.dataItems).filter(
+          (item) => definition.dataItems[item]?.authenticSource,
+        );
         const data = {
           ...sampleItems(definition, [...definition.intake, ...fromRegister]),
           'business.legalForm': i % 3 === 0 ? 'company' : 'sole-trader',
@@ -126,7 +135,10 @@ describe('the read model is a faithful projection of the journeys', () => {
           decide: (step) =>
             outcome === 'rejected' && step.id === 'kbo-registration'
               ? { outcome: 'rejected', reason: 'refused' }
-              : { outcome: 'approved', outputs: sampleItems(definition, definition.steps.find((s) => s.id === step.id)?.produces ?? []) },
+              : {
+                  outcome: 'approved',
+                  outputs: sampleItems(definition, definition.steps.find((s) => s.id === step.id)?.produces ?? []),
+                },
         });
       }),
     );
@@ -146,7 +158,9 @@ describe('the read model is a faithful projection of the journeys', () => {
         const writer = new JourneyProjectionWriter(replica.dataSource, new VaultCipher(TEST_PAYLOAD_KEYS));
         for (const update of order) await writer.apply(update);
         expect(await snapshotTables(replica)).toEqual(original);
-        expect(await comparableReadModel(replica.dataSource, handles[0].workflowId)).toEqual(await comparableReadModel(db.dataSource, handles[0].workflowId));
+        expect(await comparableReadModel(replica.dataSource, handles[0].workflowId)).toEqual(
+          await comparableReadModel(db.dataSource, handles[0].workflowId),
+        );
       } finally {
         await replica.drop();
       }

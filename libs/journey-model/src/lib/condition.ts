@@ -24,4 +24,3 @@ export function conditionFields(condition: Condition): string[] {
   if ('or' in condition) return condition.or.flatMap(conditionFields);
   return [condition.field];
 }
-

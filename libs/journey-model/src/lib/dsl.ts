@@ -2,7 +2,8 @@ import type { LifeEventDefinition, StepDefinition } from './definition.types';
 
 /** Step fields an author may leave out; `step()` fills them with their neutral defaults. */
 type OptionalStepFields = 'needs' | 'produces' | 'dependsOn' | 'channels' | 'cost';
-export type StepSpec = Omit<StepDefinition, 'id' | OptionalStepFields> & Partial<Pick<StepDefinition, OptionalStepFields>>;
+export type StepSpec = Omit<StepDefinition, 'id' | OptionalStepFields> &
+  Partial<Pick<StepDefinition, OptionalStepFields>>;
 
 /** Builds a step with empty lists for what the author did not declare, and the online channel by default. */
 export function step(id: string, spec: StepSpec): StepDefinition {

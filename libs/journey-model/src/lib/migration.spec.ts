@@ -31,15 +31,34 @@ describe('assessMigration', () => {
 
   it('moves a journey whose open steps survive; done steps removed stay in the record; new steps are added', () => {
     const v2 = version(2, [step('a'), step('b', { dependsOn: ['a'] }), step('d', { dependsOn: ['a'] })]);
-    const result = assessMigration([{ id: 'a', status: 'completed' }, { id: 'b', status: 'in-progress' }, { id: 'c', status: 'completed' }], v1, v2);
+    const result = assessMigration(
+      [
+        { id: 'a', status: 'completed' },
+        { id: 'b', status: 'in-progress' },
+        { id: 'c', status: 'completed' },
+      ],
+      v1,
+      v2,
+    );
     expect(result).toEqual({ canMove: true, reasons: [], added: ['d'], retired: ['c'] });
   });
 
   it('refuses while a step under way would be removed or change hands', () => {
     const v2 = version(2, [step('a'), step('b', { dependsOn: ['a'], agency: 'other' })]);
-    const result = assessMigration([{ id: 'a', status: 'completed' }, { id: 'b', status: 'in-progress' }, { id: 'c', status: 'awaiting-subject' }], v1, v2);
+    const result = assessMigration(
+      [
+        { id: 'a', status: 'completed' },
+        { id: 'b', status: 'in-progress' },
+        { id: 'c', status: 'awaiting-subject' },
+      ],
+      v1,
+      v2,
+    );
     expect(result.canMove).toBe(false);
-    expect(result.reasons).toEqual(['step b is in-progress and version 2 hands it to another agency, service or mode', 'step c is awaiting-subject and version 2 removes it']);
+    expect(result.reasons).toEqual([
+      'step b is in-progress and version 2 hands it to another agency, service or mode',
+      'step c is awaiting-subject and version 2 removes it',
+    ]);
   });
 
   it('refuses another life event or an older version', () => {

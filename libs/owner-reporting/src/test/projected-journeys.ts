@@ -30,17 +30,26 @@ const STEPS: readonly StepSpec[] = [
  * four days, with a reuse, a question answered online, a proactive step, a manual step with a statutory term
  * (decided in time) and an automatic one. Every instant is relative to `startMs`.
  */
-export function completedJourneyUpdates(startMs: number, subject = `subject-${randomUUID().slice(0, 8)}`): ProjectionUpdate[] {
+export function completedJourneyUpdates(
+  startMs: number,
+  subject = `subject-${randomUUID().slice(0, 8)}`,
+): ProjectionUpdate[] {
   const journeyId = `journey-start-business-${randomUUID()}`;
   const day = (d: number) => iso(startMs + d * DAY_MS);
-  const steps = new Map<string, StepState>(STEPS.map((s) => [s.id, { ...s, service: s.id, status: 'pending', context: { overdue: false }, attempt: 1 }]));
+  const steps = new Map<string, StepState>(
+    STEPS.map((s) => [s.id, { ...s, service: s.id, status: 'pending', context: { overdue: false }, attempt: 1 }]),
+  );
   const set = (id: string, status: StepStatus, fields: Partial<StepState> = {}) => {
     const current = steps.get(id) as StepState;
     steps.set(id, { ...current, status, ...fields });
   };
   let n = 0;
   let seq = 0;
-  const update = (status: JourneyState['status'], events: Omit<TimelineEvent, 'n'>[], finishedAt?: string): ProjectionUpdate => {
+  const update = (
+    status: JourneyState['status'],
+    events: Omit<TimelineEvent, 'n'>[],
+    finishedAt?: string,
+  ): ProjectionUpdate => {
     seq += events.length;
     const state: JourneyState = {
       journeyId,
@@ -73,9 +82,20 @@ export function completedJourneyUpdates(startMs: number, subject = `subject-${ra
 
   set('business-account', 'completed', { finishedAt: day(1), asked: undefined });
   set('starter-welcome', 'completed', { finishedAt: day(1) });
-  set('kbo-registration', 'in-progress', { channel: 'online', dispatchedAt: day(1), dueAt: day(8), taskId: randomUUID() });
+  set('kbo-registration', 'in-progress', {
+    channel: 'online',
+    dispatchedAt: day(1),
+    dueAt: day(8),
+    taskId: randomUUID(),
+  });
   const second = update('active', [
-    { at: day(1), type: 'data-provided', items: ['business.iban'], channel: 'online', actor: { id: subject, role: 'citizen' } },
+    {
+      at: day(1),
+      type: 'data-provided',
+      items: ['business.iban'],
+      channel: 'online',
+      actor: { id: subject, role: 'citizen' },
+    },
     { at: day(1), type: 'step-completed', stepId: 'business-account', agency: 'bank' },
     { at: day(1), type: 'step-completed', stepId: 'starter-welcome', agency: 'vlaio' },
     { at: day(1), type: 'step-dispatched', stepId: 'kbo-registration', agency: 'ondernemingsloket', channel: 'online' },

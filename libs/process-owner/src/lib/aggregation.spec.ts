@@ -22,7 +22,8 @@ describe('aggregation helpers', () => {
 
   it('has no value without measurements, and counts journeys for per-journey KPIs', () => {
     const empty = { count: 0, sum: 0, journeys: 0, values: [] };
-    for (const aggregation of ['sum', 'mean', 'rate', 'per-journey', 'p50', 'p90'] as const) expect(aggregate(aggregation, empty)).toBeUndefined();
+    for (const aggregation of ['sum', 'mean', 'rate', 'per-journey', 'p50', 'p90'] as const)
+      expect(aggregate(aggregation, empty)).toBeUndefined();
     expect(sampleSize('per-journey', { count: 9, sum: 3, journeys: 3 })).toBe(3);
     expect(sampleSize('rate', { count: 9, sum: 3, journeys: 3 })).toBe(9);
     expect(needsValues('p90')).toBe(true);

@@ -27,8 +27,10 @@ export function measure(hooks: readonly KpiHook[], event: KpiEvent): NumberedMea
   const counts = new Map<string, number>();
   return hooks.flatMap((hook) =>
     hook.measure(event).map((measurement) => {
-      if (measurement.kpi !== hook.kpi.id) throw new Error(`KPI hook ${hook.kpi.id} measured another KPI (${measurement.kpi})`);
-      if (!Number.isFinite(measurement.value)) throw new Error(`KPI hook ${hook.kpi.id} measured a value that is not a finite number`);
+      if (measurement.kpi !== hook.kpi.id)
+        throw new Error(`KPI hook ${hook.kpi.id} measured another KPI (${measurement.kpi})`);
+      if (!Number.isFinite(measurement.value))
+        throw new Error(`KPI hook ${hook.kpi.id} measured a value that is not a finite number`);
       const ordinal = counts.get(measurement.kpi) ?? 0;
       counts.set(measurement.kpi, ordinal + 1);
       return { ...measurement, ordinal };
@@ -37,7 +39,12 @@ export function measure(hooks: readonly KpiHook[], event: KpiEvent): NumberedMea
 }
 
 /** What one execution of a step costs: the owner's rule for the step and channel, else the definition's, else 0. */
-export function stepCost(stepId: string, channel: Channel | undefined, definitionCost: ChannelCosts | undefined, rules: CostRules | undefined): number {
+export function stepCost(
+  stepId: string,
+  channel: Channel | undefined,
+  definitionCost: ChannelCosts | undefined,
+  rules: CostRules | undefined,
+): number {
   if (channel === undefined) return 0;
   return rules?.[stepId]?.[channel] ?? definitionCost?.[channel] ?? 0;
 }

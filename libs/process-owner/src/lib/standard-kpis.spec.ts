@@ -2,9 +2,21 @@ import type { KpiEvent } from './kpi.types';
 import { hooksOf, measure, stepCost } from './measure';
 import { kpiTargets, STANDARD_KPIS } from './standard-kpis';
 
-const base = { id: 'journey-x-1:3', journeyId: 'journey-x-1', lifeEvent: 'x', version: 1, at: '2026-03-02T10:00:00.000Z' };
+const base = {
+  id: 'journey-x-1:3',
+  journeyId: 'journey-x-1',
+  lifeEvent: 'x',
+  version: 1,
+  at: '2026-03-02T10:00:00.000Z',
+};
 const event = (fields: Partial<KpiEvent> & Pick<KpiEvent, 'type'>): KpiEvent => ({ ...base, ...fields });
-const byKpi = (e: KpiEvent) => measure(STANDARD_KPIS, e).map(({ kpi, value, agency, channel }) => ({ kpi, value, ...(agency ? { agency } : {}), ...(channel ? { channel } : {}) }));
+const byKpi = (e: KpiEvent) =>
+  measure(STANDARD_KPIS, e).map(({ kpi, value, agency, channel }) => ({
+    kpi,
+    value,
+    ...(agency ? { agency } : {}),
+    ...(channel ? { channel } : {}),
+  }));
 
 describe('the standard KPIs', () => {
   it('start every journey at zero contacts and zero cost, and count the start as a contact on its channel', () => {
@@ -14,11 +26,23 @@ describe('the standard KPIs', () => {
       { kpi: 'cost-per-journey', value: 0 },
     ]);
     // A proactive start is nobody's contact.
-    expect(byKpi(event({ type: 'journey-started', channel: 'automatic', proactive: true })).map((m) => m.kpi)).toEqual(['contacts-per-journey', 'cost-per-journey']);
+    expect(byKpi(event({ type: 'journey-started', channel: 'automatic', proactive: true })).map((m) => m.kpi)).toEqual([
+      'contacts-per-journey',
+      'cost-per-journey',
+    ]);
   });
 
   it('measures an executed step: on time per agency, proactive share, and its cost', () => {
-    const done = event({ type: 'step-completed', stepId: 'kbo', agency: 'loket', channel: 'online', onTime: true, proactive: false, cost: 105.5, durationDays: 2 });
+    const done = event({
+      type: 'step-completed',
+      stepId: 'kbo',
+      agency: 'loket',
+      channel: 'online',
+      onTime: true,
+      proactive: false,
+      cost: 105.5,
+      durationDays: 2,
+    });
     expect(byKpi(done)).toEqual([
       { kpi: 'on-time-rate', value: 1, agency: 'loket' },
       { kpi: 'proactive-share', value: 0, agency: 'loket' },
@@ -32,7 +56,9 @@ describe('the standard KPIs', () => {
   });
 
   it('counts a term that ended without a decision as late, and an overdue step only when it ends', () => {
-    expect(byKpi(event({ type: 'term-expired', stepId: 'permit', agency: 'gemeente', onTime: false }))).toEqual([{ kpi: 'on-time-rate', value: 0, agency: 'gemeente' }]);
+    expect(byKpi(event({ type: 'term-expired', stepId: 'permit', agency: 'gemeente', onTime: false }))).toEqual([
+      { kpi: 'on-time-rate', value: 0, agency: 'gemeente' },
+    ]);
     expect(byKpi(event({ type: 'term-expired', stepId: 'permit', agency: 'gemeente' }))).toEqual([]);
   });
 
@@ -48,13 +74,19 @@ describe('the standard KPIs', () => {
   });
 
   it('counts answers and steps handled by people as contacts on their channel, machines not', () => {
-    expect(byKpi(event({ type: 'channel-used', channel: 'online' }))).toEqual([{ kpi: 'digital-share', value: 1, channel: 'online' }]);
-    expect(byKpi(event({ type: 'step-dispatched', stepId: 's', agency: 'a', channel: 'phone' }))).toEqual([{ kpi: 'digital-share', value: 0, channel: 'phone' }]);
+    expect(byKpi(event({ type: 'channel-used', channel: 'online' }))).toEqual([
+      { kpi: 'digital-share', value: 1, channel: 'online' },
+    ]);
+    expect(byKpi(event({ type: 'step-dispatched', stepId: 's', agency: 'a', channel: 'phone' }))).toEqual([
+      { kpi: 'digital-share', value: 0, channel: 'phone' },
+    ]);
     expect(byKpi(event({ type: 'step-dispatched', stepId: 's', agency: 'a', channel: 'automatic' }))).toEqual([]);
   });
 
   it('measures lead time of completed journeys only, and satisfaction answers', () => {
-    expect(byKpi(event({ type: 'journey-completed', durationDays: 12.5 }))).toEqual([{ kpi: 'lead-time-days', value: 12.5 }]);
+    expect(byKpi(event({ type: 'journey-completed', durationDays: 12.5 }))).toEqual([
+      { kpi: 'lead-time-days', value: 12.5 },
+    ]);
     expect(byKpi(event({ type: 'journey-withdrawn', durationDays: 3 }))).toEqual([]);
     expect(byKpi(event({ type: 'satisfaction-answered', score: 4 }))).toEqual([{ kpi: 'satisfaction', value: 4 }]);
   });
@@ -66,21 +98,47 @@ describe('the standard KPIs', () => {
   });
 
   it('refuses a hook that measures a value that is not a finite number, or another KPI', () => {
-    const broken = { kpi: { id: 'broken', title: 'b', unit: 'count' as const, aggregation: 'sum' as const, better: 'at-most' as const }, measure: () => [{ kpi: 'broken', value: Number.NaN }] };
+    const broken = {
+      kpi: {
+        id: 'broken',
+        title: 'b',
+        unit: 'count' as const,
+        aggregation: 'sum' as const,
+        better: 'at-most' as const,
+      },
+      measure: () => [{ kpi: 'broken', value: Number.NaN }],
+    };
     expect(() => measure([broken], event({ type: 'journey-started' }))).toThrow(/finite/);
     const liar = { ...broken, measure: () => [{ kpi: 'satisfaction', value: 5 }] };
     expect(() => measure([liar], event({ type: 'journey-started' }))).toThrow(/another KPI/);
   });
 
   it("adds the owner's own hooks after the standard ones", () => {
-    const own = { kpi: { id: 'own', title: 'own', unit: 'count' as const, aggregation: 'sum' as const, better: 'at-most' as const }, measure: () => [] };
-    const owner = { id: 'o', name: { nl: 'o', en: 'o', fr: 'o' }, minister: 'm', leadAgency: 'a', contact: { email: 'o@example.org' }, lifeEvents: {}, kpiHooks: [own] };
+    const own = {
+      kpi: { id: 'own', title: 'own', unit: 'count' as const, aggregation: 'sum' as const, better: 'at-most' as const },
+      measure: () => [],
+    };
+    const owner = {
+      id: 'o',
+      name: { nl: 'o', en: 'o', fr: 'o' },
+      minister: 'm',
+      leadAgency: 'a',
+      contact: { email: 'o@example.org' },
+      lifeEvents: {},
+      kpiHooks: [own],
+    };
     expect(hooksOf(owner).map((hook) => hook.kpi.id)).toEqual([...STANDARD_KPIS.map((hook) => hook.kpi.id), 'own']);
     expect(hooksOf(undefined)).toEqual(STANDARD_KPIS);
   });
 
   it('maps the targets an owner set to KPI ids, with their own KPIs targets', () => {
-    expect(kpiTargets({ budget: {}, targets: { leadTimeDaysP90: 60, onTimeRate: 0.95, satisfaction: 4.2 }, customTargets: { own: 3 } })).toEqual({
+    expect(
+      kpiTargets({
+        budget: {},
+        targets: { leadTimeDaysP90: 60, onTimeRate: 0.95, satisfaction: 4.2 },
+        customTargets: { own: 3 },
+      }),
+    ).toEqual({
       'lead-time-days': 60,
       'on-time-rate': 0.95,
       satisfaction: 4.2,

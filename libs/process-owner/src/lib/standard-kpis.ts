@@ -9,18 +9,68 @@ const kpi = (definition: KpiDefinition) => definition;
 
 /** The KPIs every owner gets, by the target of {@link KpiTargets} they answer to. */
 export const STANDARD_KPI_DEFINITIONS = {
-  leadTimeDaysP90: kpi({ id: 'lead-time-days', title: 'End-to-end lead time of completed journeys', unit: 'days', aggregation: 'p90', better: 'at-most' }),
-  onTimeRate: kpi({ id: 'on-time-rate', title: 'Steps ended within their statutory term', unit: 'share', aggregation: 'rate', better: 'at-least' }),
-  onceOnlyRate: kpi({ id: 'once-only-rate', title: 'Data items reused rather than asked', unit: 'share', aggregation: 'rate', better: 'at-least' }),
-  proactiveShare: kpi({ id: 'proactive-share', title: 'Steps performed proactively', unit: 'share', aggregation: 'rate', better: 'at-least' }),
-  digitalShare: kpi({ id: 'digital-share', title: 'Contacts on digital channels', unit: 'share', aggregation: 'rate', better: 'at-least' }),
-  contactsPerJourney: kpi({ id: 'contacts-per-journey', title: 'Things asked of the subject per journey', unit: 'count', aggregation: 'per-journey', better: 'at-most' }),
-  costPerJourney: kpi({ id: 'cost-per-journey', title: 'Cost to the government per journey', unit: 'euro', aggregation: 'per-journey', better: 'at-most' }),
-  satisfaction: kpi({ id: 'satisfaction', title: 'Satisfaction (1 to 5)', unit: 'score', aggregation: 'mean', better: 'at-least' }),
+  leadTimeDaysP90: kpi({
+    id: 'lead-time-days',
+    title: 'End-to-end lead time of completed journeys',
+    unit: 'days',
+    aggregation: 'p90',
+    better: 'at-most',
+  }),
+  onTimeRate: kpi({
+    id: 'on-time-rate',
+    title: 'Steps ended within their statutory term',
+    unit: 'share',
+    aggregation: 'rate',
+    better: 'at-least',
+  }),
+  onceOnlyRate: kpi({
+    id: 'once-only-rate',
+    title: 'Data items reused rather than asked',
+    unit: 'share',
+    aggregation: 'rate',
+    better: 'at-least',
+  }),
+  proactiveShare: kpi({
+    id: 'proactive-share',
+    title: 'Steps performed proactively',
+    unit: 'share',
+    aggregation: 'rate',
+    better: 'at-least',
+  }),
+  digitalShare: kpi({
+    id: 'digital-share',
+    title: 'Contacts on digital channels',
+    unit: 'share',
+    aggregation: 'rate',
+    better: 'at-least',
+  }),
+  contactsPerJourney: kpi({
+    id: 'contacts-per-journey',
+    title: 'Things asked of the subject per journey',
+    unit: 'count',
+    aggregation: 'per-journey',
+    better: 'at-most',
+  }),
+  costPerJourney: kpi({
+    id: 'cost-per-journey',
+    title: 'Cost to the government per journey',
+    unit: 'euro',
+    aggregation: 'per-journey',
+    better: 'at-most',
+  }),
+  satisfaction: kpi({
+    id: 'satisfaction',
+    title: 'Satisfaction (1 to 5)',
+    unit: 'score',
+    aggregation: 'mean',
+    better: 'at-least',
+  }),
 } as const satisfies Record<keyof KpiTargets, KpiDefinition>;
 
 const K = STANDARD_KPI_DEFINITIONS;
-const one = (kpi: KpiDefinition, value: number, extra: Omit<Measurement, 'kpi' | 'value'> = {}): Measurement[] => [{ kpi: kpi.id, value, ...extra }];
+const one = (kpi: KpiDefinition, value: number, extra: Omit<Measurement, 'kpi' | 'value'> = {}): Measurement[] => [
+  { kpi: kpi.id, value, ...extra },
+];
 const isExecution = (event: KpiEvent) => event.type === 'step-completed' || event.type === 'step-rejected';
 
 /**
@@ -39,23 +89,30 @@ function contactChannel(event: KpiEvent): Channel | undefined {
 export const STANDARD_KPIS: readonly KpiHook[] = [
   {
     kpi: K.leadTimeDaysP90,
-    measure: (e) => (e.type === 'journey-completed' && e.durationDays !== undefined ? one(K.leadTimeDaysP90, e.durationDays) : []),
+    measure: (e) =>
+      e.type === 'journey-completed' && e.durationDays !== undefined ? one(K.leadTimeDaysP90, e.durationDays) : [],
   },
   {
     kpi: K.onTimeRate,
-    measure: (e) => (e.onTime !== undefined && e.agency !== undefined ? one(K.onTimeRate, e.onTime ? 1 : 0, { agency: e.agency }) : []),
+    measure: (e) =>
+      e.onTime !== undefined && e.agency !== undefined ? one(K.onTimeRate, e.onTime ? 1 : 0, { agency: e.agency }) : [],
   },
   {
     // One measurement per item: a reuse counts 1, an item asked counts 0.
     kpi: K.onceOnlyRate,
     measure: (e) =>
       e.type === 'data-reused' || e.type === 'data-asked'
-        ? (e.items ?? []).map((): Measurement => ({ kpi: K.onceOnlyRate.id, value: e.type === 'data-reused' ? 1 : 0, ...(e.agency ? { agency: e.agency } : {}) }))
+        ? (e.items ?? []).map((): Measurement => ({
+            kpi: K.onceOnlyRate.id,
+            value: e.type === 'data-reused' ? 1 : 0,
+            ...(e.agency ? { agency: e.agency } : {}),
+          }))
         : [],
   },
   {
     kpi: K.proactiveShare,
-    measure: (e) => (isExecution(e) && e.agency !== undefined ? one(K.proactiveShare, e.proactive ? 1 : 0, { agency: e.agency }) : []),
+    measure: (e) =>
+      isExecution(e) && e.agency !== undefined ? one(K.proactiveShare, e.proactive ? 1 : 0, { agency: e.agency }) : [],
   },
   {
     kpi: K.digitalShare,
@@ -66,7 +123,12 @@ export const STANDARD_KPIS: readonly KpiHook[] = [
   },
   {
     kpi: K.contactsPerJourney,
-    measure: (e) => (e.type === 'journey-started' ? one(K.contactsPerJourney, 0) : e.type === 'data-asked' ? one(K.contactsPerJourney, 1) : []),
+    measure: (e) =>
+      e.type === 'journey-started'
+        ? one(K.contactsPerJourney, 0)
+        : e.type === 'data-asked'
+          ? one(K.contactsPerJourney, 1)
+          : [],
   },
   {
     kpi: K.costPerJourney,

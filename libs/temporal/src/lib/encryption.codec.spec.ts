@@ -19,7 +19,9 @@ describe('EncryptionCodec', () => {
   it('decrypts with an older key after rotation', async () => {
     const [encoded] = await new EncryptionCodec(ring(`old:${key(1)}`)).encode([payload]);
     const rotated = new EncryptionCodec(ring(`new:${key(2)},old:${key(1)}`));
-    expect(defaultPayloadConverter.fromPayload((await rotated.decode([encoded]))[0])).toEqual({ 'person.address': 'Kerkstraat 1, 9000 Gent' });
+    expect(defaultPayloadConverter.fromPayload((await rotated.decode([encoded]))[0])).toEqual({
+      'person.address': 'Kerkstraat 1, 9000 Gent',
+    });
   });
 
   it('refuses a tampered payload and an unknown key', async () => {

@@ -39,7 +39,10 @@ export class EncryptionCodec implements PayloadCodec {
       const sealed = Buffer.from(payload.data ?? []);
       const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, IV_LENGTH));
       decipher.setAuthTag(sealed.subarray(sealed.length - TAG_LENGTH));
-      const plain = Buffer.concat([decipher.update(sealed.subarray(IV_LENGTH, sealed.length - TAG_LENGTH)), decipher.final()]);
+      const plain = Buffer.concat([
+        decipher.update(sealed.subarray(IV_LENGTH, sealed.length - TAG_LENGTH)),
+        decipher.final(),
+      ]);
       return temporal.api.common.v1.Payload.decode(plain);
     });
   }

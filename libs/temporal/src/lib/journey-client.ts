@@ -28,7 +28,11 @@ export interface StartOptions {
  * Starts a journey as the workflow type of its life event, with the life event, version and owner as search
  * attributes (no personal data: the subject is only inside the encrypted input).
  */
-export async function startJourney(client: Client, input: StartJourneyInput, options: StartOptions = {}): Promise<WorkflowHandle> {
+export async function startJourney(
+  client: Client,
+  input: StartJourneyInput,
+  options: StartOptions = {},
+): Promise<WorkflowHandle> {
   const { snapshot } = input;
   const journeyId = journeyWorkflowId(snapshot.id, options.uuid ?? randomUUID());
   return client.workflow.start(workflowTypeFor(snapshot.id), {

@@ -17,10 +17,18 @@ export function passageDataConverter(keys: KeyRing): DataConverter {
 }
 
 export async function connectClient(settings: TemporalSettings, keys: KeyRing): Promise<Client> {
-  const connection = await Connection.connect({ address: settings.address, tls: settings.tls || undefined, apiKey: settings.apiKey });
+  const connection = await Connection.connect({
+    address: settings.address,
+    tls: settings.tls || undefined,
+    apiKey: settings.apiKey,
+  });
   return new Client({ connection, namespace: settings.namespace, dataConverter: passageDataConverter(keys) });
 }
 
 export function connectWorker(settings: TemporalSettings): Promise<NativeConnection> {
-  return NativeConnection.connect({ address: settings.address, tls: settings.tls || undefined, apiKey: settings.apiKey });
+  return NativeConnection.connect({
+    address: settings.address,
+    tls: settings.tls || undefined,
+    apiKey: settings.apiKey,
+  });
 }

@@ -17,7 +17,10 @@ function executable(path: string): boolean {
 function locate(name: string, installHint: string): string {
   const local = join(workspaceRoot(), TOOLS_BIN, name);
   if (executable(local)) return local;
-  const onPath = (process.env['PATH'] ?? '').split(delimiter).map((dir) => join(dir, name)).find(executable);
+  const onPath = (process.env['PATH'] ?? '')
+    .split(delimiter)
+    .map((dir) => join(dir, name))
+    .find(executable);
   if (onPath) return onPath;
   throw new Error(`${name} not found: run "npm run setup" (${installHint})`);
 }

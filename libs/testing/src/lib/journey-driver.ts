@@ -35,9 +35,14 @@ export function sampleItems(definition: LifeEventDefinition, items: readonly str
 /** An agency handler that completes every step of these definitions with sample values for what the step produces. */
 export function completingAgency(...definitions: readonly LifeEventDefinition[]) {
   return (request: ServiceRequest): ServiceOutcome => {
-    const definition = definitions.find((d) => d.id === request.lifeEvent.id && d.version === request.lifeEvent.version);
+    const definition = definitions.find(
+      (d) => d.id === request.lifeEvent.id && d.version === request.lifeEvent.version,
+    );
     const step = definition?.steps.find((s) => s.id === request.stepId);
-    return { outcome: 'completed', outputs: request.kind === 'perform' && definition && step ? sampleItems(definition, step.produces) : {} };
+    return {
+      outcome: 'completed',
+      outputs: request.kind === 'perform' && definition && step ? sampleItems(definition, step.produces) : {},
+    };
   };
 }
 

@@ -81,7 +81,10 @@ export interface TimeSkippingTemporal extends TestTemporal {
 export async function connectTimeSkippingTemporal(): Promise<TimeSkippingTemporal> {
   const address = addressOf(TEST_TIME_SKIPPING_ADDRESS);
   // The same internal option @temporalio/testing sets for its own environments: it enables the test service.
-  const options: InternalConnectionOptions = { address, [InternalConnectionOptionsSymbol]: { supportsTestService: true } };
+  const options: InternalConnectionOptions = {
+    address,
+    [InternalConnectionOptionsSymbol]: { supportsTestService: true },
+  };
   const connection = await Connection.connect(options);
   const nativeConnection = await NativeConnection.connect({ address });
   const dataConverter = passageDataConverter(TEST_PAYLOAD_KEYS);

@@ -306,26 +306,46 @@ describe('JourneyEngine', () => {
     const v2: LifeEventDefinition = {
       ...v1,
       version: 2,
-      steps: [...v1.steps.filter((s) => s.id !== 'notify-social'), testStep('welcome', { agency: 'alpha', mode: 'automatic', dependsOn: ['register'] })],
+      steps: [
+        ...v1.steps.filter((s) => s.id !== 'notify-social'),
+        testStep('welcome', { agency: 'alpha', mode: 'automatic', dependsOn: ['register'] }),
+      ],
     };
-    const { receipt, commands } = engine.migrate({ idempotencyKey: 'm-1', snapshot: snapshotOf(v2), actor: { id: 'owner-1', role: 'owner' } });
+    const { receipt, commands } = engine.migrate({
+      idempotencyKey: 'm-1',
+      snapshot: snapshotOf(v2),
+      actor: { id: 'owner-1', role: 'owner' },
+    });
     expect(receipt.result).toBe('applied');
     expect(calls(commands)).toEqual(['welcome']);
     const view = engine.view();
     expect(view.lifeEvent.version).toBe(2);
     expect(view.steps.find((s) => s.id === 'notify-social')?.status).toBe('completed');
-    expect(engine.takeProjection()?.events.map((e) => e.type)).toEqual(expect.arrayContaining(['journey-migrated', 'step-dispatched']));
+    expect(engine.takeProjection()?.events.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['journey-migrated', 'step-dispatched']),
+    );
     // The retired step survives a continue-as-new.
     const resumed = new JourneyEngine(inputFor(v2, { carried: engine.carry() }), testEnvironment());
     expect(resumed.view().steps.map((s) => s.id)).toContain('notify-social');
-    expect(engine.migrate({ idempotencyKey: 'm-1', snapshot: snapshotOf(v2), actor: { id: 'owner-1', role: 'owner' } }).receipt.result).toBe('duplicate');
+    expect(
+      engine.migrate({ idempotencyKey: 'm-1', snapshot: snapshotOf(v2), actor: { id: 'owner-1', role: 'owner' } })
+        .receipt.result,
+    ).toBe('duplicate');
   });
 
   it('refuses to migrate while a step under way would disappear', () => {
     const { engine } = atPermit();
     const v1 = fanOutLifeEvent();
-    const v2: LifeEventDefinition = { ...v1, version: 2, steps: v1.steps.filter((s) => s.id !== 'permit' && s.id !== 'confirm') };
-    const { receipt } = engine.migrate({ idempotencyKey: 'm-2', snapshot: snapshotOf(v2), actor: { id: 'owner-1', role: 'owner' } });
+    const v2: LifeEventDefinition = {
+      ...v1,
+      version: 2,
+      steps: v1.steps.filter((s) => s.id !== 'permit' && s.id !== 'confirm'),
+    };
+    const { receipt } = engine.migrate({
+      idempotencyKey: 'm-2',
+      snapshot: snapshotOf(v2),
+      actor: { id: 'owner-1', role: 'owner' },
+    });
     expect(receipt).toMatchObject({ result: 'ignored', detail: 'step permit is in-progress and version 2 removes it' });
     expect(engine.view().lifeEvent.version).toBe(1);
   });

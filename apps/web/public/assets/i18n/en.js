@@ -3,20 +3,31 @@ export default {
   app: {
     name: 'Passage',
     tagline: 'Your public services in one overview',
-    footer: 'Passage: one overview of what the government does for you. Questions? Any counter of a public service can help you further.',
+    footer:
+      'Passage: one overview of what the government does for you. Questions? Any counter of a public service can help you further.',
     loading: 'Loading…',
   },
   skip: 'Skip to main content',
-  nav: { label: 'Main menu', journeys: 'My journeys', start: 'Start a journey', inbox: 'Inbox', signIn: 'Sign in', signOut: 'Sign out', signedInAs: 'Signed in as {sub}' },
+  nav: {
+    label: 'Main menu',
+    journeys: 'My journeys',
+    start: 'Start a journey',
+    inbox: 'Inbox',
+    signIn: 'Sign in',
+    signOut: 'Sign out',
+    signedInAs: 'Signed in as {sub}',
+  },
   language: { label: 'Language', changed: 'The page is now in English.' },
   title: '{page} – Passage',
 
   signIn: {
     title: 'Sign in',
     intro: 'Sign in to follow your journeys, or to handle the tasks of your agency.',
-    production: 'In production you sign in with your eID or itsme through the government login. This page is for development and testing.',
+    production:
+      'In production you sign in with your eID or itsme through the government login. This page is for development and testing.',
     tokenLabel: 'Your access token',
-    tokenHint: 'Paste the token that "passage token" or the development stack printed. We keep it only in this browser tab, until you sign out or close the tab.',
+    tokenHint:
+      'Paste the token that "passage token" or the development stack printed. We keep it only in this browser tab, until you sign out or close the tab.',
     submit: 'Sign in',
     errEmpty: 'Paste your access token',
     errFormat: 'This is not an access token. A token has three parts separated by dots.',
@@ -40,7 +51,8 @@ export default {
 
   start: {
     title: 'Start a journey',
-    intro: 'Choose what is happening in your life. We ask what we need only once, and every service gets only what it needs.',
+    intro:
+      'Choose what is happening in your life. We ask what we need only once, and every service gets only what it needs.',
     choose: 'Start: {title}',
     empty: 'There is nothing to start at the moment.',
     formIntro: 'Answer these questions once. We pass each answer only to the services that need it.',
@@ -146,14 +158,26 @@ export default {
     withdrawn: 'Withdrawn',
     failed: 'Stopped by a problem',
   },
-  level: { local: 'local government', flemish: 'Flemish government', federal: 'federal government', private: 'private organisation', unknown: 'organisation' },
-  mode: { automatic: 'handled automatically', manual: 'decided by staff', citizen: 'you do this', proactive: 'done for you, without asking' },
+  level: {
+    local: 'local government',
+    flemish: 'Flemish government',
+    federal: 'federal government',
+    private: 'private organisation',
+    unknown: 'organisation',
+  },
+  mode: {
+    automatic: 'handled automatically',
+    manual: 'decided by staff',
+    citizen: 'you do this',
+    proactive: 'done for you, without asking',
+  },
 
   accessLog: {
     sharedForStep: 'Passed on to handle “{step}”',
     service: '{agency} (the service itself)',
     title: 'Who used my data',
-    intro: 'Every time someone reads your data for this journey, it is written down here: who, which data, when and why.',
+    intro:
+      'Every time someone reads your data for this journey, it is written down here: who, which data, when and why.',
     caption: 'Reads of your data, oldest first',
     when: 'When',
     who: 'Who',
@@ -174,7 +198,8 @@ export default {
 
   withdraw: {
     title: 'Withdraw this journey?',
-    intro: 'If you withdraw, the services stop working on it. Steps that are not done are cancelled. Steps that are done are undone where the law allows it. You cannot undo this.',
+    intro:
+      'If you withdraw, the services stop working on it. Steps that are not done are cancelled. Steps that are done are undone where the law allows it. You cannot undo this.',
     reasonLabel: 'Why do you withdraw? (optional)',
     reasonHint: 'This helps us improve. You do not have to answer.',
     confirm: 'Yes, withdraw',
@@ -202,7 +227,12 @@ export default {
     pagination: 'Pages',
     previous: 'Previous page',
     next: 'Next page',
-    statuses: { open: 'Open', 'awaiting-subject': 'Waiting for the citizen', decided: 'Decided', cancelled: 'Cancelled' },
+    statuses: {
+      open: 'Open',
+      'awaiting-subject': 'Waiting for the citizen',
+      decided: 'Decided',
+      cancelled: 'Cancelled',
+    },
   },
 
   task: {
@@ -238,7 +268,11 @@ export default {
     no: 'No',
   },
 
-  notFound: { title: 'Page not found', body: 'This page does not exist (any more). Check the address, or go to the start page.', home: 'Go to the start page' },
+  notFound: {
+    title: 'Page not found',
+    body: 'This page does not exist (any more). Check the address, or go to the start page.',
+    home: 'Go to the start page',
+  },
 
   errors: {
     title: 'Something went wrong',

@@ -3,20 +3,31 @@ export default {
   app: {
     name: 'Passage',
     tagline: 'Vos services publics en un seul aperçu',
-    footer: "Passage : un seul aperçu de ce que les pouvoirs publics font pour vous. Des questions ? Chaque guichet d'un service public peut vous aider.",
+    footer:
+      "Passage : un seul aperçu de ce que les pouvoirs publics font pour vous. Des questions ? Chaque guichet d'un service public peut vous aider.",
     loading: 'Chargement…',
   },
   skip: 'Aller au contenu',
-  nav: { label: 'Menu principal', journeys: 'Mes démarches', start: 'Commencer une démarche', inbox: 'Boîte de réception', signIn: 'Se connecter', signOut: 'Se déconnecter', signedInAs: 'Connecté·e : {sub}' },
+  nav: {
+    label: 'Menu principal',
+    journeys: 'Mes démarches',
+    start: 'Commencer une démarche',
+    inbox: 'Boîte de réception',
+    signIn: 'Se connecter',
+    signOut: 'Se déconnecter',
+    signedInAs: 'Connecté·e : {sub}',
+  },
   language: { label: 'Langue', changed: 'La page est maintenant en français.' },
   title: '{page} – Passage',
 
   signIn: {
     title: 'Se connecter',
     intro: 'Connectez-vous pour suivre vos démarches, ou pour traiter les tâches de votre service.',
-    production: "En production, vous vous connectez avec votre eID ou itsme via la plateforme de connexion des pouvoirs publics. Cette page sert au développement et aux tests.",
+    production:
+      'En production, vous vous connectez avec votre eID ou itsme via la plateforme de connexion des pouvoirs publics. Cette page sert au développement et aux tests.',
     tokenLabel: "Votre clé d'accès (jeton)",
-    tokenHint: "Collez le jeton affiché par « passage token » ou par l'environnement de développement. Nous le gardons uniquement dans cet onglet, jusqu'à ce que vous vous déconnectiez ou fermiez l'onglet.",
+    tokenHint:
+      "Collez le jeton affiché par « passage token » ou par l'environnement de développement. Nous le gardons uniquement dans cet onglet, jusqu'à ce que vous vous déconnectiez ou fermiez l'onglet.",
     submit: 'Se connecter',
     errEmpty: "Collez votre clé d'accès",
     errFormat: "Ce n'est pas une clé d'accès. Un jeton a trois parties séparées par des points.",
@@ -40,11 +51,13 @@ export default {
 
   start: {
     title: 'Commencer une démarche',
-    intro: "Choisissez ce qui se passe dans votre vie. Nous ne demandons qu'une seule fois ce dont nous avons besoin, et chaque service ne reçoit que ce qu'il lui faut.",
+    intro:
+      "Choisissez ce qui se passe dans votre vie. Nous ne demandons qu'une seule fois ce dont nous avons besoin, et chaque service ne reçoit que ce qu'il lui faut.",
     choose: 'Commencer : {title}',
     empty: "Il n'y a rien à commencer pour le moment.",
-    formIntro: "Répondez une seule fois à ces questions. Nous transmettons chaque réponse uniquement aux services qui en ont besoin.",
-    fromSource: "Ces données viennent {source}. Vous ne devez pas les taper :",
+    formIntro:
+      'Répondez une seule fois à ces questions. Nous transmettons chaque réponse uniquement aux services qui en ont besoin.',
+    fromSource: 'Ces données viennent {source}. Vous ne devez pas les taper :',
     sources: { rijksregister: 'du Registre national', kbo: 'de la Banque-Carrefour des Entreprises' },
     otherSource: "d'une base de données publique",
     subjectLabel: 'Pour qui commencez-vous cette démarche ?',
@@ -93,7 +106,7 @@ export default {
     started: 'Commencée le {date}',
     expected: 'Prête normalement le {date}',
     finished: 'Terminée le {date}',
-    askedTitle: "Ce dont nous avons besoin maintenant",
+    askedTitle: 'Ce dont nous avons besoin maintenant',
     askedIntro: 'Vous répondez une seule fois : nous le transmettons uniquement aux services qui en ont besoin.',
     askedFor: 'Demandé par {agency} pour « {step} »',
     submitAnswers: 'Envoyer mes réponses',
@@ -101,14 +114,15 @@ export default {
     stepsTitle: 'Toutes les étapes',
     stepsIntro: '{done} étapes sur {total} sont terminées.',
     notNeeded: 'Pas nécessaires pour vous ({count} étapes)',
-    notNeededIntro: "Ces étapes font partie de cet événement de vie, mais vos réponses montrent que vous n'en avez pas besoin.",
+    notNeededIntro:
+      "Ces étapes font partie de cet événement de vie, mais vos réponses montrent que vous n'en avez pas besoin.",
     agency: '{name} · {level}',
     due: 'Délai légal : {date}',
     dueAuthority: 'Le service doit décider au plus tard le {date}',
     dueCitizen: 'Ceci doit être réglé au plus tard le {date}',
     dueObserved: 'Habituellement terminé vers le {date}',
-    tacitApproval: "Si le service ne décide pas à temps, votre demande est considérée comme acceptée.",
-    tacitRefusal: "Si le service ne décide pas à temps, votre demande est considérée comme refusée.",
+    tacitApproval: 'Si le service ne décide pas à temps, votre demande est considérée comme acceptée.',
+    tacitRefusal: 'Si le service ne décide pas à temps, votre demande est considérée comme refusée.',
     expectedStep: 'Prévu : {date}',
     finishedStep: 'Terminé le {date}',
     overdue: 'En retard : le délai légal est dépassé.',
@@ -145,14 +159,26 @@ export default {
     withdrawn: 'Arrêtée',
     failed: 'Arrêtée par un problème',
   },
-  level: { local: 'pouvoir local', flemish: 'Autorité flamande', federal: 'Autorité fédérale', private: 'organisation privée', unknown: 'organisation' },
-  mode: { automatic: 'traitée automatiquement', manual: 'décidée par un agent', citizen: 'vous le faites vous-même', proactive: 'faite pour vous, sans demande' },
+  level: {
+    local: 'pouvoir local',
+    flemish: 'Autorité flamande',
+    federal: 'Autorité fédérale',
+    private: 'organisation privée',
+    unknown: 'organisation',
+  },
+  mode: {
+    automatic: 'traitée automatiquement',
+    manual: 'décidée par un agent',
+    citizen: 'vous le faites vous-même',
+    proactive: 'faite pour vous, sans demande',
+  },
 
   accessLog: {
     sharedForStep: 'Transmises pour traiter « {step} »',
     service: '{agency} (le service lui-même)',
     title: 'Qui a utilisé mes données',
-    intro: "Chaque fois que quelqu'un lit vos données pour cette démarche, c'est noté ici : qui, quelles données, quand et pourquoi.",
+    intro:
+      "Chaque fois que quelqu'un lit vos données pour cette démarche, c'est noté ici : qui, quelles données, quand et pourquoi.",
     caption: 'Lectures de vos données, les plus anciennes en premier',
     when: 'Quand',
     who: 'Qui',
@@ -173,7 +199,8 @@ export default {
 
   withdraw: {
     title: 'Arrêter cette démarche ?',
-    intro: "Si vous arrêtez, les services cessent d'y travailler. Les étapes non terminées sont annulées. Les étapes terminées sont annulées là où la loi le permet. Vous ne pouvez pas revenir en arrière.",
+    intro:
+      "Si vous arrêtez, les services cessent d'y travailler. Les étapes non terminées sont annulées. Les étapes terminées sont annulées là où la loi le permet. Vous ne pouvez pas revenir en arrière.",
     reasonLabel: 'Pourquoi arrêtez-vous ? (facultatif)',
     reasonHint: "Cela nous aide à nous améliorer. Vous n'êtes pas obligé·e de répondre.",
     confirm: 'Oui, arrêter',
@@ -201,7 +228,12 @@ export default {
     pagination: 'Pages',
     previous: 'Page précédente',
     next: 'Page suivante',
-    statuses: { open: 'Ouverte', 'awaiting-subject': 'En attente du citoyen', decided: 'Décidée', cancelled: 'Annulée' },
+    statuses: {
+      open: 'Ouverte',
+      'awaiting-subject': 'En attente du citoyen',
+      decided: 'Décidée',
+      cancelled: 'Annulée',
+    },
   },
 
   task: {
@@ -237,7 +269,11 @@ export default {
     no: 'Non',
   },
 
-  notFound: { title: 'Page introuvable', body: "Cette page n'existe pas (ou plus). Vérifiez l'adresse, ou allez à la page d'accueil.", home: "Aller à la page d'accueil" },
+  notFound: {
+    title: 'Page introuvable',
+    body: "Cette page n'existe pas (ou plus). Vérifiez l'adresse, ou allez à la page d'accueil.",
+    home: "Aller à la page d'accueil",
+  },
 
   errors: {
     title: 'Un problème est survenu',
@@ -246,7 +282,7 @@ export default {
     notFound: "Nous n'avons pas trouvé ceci.",
     notActive: 'Cette démarche est terminée : plus rien ne peut changer.',
     notAsked: "Nous n'avons pas (plus) besoin de ceci. Rechargez la page pour voir ce qui est demandé maintenant.",
-    invalid: "Quelque chose ne va pas dans vos réponses. Vérifiez-les et réessayez.",
+    invalid: 'Quelque chose ne va pas dans vos réponses. Vérifiez-les et réessayez.',
     generic: 'Un problème est survenu de notre côté. Réessayez plus tard.',
     forbidden: 'Vous ne pouvez pas voir cette page avec le compte utilisé pour vous connecter.',
   },

@@ -3,20 +3,31 @@ export default {
   app: {
     name: 'Passage',
     tagline: 'Je overheidsdiensten in één overzicht',
-    footer: 'Passage: één overzicht van wat de overheid voor je doet. Vragen? Elk loket van een overheidsdienst helpt je verder.',
+    footer:
+      'Passage: één overzicht van wat de overheid voor je doet. Vragen? Elk loket van een overheidsdienst helpt je verder.',
     loading: 'Even geduld…',
   },
   skip: 'Naar de inhoud',
-  nav: { label: 'Hoofdmenu', journeys: 'Mijn trajecten', start: 'Een traject starten', inbox: 'Inbox', signIn: 'Aanmelden', signOut: 'Afmelden', signedInAs: 'Aangemeld als {sub}' },
+  nav: {
+    label: 'Hoofdmenu',
+    journeys: 'Mijn trajecten',
+    start: 'Een traject starten',
+    inbox: 'Inbox',
+    signIn: 'Aanmelden',
+    signOut: 'Afmelden',
+    signedInAs: 'Aangemeld als {sub}',
+  },
   language: { label: 'Taal', changed: 'De pagina is nu in het Nederlands.' },
   title: '{page} – Passage',
 
   signIn: {
     title: 'Aanmelden',
     intro: 'Meld je aan om je trajecten te volgen, of om de taken van je dienst te behandelen.',
-    production: 'In productie meld je je aan met je eID of itsme via het aanmeldplatform van de overheid. Deze pagina is voor ontwikkeling en testen.',
+    production:
+      'In productie meld je je aan met je eID of itsme via het aanmeldplatform van de overheid. Deze pagina is voor ontwikkeling en testen.',
     tokenLabel: 'Je toegangssleutel (token)',
-    tokenHint: 'Plak de token die "passage token" of de ontwikkelomgeving toonde. We bewaren hem alleen in dit browsertabblad, tot je je afmeldt of het tabblad sluit.',
+    tokenHint:
+      'Plak de token die "passage token" of de ontwikkelomgeving toonde. We bewaren hem alleen in dit browsertabblad, tot je je afmeldt of het tabblad sluit.',
     submit: 'Aanmelden',
     errEmpty: 'Plak je toegangssleutel',
     errFormat: 'Dit is geen toegangssleutel. Een token heeft drie delen, gescheiden door punten.',
@@ -40,10 +51,12 @@ export default {
 
   start: {
     title: 'Een traject starten',
-    intro: 'Kies wat er in je leven gebeurt. We vragen wat we nodig hebben maar één keer, en elke dienst krijgt alleen wat hij nodig heeft.',
+    intro:
+      'Kies wat er in je leven gebeurt. We vragen wat we nodig hebben maar één keer, en elke dienst krijgt alleen wat hij nodig heeft.',
     choose: 'Starten: {title}',
     empty: 'Er is op dit moment niets om te starten.',
-    formIntro: 'Beantwoord deze vragen één keer. We geven elk antwoord alleen door aan de diensten die het nodig hebben.',
+    formIntro:
+      'Beantwoord deze vragen één keer. We geven elk antwoord alleen door aan de diensten die het nodig hebben.',
     fromSource: 'Deze gegevens halen we uit {source}. Je hoeft ze niet in te typen:',
     sources: { rijksregister: 'het Rijksregister', kbo: 'de Kruispuntbank van Ondernemingen' },
     otherSource: 'een databank van de overheid',
@@ -145,8 +158,19 @@ export default {
     withdrawn: 'Stopgezet',
     failed: 'Gestopt door een probleem',
   },
-  level: { local: 'lokaal bestuur', flemish: 'Vlaamse overheid', federal: 'federale overheid', private: 'private organisatie', unknown: 'organisatie' },
-  mode: { automatic: 'automatisch', manual: 'beslist door een medewerker', citizen: 'dit doe je zelf', proactive: 'voor jou gedaan, zonder aanvraag' },
+  level: {
+    local: 'lokaal bestuur',
+    flemish: 'Vlaamse overheid',
+    federal: 'federale overheid',
+    private: 'private organisatie',
+    unknown: 'organisatie',
+  },
+  mode: {
+    automatic: 'automatisch',
+    manual: 'beslist door een medewerker',
+    citizen: 'dit doe je zelf',
+    proactive: 'voor jou gedaan, zonder aanvraag',
+  },
 
   accessLog: {
     sharedForStep: 'Doorgegeven om “{step}” te behandelen',
@@ -173,7 +197,8 @@ export default {
 
   withdraw: {
     title: 'Dit traject stopzetten?',
-    intro: 'Als je stopzet, werken de diensten er niet meer aan. Stappen die nog niet klaar zijn, worden geannuleerd. Stappen die klaar zijn, worden ongedaan gemaakt waar de wet dat toelaat. Je kan dit niet terugdraaien.',
+    intro:
+      'Als je stopzet, werken de diensten er niet meer aan. Stappen die nog niet klaar zijn, worden geannuleerd. Stappen die klaar zijn, worden ongedaan gemaakt waar de wet dat toelaat. Je kan dit niet terugdraaien.',
     reasonLabel: 'Waarom zet je stop? (niet verplicht)',
     reasonHint: 'Zo kunnen we beter worden. Je hoeft niet te antwoorden.',
     confirm: 'Ja, stopzetten',
@@ -237,7 +262,11 @@ export default {
     no: 'Nee',
   },
 
-  notFound: { title: 'Pagina niet gevonden', body: 'Deze pagina bestaat niet (meer). Controleer het adres, of ga naar de startpagina.', home: 'Naar de startpagina' },
+  notFound: {
+    title: 'Pagina niet gevonden',
+    body: 'Deze pagina bestaat niet (meer). Controleer het adres, of ga naar de startpagina.',
+    home: 'Naar de startpagina',
+  },
 
   errors: {
     title: 'Er ging iets mis',

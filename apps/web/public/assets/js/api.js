@@ -30,7 +30,14 @@ export async function api(path, { method = 'GET', body, idempotencyKey, signal }
   if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
   let response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal, credentials: 'omit', cache: 'no-store' });
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+      credentials: 'omit',
+      cache: 'no-store',
+    });
   } catch (error) {
     if (error?.name === 'AbortError') throw error;
     throw new ApiError(0, 'network', 'network error');
@@ -43,7 +50,12 @@ export async function api(path, { method = 'GET', body, idempotencyKey, signal }
     payload = undefined;
   }
   if (!response.ok) {
-    const error = new ApiError(response.status, payload?.code ?? `http-${response.status}`, payload?.message, payload?.path);
+    const error = new ApiError(
+      response.status,
+      payload?.code ?? `http-${response.status}`,
+      payload?.message,
+      payload?.path,
+    );
     if (response.status === 401) {
       signOut();
       window.dispatchEvent(new CustomEvent('passage:session-ended'));
@@ -68,7 +80,9 @@ export function errorText(error) {
 
 /** `?lang=xx` and more query parameters. */
 export function withQuery(path, params) {
-  const query = new URLSearchParams(Object.entries(params).filter(([, value]) => value !== undefined && value !== null && value !== ''));
+  const query = new URLSearchParams(
+    Object.entries(params).filter(([, value]) => value !== undefined && value !== null && value !== ''),
+  );
   const text = query.toString();
   return text ? `${path}?${text}` : path;
 }

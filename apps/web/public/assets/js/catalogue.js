@@ -8,7 +8,11 @@ const versions = new Map();
 
 async function list(signal) {
   const language = lang();
-  if (!lists.has(language)) lists.set(language, api(withQuery('/api/life-events', { lang: language }), { signal }).catch(() => []));
+  if (!lists.has(language))
+    lists.set(
+      language,
+      api(withQuery('/api/life-events', { lang: language }), { signal }).catch(() => []),
+    );
   return lists.get(language);
 }
 
@@ -19,7 +23,14 @@ async function latest(lifeEvent, signal) {
       key,
       list(signal).then((entries) => {
         const entry = entries.find((e) => e.id === lifeEvent);
-        return entry ? api(withQuery(`/api/life-events/${encodeURIComponent(lifeEvent)}/versions/${entry.latestVersion}`, { lang: lang() }), { signal }).catch(() => null) : null;
+        return entry
+          ? api(
+              withQuery(`/api/life-events/${encodeURIComponent(lifeEvent)}/versions/${entry.latestVersion}`, {
+                lang: lang(),
+              }),
+              { signal },
+            ).catch(() => null)
+          : null;
       }),
     );
   }

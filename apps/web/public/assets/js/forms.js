@@ -15,7 +15,8 @@ export function dataItemField(spec, { prefix = 'f', hint, required = true } = {}
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   const error = h('p', { class: 'field-error', id: errorId, hidden: true });
-  const hintText = hint ?? (spec.type === 'number' ? t('form.numberHint') : spec.type === 'date' ? t('form.dateHint') : undefined);
+  const hintText =
+    hint ?? (spec.type === 'number' ? t('form.numberHint') : spec.type === 'date' ? t('form.dateHint') : undefined);
   const hintEl = hintText ? h('p', { class: 'hint', id: hintId }, hintText) : null;
   let described = [];
   let control;
@@ -33,9 +34,23 @@ export function dataItemField(spec, { prefix = 'f', hint, required = true } = {}
     const inputs = options.map((option, index) => {
       const optionId = `${id}-${index}`;
       const input = h('input', { type, id: optionId, name: id, value: option.value, class: type });
-      return { input, row: h('div', { class: `choice choice--${type}` }, input, h('label', { for: optionId }, option.label)) };
+      return {
+        input,
+        row: h('div', { class: `choice choice--${type}` }, input, h('label', { for: optionId }, option.label)),
+      };
     });
-    const fieldset = h('fieldset', { class: 'field', id: `${id}-group` }, h('legend', { class: 'legend' }, spec.label), hintEl, error, h('div', { class: 'choices' }, inputs.map((i) => i.row)));
+    const fieldset = h(
+      'fieldset',
+      { class: 'field', id: `${id}-group` },
+      h('legend', { class: 'legend' }, spec.label),
+      hintEl,
+      error,
+      h(
+        'div',
+        { class: 'choices' },
+        inputs.map((i) => i.row),
+      ),
+    );
     described = [fieldset];
     focusTarget = () => inputs.find((i) => i.input.checked)?.input ?? inputs[0].input;
     return { fieldset, inputs };
@@ -50,22 +65,39 @@ export function dataItemField(spec, { prefix = 'f', hint, required = true } = {}
       element = fieldset;
       read = () => {
         const checked = inputs.find((i) => i.input.checked);
-        return checked ? { value: checked.input.value === 'true' } : { error: t('form.errChoose', { label: spec.label }) };
+        return checked
+          ? { value: checked.input.value === 'true' }
+          : { error: t('form.errChoose', { label: spec.label }) };
       };
       break;
     }
     case 'enum': {
       const values = spec.values ?? [];
       if (values.length <= RADIO_LIMIT) {
-        const { fieldset, inputs } = group('radio', values.map((value) => ({ value, label: valueLabel(value) })));
+        const { fieldset, inputs } = group(
+          'radio',
+          values.map((value) => ({ value, label: valueLabel(value) })),
+        );
         element = fieldset;
         read = () => {
           const checked = inputs.find((i) => i.input.checked);
           return checked ? { value: checked.input.value } : { error: t('form.errChoose', { label: spec.label }) };
         };
       } else {
-        control = h('select', { id, name: id, class: 'select' }, h('option', { value: '' }, t('form.choose')), values.map((value) => h('option', { value }, valueLabel(value))));
-        element = h('div', { class: 'field' }, h('label', { class: 'label', for: id }, spec.label), hintEl, error, control);
+        control = h(
+          'select',
+          { id, name: id, class: 'select' },
+          h('option', { value: '' }, t('form.choose')),
+          values.map((value) => h('option', { value }, valueLabel(value))),
+        );
+        element = h(
+          'div',
+          { class: 'field' },
+          h('label', { class: 'label', for: id }, spec.label),
+          hintEl,
+          error,
+          control,
+        );
         described = [control];
         focusTarget = () => control;
         read = () => (control.value ? { value: control.value } : { error: t('form.errChoose', { label: spec.label }) });
@@ -75,13 +107,31 @@ export function dataItemField(spec, { prefix = 'f', hint, required = true } = {}
     case 'date': {
       const part = (name, size, autocomplete) => {
         const partId = `${id}-${name}`;
-        const input = h('input', { id: partId, name: partId, type: 'text', inputmode: 'numeric', class: `input input--${size}`, autocomplete, maxlength: name === 'year' ? 4 : 2 });
-        return { input, element: h('div', { class: 'date-part' }, h('label', { for: partId }, t(`form.${name}`)), input) };
+        const input = h('input', {
+          id: partId,
+          name: partId,
+          type: 'text',
+          inputmode: 'numeric',
+          class: `input input--${size}`,
+          autocomplete,
+          maxlength: name === 'year' ? 4 : 2,
+        });
+        return {
+          input,
+          element: h('div', { class: 'date-part' }, h('label', { for: partId }, t(`form.${name}`)), input),
+        };
       };
       const day = part('day', 2, 'off');
       const month = part('month', 2, 'off');
       const year = part('year', 4, 'off');
-      element = h('fieldset', { class: 'field', id: `${id}-group` }, h('legend', { class: 'legend' }, spec.label), hintEl, error, h('div', { class: 'date-inputs' }, day.element, month.element, year.element));
+      element = h(
+        'fieldset',
+        { class: 'field', id: `${id}-group` },
+        h('legend', { class: 'legend' }, spec.label),
+        hintEl,
+        error,
+        h('div', { class: 'date-inputs' }, day.element, month.element, year.element),
+      );
       described = [element];
       control = day.input;
       focusTarget = () => day.input;
@@ -89,14 +139,34 @@ export function dataItemField(spec, { prefix = 'f', hint, required = true } = {}
         const [d, m, y] = [day, month, year].map((p) => p.input.value.trim());
         if (!d && !m && !y) return { error: t('form.errRequired', { label: spec.label }) };
         const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-        const valid = /^\d{1,2}$/.test(d) && /^\d{1,2}$/.test(m) && /^\d{4}$/.test(y) && date.getUTCFullYear() === Number(y) && date.getUTCMonth() === Number(m) - 1 && date.getUTCDate() === Number(d);
+        const valid =
+          /^\d{1,2}$/.test(d) &&
+          /^\d{1,2}$/.test(m) &&
+          /^\d{4}$/.test(y) &&
+          date.getUTCFullYear() === Number(y) &&
+          date.getUTCMonth() === Number(m) - 1 &&
+          date.getUTCDate() === Number(d);
         return valid ? { value: date.toISOString().slice(0, 10) } : { error: t('form.errDate', { label: spec.label }) };
       };
       break;
     }
     case 'number': {
-      control = h('input', { id, name: id, type: 'text', inputmode: 'decimal', class: 'input input--10', autocomplete: 'off' });
-      element = h('div', { class: 'field' }, h('label', { class: 'label', for: id }, spec.label), hintEl, error, control);
+      control = h('input', {
+        id,
+        name: id,
+        type: 'text',
+        inputmode: 'decimal',
+        class: 'input input--10',
+        autocomplete: 'off',
+      });
+      element = h(
+        'div',
+        { class: 'field' },
+        h('label', { class: 'label', for: id }, spec.label),
+        hintEl,
+        error,
+        control,
+      );
       described = [control];
       focusTarget = () => control;
       read = () => {
@@ -105,7 +175,9 @@ export function dataItemField(spec, { prefix = 'f', hint, required = true } = {}
         const text = lang() === 'en' ? compact.replace(/,/g, '') : compact.replace(/\./g, '').replace(',', '.');
         if (text === '') return { error: t('form.errRequired', { label: spec.label }) };
         const value = Number(text);
-        return /^-?\d+(\.\d+)?$/.test(text) && Number.isFinite(value) ? { value } : { error: t('form.errNumber', { label: spec.label }) };
+        return /^-?\d+(\.\d+)?$/.test(text) && Number.isFinite(value)
+          ? { value }
+          : { error: t('form.errNumber', { label: spec.label }) };
       };
       break;
     }
@@ -113,13 +185,29 @@ export function dataItemField(spec, { prefix = 'f', hint, required = true } = {}
       const long = spec.multiline === true;
       control = long
         ? h('textarea', { id, name: id, class: 'textarea', rows: 4, maxlength: MAX_TEXT })
-        : h('input', { id, name: id, type: 'text', class: 'input', autocomplete: spec.autocomplete ?? 'off', maxlength: MAX_TEXT, spellcheck: 'false' });
-      element = h('div', { class: 'field' }, h('label', { class: 'label', for: id }, spec.label), hintEl, error, control);
+        : h('input', {
+            id,
+            name: id,
+            type: 'text',
+            class: 'input',
+            autocomplete: spec.autocomplete ?? 'off',
+            maxlength: MAX_TEXT,
+            spellcheck: 'false',
+          });
+      element = h(
+        'div',
+        { class: 'field' },
+        h('label', { class: 'label', for: id }, spec.label),
+        hintEl,
+        error,
+        control,
+      );
       described = [control];
       focusTarget = () => control;
       read = () => {
         const value = control.value.trim();
-        if (value === '') return required ? { error: t('form.errRequired', { label: spec.label }) } : { value: undefined };
+        if (value === '')
+          return required ? { error: t('form.errRequired', { label: spec.label }) } : { value: undefined };
         if (value.length > MAX_TEXT) return { error: t('form.errText', { label: spec.label }) };
         return { value };
       };
@@ -127,7 +215,8 @@ export function dataItemField(spec, { prefix = 'f', hint, required = true } = {}
   }
 
   for (const target of described) describe(target);
-  const invalidTargets = () => (control && spec.type !== 'date' ? [control] : [...element.querySelectorAll('input, select, textarea')]);
+  const invalidTargets = () =>
+    control && spec.type !== 'date' ? [control] : [...element.querySelectorAll('input, select, textarea')];
 
   return {
     item: spec.item,
@@ -169,7 +258,24 @@ export function errorSummary() {
           { class: 'error-summary-list' },
           problems.map((problem) =>
             problem.target
-              ? h('li', {}, h('a', { href: `#${problem.target.id}`, on: { click: (event) => { event.preventDefault(); problem.target.focus(); problem.target.scrollIntoView({ block: 'center' }); } } }, problem.message))
+              ? h(
+                  'li',
+                  {},
+                  h(
+                    'a',
+                    {
+                      href: `#${problem.target.id}`,
+                      on: {
+                        click: (event) => {
+                          event.preventDefault();
+                          problem.target.focus();
+                          problem.target.scrollIntoView({ block: 'center' });
+                        },
+                      },
+                    },
+                    problem.message,
+                  ),
+                )
               : h('li', {}, problem.message),
           ),
         ),

@@ -71,7 +71,11 @@ export function formatDate(iso) {
 /** A date with the time: "12 mrt 2026, 14:05". */
 export function formatDateTime(iso) {
   if (!iso) return '';
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Brussels' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale(), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Brussels',
+  }).format(new Date(iso));
 }
 
 /** A machine-readable date for <time datetime>. */

@@ -38,7 +38,11 @@ function compileRoutes(routes) {
 function match(pathname) {
   for (const route of ROUTES) {
     const found = route.regex.exec(pathname);
-    if (found) return { view: route.view, params: Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(found[i + 1])])) };
+    if (found)
+      return {
+        view: route.view,
+        params: Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(found[i + 1])])),
+      };
   }
   return { view: 'not-found', params: {} };
 }
@@ -76,21 +80,40 @@ function chrome() {
 
 function renderLanguage() {
   if (!language.firstChild) {
-    const group = h('div', { class: 'language-switch', role: 'group', 'aria-labelledby': 'language-label' }, h('span', { id: 'language-label', class: 'visually-hidden' }));
+    const group = h(
+      'div',
+      { class: 'language-switch', role: 'group', 'aria-labelledby': 'language-label' },
+      h('span', { id: 'language-label', class: 'visually-hidden' }),
+    );
     for (const { code, name } of LANGUAGES) {
       group.append(
-        h('button', { type: 'button', class: 'language-button', lang: code, 'data-lang': code, on: { click: () => switchLanguage(code) } }, name),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'language-button',
+            lang: code,
+            'data-lang': code,
+            on: { click: () => switchLanguage(code) },
+          },
+          name,
+        ),
       );
     }
     language.append(group);
   }
   document.getElementById('language-label').textContent = t('language.label');
-  for (const button of language.querySelectorAll('button[data-lang]')) button.setAttribute('aria-pressed', String(button.dataset.lang === lang()));
+  for (const button of language.querySelectorAll('button[data-lang]'))
+    button.setAttribute('aria-pressed', String(button.dataset.lang === lang()));
 }
 
 /** What the person typed or chose on this page, by field id, to put back after the page is drawn again. */
 function formState() {
-  return [...main.querySelectorAll('input[id], textarea[id], select[id]')].map((field) => ({ id: field.id, value: field.value, checked: field.checked }));
+  return [...main.querySelectorAll('input[id], textarea[id], select[id]')].map((field) => ({
+    id: field.id,
+    value: field.value,
+    checked: field.checked,
+  }));
 }
 
 function restoreFormState(state) {
@@ -117,17 +140,28 @@ function renderNav(view) {
   const links = [];
   if (signedIn()) {
     if (isFollower() || !isStaff()) {
-      links.push({ href: '/journeys', text: t('nav.journeys'), current: view === 'journeys' || view === 'timeline' || view === 'access-log' || view === 'withdraw' });
+      links.push({
+        href: '/journeys',
+        text: t('nav.journeys'),
+        current: view === 'journeys' || view === 'timeline' || view === 'access-log' || view === 'withdraw',
+      });
       links.push({ href: '/start', text: t('nav.start'), current: view === 'start' || view === 'start-form' });
     }
-    if (isStaff()) links.push({ href: '/agency/tasks', text: t('nav.inbox'), current: view === 'inbox' || view === 'task' });
+    if (isStaff())
+      links.push({ href: '/agency/tasks', text: t('nav.inbox'), current: view === 'inbox' || view === 'task' });
   } else {
     links.push({ href: '/sign-in', text: t('nav.signIn'), current: view === 'sign-in' });
   }
   const list = h(
     'ul',
     { class: 'nav-list' },
-    links.map((link) => h('li', {}, h('a', { href: link.href, class: 'nav-link', 'aria-current': link.current ? 'page' : false }, link.text))),
+    links.map((link) =>
+      h(
+        'li',
+        {},
+        h('a', { href: link.href, class: 'nav-link', 'aria-current': link.current ? 'page' : false }, link.text),
+      ),
+    ),
   );
   if (signedIn()) {
     const sub = claims()?.sub;
@@ -136,7 +170,20 @@ function renderNav(view) {
         'li',
         { class: 'nav-account' },
         sub ? h('span', { class: 'nav-who' }, t('nav.signedInAs', { sub })) : null,
-        h('button', { type: 'button', class: 'link-button', on: { click: () => { signOut(); navigate('/sign-in', { flash: { key: 'signIn.signedOut' } }); } } }, t('nav.signOut')),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'link-button',
+            on: {
+              click: () => {
+                signOut();
+                navigate('/sign-in', { flash: { key: 'signIn.signedOut' } });
+              },
+            },
+          },
+          t('nav.signOut'),
+        ),
       ),
     );
   }
@@ -165,7 +212,13 @@ async function render({ focus }) {
     }
     if (count !== renderCount) return;
     renderNav(view);
-    const flashElement = flash ? h('div', { class: `notice notice--${flash.kind ?? 'success'}`, tabindex: '-1', 'data-flash': '' }, t(flash.key, flash.params)) : null;
+    const flashElement = flash
+      ? h(
+          'div',
+          { class: `notice notice--${flash.kind ?? 'success'}`, tabindex: '-1', 'data-flash': '' },
+          t(flash.key, flash.params),
+        )
+      : null;
     const ctx = {
       params,
       query: new URLSearchParams(location.search),
@@ -187,7 +240,12 @@ async function render({ focus }) {
     clearTimeout(loading);
     renderNav(view);
     setTitle(t('errors.title'));
-    replace(main, pageHeading(t('errors.title')), h('p', {}, error instanceof ApiError ? errorText(error) : t('errors.generic')), h('p', {}, h('a', { href: '/' }, t('notFound.home'))));
+    replace(
+      main,
+      pageHeading(t('errors.title')),
+      h('p', {}, error instanceof ApiError ? errorText(error) : t('errors.generic')),
+      h('p', {}, h('a', { href: '/' }, t('notFound.home'))),
+    );
   } finally {
     clearTimeout(loading);
     if (count === renderCount) main.removeAttribute('aria-busy');
@@ -201,7 +259,8 @@ async function render({ focus }) {
 
 /** Same-origin links inside the app navigate without reloading; everything else behaves as usual. */
 document.addEventListener('click', (event) => {
-  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+    return;
   const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
   if (!link || link.target || link.hasAttribute('download')) return;
   const url = new URL(link.href, location.href);
@@ -220,11 +279,15 @@ window.addEventListener('popstate', () => {
 window.addEventListener('passage:session-ended', () => {
   if (location.pathname === '/sign-in') return;
   const next = `${location.pathname}${location.search}`;
-  navigate(`/sign-in?next=${encodeURIComponent(next)}`, { replace: true, flash: { key: 'signIn.expired', kind: 'warning' } });
+  navigate(`/sign-in?next=${encodeURIComponent(next)}`, {
+    replace: true,
+    flash: { key: 'signIn.expired', kind: 'warning' },
+  });
 });
 
 const signedInByLink = captureTokenFromHash();
-if (signedInByLink && (location.pathname === '/' || location.pathname === '/sign-in')) history.replaceState(null, '', homePath());
+if (signedInByLink && (location.pathname === '/' || location.pathname === '/sign-in'))
+  history.replaceState(null, '', homePath());
 else if (location.pathname === '/' && signedIn()) history.replaceState(null, '', homePath());
 chrome();
 void render({ focus: false });

@@ -48,7 +48,9 @@ export function claims(value = token()) {
   if (!value || !isTokenShaped(value)) return null;
   try {
     const part = value.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-    const json = new TextDecoder().decode(Uint8Array.from(atob(part.padEnd(Math.ceil(part.length / 4) * 4, '=')), (c) => c.charCodeAt(0)));
+    const json = new TextDecoder().decode(
+      Uint8Array.from(atob(part.padEnd(Math.ceil(part.length / 4) * 4, '=')), (c) => c.charCodeAt(0)),
+    );
     const parsed = JSON.parse(json);
     return parsed && typeof parsed === 'object' ? parsed : null;
   } catch {

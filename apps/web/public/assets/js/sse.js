@@ -57,10 +57,14 @@ export function followEvents(path, { lastEventId, onEvent, onState = () => undef
 function sleep(ms, signal) {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
 }
 
@@ -81,7 +85,12 @@ async function* parseStream(body, signal) {
       for (const line of lines) {
         if (line === '') {
           if (event.data.length > 0 || event.retry !== undefined) {
-            yield { id: event.id, type: event.type ?? 'message', retry: event.retry, data: event.data.length > 0 ? parseData(event.data.join('\n')) : undefined };
+            yield {
+              id: event.id,
+              type: event.type ?? 'message',
+              retry: event.retry,
+              data: event.data.length > 0 ? parseData(event.data.join('\n')) : undefined,
+            };
           }
           event = { data: [] };
           continue;

@@ -15,7 +15,13 @@ const STEP_KIND = {
   expired: 'problem',
   failed: 'problem',
 };
-const JOURNEY_KIND = { active: 'active', completed: 'done', rejected: 'problem', withdrawn: 'skipped', failed: 'problem' };
+const JOURNEY_KIND = {
+  active: 'active',
+  completed: 'done',
+  rejected: 'problem',
+  withdrawn: 'skipped',
+  failed: 'problem',
+};
 const ICON = { pending: '○', active: '◔', waiting: '!', done: '✓', skipped: '–', problem: '✕' };
 
 export function stepKind(status) {
@@ -23,7 +29,12 @@ export function stepKind(status) {
 }
 
 function badge(kind, text) {
-  return h('span', { class: `badge badge--${kind}` }, h('span', { class: 'badge-icon', 'aria-hidden': 'true' }, ICON[kind]), h('span', { class: 'badge-text' }, text));
+  return h(
+    'span',
+    { class: `badge badge--${kind}` },
+    h('span', { class: 'badge-icon', 'aria-hidden': 'true' }, ICON[kind]),
+    h('span', { class: 'badge-text' }, text),
+  );
 }
 
 export function stepBadge(status) {

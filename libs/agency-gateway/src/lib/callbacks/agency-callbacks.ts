@@ -2,8 +2,21 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { verifyWebhook } from '@passage/agency-sdk';
-import { decideStepUpdate, journeyStateQuery, notFound, PassageError, type JourneyState, type MessageReceipt } from '@passage/contracts';
-import { AgencyCallbackCommand, AgencyRegistry, checkDataItems, createCommand, type LifeEventRegistry } from '@passage/journeys';
+import {
+  decideStepUpdate,
+  journeyStateQuery,
+  notFound,
+  PassageError,
+  type JourneyState,
+  type MessageReceipt,
+} from '@passage/contracts';
+import {
+  AgencyCallbackCommand,
+  AgencyRegistry,
+  checkDataItems,
+  createCommand,
+  type LifeEventRegistry,
+} from '@passage/journeys';
 import type { DataItems } from '@passage/journey-model';
 import { JourneyEntity, type AgencyCallbackEntity } from '@passage/persistence';
 import { resolveAgencySecret } from '../delivery/secret-ref';
@@ -36,11 +49,16 @@ export class AgencyCallbacks {
   }
 
   /** The callback of `token`, once the request proves it comes from that callback's agency; else 404 or 401. */
-  async authenticate(token: string, rawBody: string | undefined, headers: IncomingHttpHeaders): Promise<AgencyCallbackEntity> {
+  async authenticate(
+    token: string,
+    rawBody: string | undefined,
+    headers: IncomingHttpHeaders,
+  ): Promise<AgencyCallbackEntity> {
     const callback = await this.store.find(token);
     if (!callback) throw notFound('callback');
     const agency = await this.agencies.find(callback.agency);
-    if (agency?.delivery.kind !== 'webhook') throw new PassageError('invalid-token', 'the agency of this callback has no webhook secret');
+    if (agency?.delivery.kind !== 'webhook')
+      throw new PassageError('invalid-token', 'the agency of this callback has no webhook secret');
     const secret = this.secretOf(agency.id, agency.delivery.secretRef);
     if (rawBody === undefined) throw new PassageError('invalid-request', 'the body must be the signed JSON callback');
     const failure = await verifyWebhook(secret, rawBody, headers, this.nonces.scoped(agency.id));
@@ -57,15 +75,27 @@ export class AgencyCallbacks {
     let outputs: DataItems | undefined;
     let receipt: MessageReceipt;
     if (!state || state.status !== 'active') {
-      receipt = { result: 'ignored', seq: state?.seq ?? (await this.projectedSeq(callback.journeyId)), detail: `the journey is ${state?.status ?? 'over'}` };
+      receipt = {
+        result: 'ignored',
+        seq: state?.seq ?? (await this.projectedSeq(callback.journeyId)),
+        detail: `the journey is ${state?.status ?? 'over'}`,
+      };
     } else if (!step || step.attempt !== callback.attempt) {
       // A decision on an earlier attempt must not decide the retry the process owner started since.
-      receipt = { result: 'ignored', seq: state.seq, detail: `the callback belongs to attempt ${callback.attempt} of ${callback.stepId}` };
+      receipt = {
+        result: 'ignored',
+        seq: state.seq,
+        detail: `the callback belongs to attempt ${callback.attempt} of ${callback.stepId}`,
+      };
     } else {
       outputs = await this.checkedOutputs(state, callback.stepId, command);
       receipt = await this.decide(handle, callback, command, outputs);
     }
-    await this.store.recordUse(callback.token, { outcome: command.outcome, result: receipt.result, ...(outputs ? { outputs: Object.keys(outputs) } : {}) });
+    await this.store.recordUse(callback.token, {
+      outcome: command.outcome,
+      result: receipt.result,
+      ...(outputs ? { outputs: Object.keys(outputs) } : {}),
+    });
     return receipt;
   }
 
@@ -80,18 +110,34 @@ export class AgencyCallbacks {
   }
 
   /** Only the items the step produces, of the right type; an approval gives all of them (like a decision in the inbox). */
-  private async checkedOutputs(state: JourneyState, stepId: string, command: AgencyCallbackCommand): Promise<DataItems | undefined> {
+  private async checkedOutputs(
+    state: JourneyState,
+    stepId: string,
+    command: AgencyCallbackCommand,
+  ): Promise<DataItems | undefined> {
     const { definition } = await this.options.registry.require(state.lifeEvent.id, state.lifeEvent.version);
     const produces = definition.steps.find((s) => s.id === stepId)?.produces ?? [];
-    const outputs = command.outputs ? checkDataItems(definition, command.outputs, 'outputs', new Set(produces)) : undefined;
+    const outputs = command.outputs
+      ? checkDataItems(definition, command.outputs, 'outputs', new Set(produces))
+      : undefined;
     if (command.outcome === 'approved') {
       const missing = produces.filter((item) => outputs?.[item] === undefined);
-      if (missing.length > 0) throw new PassageError('missing-data-item', `an approval must give ${missing.join(', ')}`, `outputs.${missing[0]}`);
+      if (missing.length > 0)
+        throw new PassageError(
+          'missing-data-item',
+          `an approval must give ${missing.join(', ')}`,
+          `outputs.${missing[0]}`,
+        );
     }
     return outputs;
   }
 
-  private async decide(handle: WorkflowHandle, callback: AgencyCallbackEntity, command: AgencyCallbackCommand, outputs: DataItems | undefined): Promise<MessageReceipt> {
+  private async decide(
+    handle: WorkflowHandle,
+    callback: AgencyCallbackEntity,
+    command: AgencyCallbackCommand,
+    outputs: DataItems | undefined,
+  ): Promise<MessageReceipt> {
     try {
       return await handle.executeUpdate(decideStepUpdate, {
         args: [
@@ -106,8 +152,10 @@ export class AgencyCallbacks {
         ],
       });
     } catch (error) {
-      if (error instanceof WorkflowUpdateFailedError) throw new PassageError('invalid-request', error.cause?.message ?? 'the journey refused the decision');
-      if (error instanceof WorkflowNotFoundError) return { result: 'ignored', seq: await this.projectedSeq(callback.journeyId), detail: 'the journey is over' };
+      if (error instanceof WorkflowUpdateFailedError)
+        throw new PassageError('invalid-request', error.cause?.message ?? 'the journey refused the decision');
+      if (error instanceof WorkflowNotFoundError)
+        return { result: 'ignored', seq: await this.projectedSeq(callback.journeyId), detail: 'the journey is over' };
       throw error;
     }
   }

@@ -27,7 +27,8 @@ export function interpretAnswer(answer: WebhookAnswer, kind: ServiceRequest['kin
     case 200: {
       if (body === undefined) return violation('without a JSON object');
       // A compensation undoes: it produces nothing, so its answer needs no outputs.
-      if (kind === 'compensate' && body['outputs'] === undefined) return { kind: 'outcome', outcome: { outcome: 'completed', outputs: {} } };
+      if (kind === 'compensate' && body['outputs'] === undefined)
+        return { kind: 'outcome', outcome: { outcome: 'completed', outputs: {} } };
       const problem = dataItemsProblem(body['outputs']);
       if (problem) return violation(`with outputs that ${problem}`);
       return { kind: 'outcome', outcome: { outcome: 'completed', outputs: body['outputs'] as DataItems } };
@@ -57,7 +58,9 @@ function parseObject(text: string | undefined): Record<string, unknown> | undefi
   if (!text) return undefined;
   try {
     const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }

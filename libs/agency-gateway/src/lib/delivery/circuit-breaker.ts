@@ -8,7 +8,8 @@ export interface BreakerSettings {
 export const DEFAULT_BREAKER_SETTINGS: BreakerSettings = { failureThreshold: 5, coolDownMs: 30_000 };
 
 /** `probe`: this call tests a half-open circuit; its report decides whether the circuit closes. */
-export type Admission = { readonly admitted: true; readonly probe: boolean } | { readonly admitted: false; readonly retryInMs: number };
+export type Admission =
+  { readonly admitted: true; readonly probe: boolean } | { readonly admitted: false; readonly retryInMs: number };
 
 /** How a call that went through ended, as far as the agency's availability goes. */
 export type CallVerdict = 'available' | 'unavailable' | 'unknown';
@@ -36,7 +37,10 @@ export class CircuitBreaker {
     const now = this.now();
     if (now < this.openUntil) return { admitted: false, retryInMs: this.openUntil - now };
     if (this.probeSince !== undefined && now - this.probeSince < this.probeTimeoutMs) {
-      return { admitted: false, retryInMs: Math.min(this.settings.coolDownMs, this.probeSince + this.probeTimeoutMs - now) };
+      return {
+        admitted: false,
+        retryInMs: Math.min(this.settings.coolDownMs, this.probeSince + this.probeTimeoutMs - now),
+      };
     }
     this.probeSince = now;
     return { admitted: true, probe: true };

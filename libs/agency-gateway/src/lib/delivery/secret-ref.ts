@@ -16,11 +16,16 @@ export class AgencyConfigurationError extends Error {
 export function resolveAgencySecret(secretRef: string, env: NodeJS.ProcessEnv = process.env): string {
   const match = AGENCY_SECRET_REF.exec(secretRef);
   if (!match) {
-    throw new AgencyConfigurationError(`secretRef "${secretRef.slice(0, 80)}" is not a known form: use env:PASSAGE_AGENCY_SECRET_<NAME>`);
+    throw new AgencyConfigurationError(
+      `secretRef "${secretRef.slice(0, 80)}" is not a known form: use env:PASSAGE_AGENCY_SECRET_<NAME>`,
+    );
   }
   const variable = match[1];
   const secret = env[variable];
   if (!secret) throw new AgencyConfigurationError(`secretRef ${secretRef}: ${variable} is not set`);
-  if (secret.length < MIN_SECRET_LENGTH) throw new AgencyConfigurationError(`secretRef ${secretRef}: the secret must be at least ${MIN_SECRET_LENGTH} characters`);
+  if (secret.length < MIN_SECRET_LENGTH)
+    throw new AgencyConfigurationError(
+      `secretRef ${secretRef}: the secret must be at least ${MIN_SECRET_LENGTH} characters`,
+    );
   return secret;
 }

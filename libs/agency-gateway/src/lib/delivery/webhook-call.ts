@@ -46,7 +46,13 @@ export async function callWebhook(call: WebhookCall): Promise<WebhookAnswer> {
   const signal = AbortSignal.any([call.cancellation, timeout]);
   const beat = setInterval(call.heartbeat, call.heartbeatEveryMs);
   try {
-    const response = await fetch(call.url, { method: 'POST', body: call.body, headers: call.headers, redirect: 'manual', signal });
+    const response = await fetch(call.url, {
+      method: 'POST',
+      body: call.body,
+      headers: call.headers,
+      redirect: 'manual',
+      signal,
+    });
     const text = STATUSES_WITH_BODY.has(response.status) ? await readBounded(response, call.maxBodyBytes) : undefined;
     if (text === undefined) await response.body?.cancel();
     return { status: response.status, text, retryAfter: response.headers.get('retry-after') };

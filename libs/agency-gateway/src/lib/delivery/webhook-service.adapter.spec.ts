@@ -34,7 +34,10 @@ describe('the webhook adapter (one activity attempt against a real HTTP server)'
 
   afterAll(() => agency.close());
 
-  function adapter(breaker = new CircuitBreaker({ failureThreshold: 2, coolDownMs: 60_000 }, 10_000), url = agency.url) {
+  function adapter(
+    breaker = new CircuitBreaker({ failureThreshold: 2, coolDownMs: 60_000 }, 10_000),
+    url = agency.url,
+  ) {
     return new WebhookServiceAdapter({
       agency: { id: 'gemeente', url, secret: SECRET },
       callbacks: { issue: async (target) => (issued.push(target), 'T'.repeat(43)) },
@@ -46,7 +49,10 @@ describe('the webhook adapter (one activity attempt against a real HTTP server)'
   }
 
   function attempt(service: WebhookServiceAdapter, number: number): Promise<unknown> {
-    const env = new MockActivityEnvironment({ attempt: number, retryPolicy: RETRY, heartbeatTimeoutMs: 2000, startToCloseTimeoutMs: 60_000 }, { logger: capturingLogger() });
+    const env = new MockActivityEnvironment(
+      { attempt: number, retryPolicy: RETRY, heartbeatTimeoutMs: 2000, startToCloseTimeoutMs: 60_000 },
+      { logger: capturingLogger() },
+    );
     return env.run((r: ServiceRequest) => service.performService(r), request).catch((error: unknown) => error);
   }
 
@@ -82,17 +88,30 @@ describe('the webhook adapter (one activity attempt against a real HTTP server)'
 
   it('does not retry a contract violation', async () => {
     reply = { status: 404 };
-    expect(await attempt(adapter(), 1)).toMatchObject({ type: FAILURE_TYPES.contractViolation, nonRetryable: true, message: 'agency gemeente answered 404 (not part of the webhook contract)' });
+    expect(await attempt(adapter(), 1)).toMatchObject({
+      type: FAILURE_TYPES.contractViolation,
+      nonRetryable: true,
+      message: 'agency gemeente answered 404 (not part of the webhook contract)',
+    });
   });
 
   it('treats a dropped connection, a refused one and a timeout as unavailable', async () => {
     reply = 'hang-up';
-    expect(await attempt(adapter(), 1)).toMatchObject({ type: FAILURE_TYPES.unavailable, message: expect.stringContaining('connection failed') });
+    expect(await attempt(adapter(), 1)).toMatchObject({
+      type: FAILURE_TYPES.unavailable,
+      message: expect.stringContaining('connection failed'),
+    });
     const closed = `http://127.0.0.1:${await freePort()}/closed`;
-    expect(await attempt(adapter(undefined, closed), 1)).toMatchObject({ message: 'agency gemeente: connection failed (ECONNREFUSED)' });
+    expect(await attempt(adapter(undefined, closed), 1)).toMatchObject({
+      message: 'agency gemeente: connection failed (ECONNREFUSED)',
+    });
     const answering = agency.behaviour;
-    agency.behaviour = () => new Promise((resolveLate) => setTimeout(() => resolveLate({ status: 200, body: { outputs: {} } }), 1500));
-    expect(await attempt(adapter(), 1)).toMatchObject({ type: FAILURE_TYPES.unavailable, message: 'agency gemeente: no answer within 1000 ms' });
+    agency.behaviour = () =>
+      new Promise((resolveLate) => setTimeout(() => resolveLate({ status: 200, body: { outputs: {} } }), 1500));
+    expect(await attempt(adapter(), 1)).toMatchObject({
+      type: FAILURE_TYPES.unavailable,
+      message: 'agency gemeente: no answer within 1000 ms',
+    });
     agency.behaviour = answering;
   });
 

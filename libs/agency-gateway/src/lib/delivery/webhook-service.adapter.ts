@@ -1,7 +1,12 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure, CancelledFailure, type Logger } from '@temporalio/common';
 import { signWebhook } from '@passage/agency-sdk';
-import { stepIdempotencyKey, type AgencyActivities, type ServiceOutcome, type ServiceRequest } from '@passage/contracts';
+import {
+  stepIdempotencyKey,
+  type AgencyActivities,
+  type ServiceOutcome,
+  type ServiceRequest,
+} from '@passage/contracts';
 import type { AgencyCallbackStore } from '../callbacks/agency-callback.store';
 import { callbackUrl } from '../callbacks/callback-token';
 import { interpretAnswer } from './answer-interpretation';
@@ -27,7 +32,10 @@ export interface WebhookAdapterOptions {
   readonly maxBodyBytes?: number;
 }
 
-export const FAILURE_TYPES = { unavailable: 'AgencyUnavailable', contractViolation: 'AgencyContractViolation' } as const;
+export const FAILURE_TYPES = {
+  unavailable: 'AgencyUnavailable',
+  contractViolation: 'AgencyContractViolation',
+} as const;
 
 const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 /** Parked calls of an open circuit come back spread over this share of the remaining cool-down. */
@@ -45,13 +53,17 @@ export class WebhookServiceAdapter implements AgencyActivities {
     const { agency, breaker } = this.options;
     const { info } = Context.current();
     const policy = backoffPolicyOf(info.retryPolicy);
-    if (request.agency !== agency.id) throw contractViolation(`a request for ${request.agency} reached the queue of ${agency.id}`);
+    if (request.agency !== agency.id)
+      throw contractViolation(`a request for ${request.agency} reached the queue of ${agency.id}`);
 
     const admission = breaker.admit();
     if (!admission.admitted) {
       this.log(request, 'circuit-open', info.attempt, 0);
       const parked = admission.retryInMs * (1 + PARKED_SPREAD * Math.random());
-      throw unavailable(`agency ${agency.id} is unavailable (circuit open)`, Math.max(parked, jitteredDelayMs(info.attempt, policy)));
+      throw unavailable(
+        `agency ${agency.id} is unavailable (circuit open)`,
+        Math.max(parked, jitteredDelayMs(info.attempt, policy)),
+      );
     }
     // Set by the call once the agency answered or could not be reached: only that counts for the breaker.
     const seen: { verdict: CallVerdict } = { verdict: 'unknown' };
@@ -60,13 +72,21 @@ export class WebhookServiceAdapter implements AgencyActivities {
     } catch (error) {
       if (error instanceof ApplicationFailure || error instanceof CancelledFailure) throw error;
       // Passage's own trouble (the database for the callback token): retried like the agency's, not held against it.
-      throw unavailable(`service call to ${agency.id} could not be prepared (${error instanceof Error ? error.name : 'unknown'})`, jitteredDelayMs(info.attempt, policy));
+      throw unavailable(
+        `service call to ${agency.id} could not be prepared (${error instanceof Error ? error.name : 'unknown'})`,
+        jitteredDelayMs(info.attempt, policy),
+      );
     } finally {
       breaker.report(seen.verdict, admission.probe);
     }
   }
 
-  private async call(request: ServiceRequest, attempt: number, policy: BackoffPolicy, seen: { verdict: CallVerdict }): Promise<ServiceOutcome> {
+  private async call(
+    request: ServiceRequest,
+    attempt: number,
+    policy: BackoffPolicy,
+    seen: { verdict: CallVerdict },
+  ): Promise<ServiceOutcome> {
     const { agency } = this.options;
     const context = Context.current();
     const body = JSON.stringify(await this.withCallback(request));
@@ -123,13 +143,26 @@ export class WebhookServiceAdapter implements AgencyActivities {
   private async withCallback(request: ServiceRequest): Promise<ServiceRequest & { callbackUrl?: string }> {
     if (request.kind !== 'perform' || request.conformance) return request;
     const attempt = businessAttempt(request);
-    if (attempt === undefined) throw contractViolation('the service request has no step attempt in its idempotency key');
-    const token = await this.options.callbacks.issue({ journeyId: request.journeyId, stepId: request.stepId, attempt, agency: request.agency });
+    if (attempt === undefined)
+      throw contractViolation('the service request has no step attempt in its idempotency key');
+    const token = await this.options.callbacks.issue({
+      journeyId: request.journeyId,
+      stepId: request.stepId,
+      attempt,
+      agency: request.agency,
+    });
     return { ...request, callbackUrl: callbackUrl(this.options.publicUrl, token) };
   }
 
   private log(request: ServiceRequest, status: number | string, attempt: number, durationMs: number): void {
-    const fields = { agency: request.agency, service: request.service, kind: request.kind, status, attempt, durationMs };
+    const fields = {
+      agency: request.agency,
+      service: request.service,
+      kind: request.kind,
+      status,
+      attempt,
+      durationMs,
+    };
     if (typeof status === 'number' && status < 300) this.options.logger.info('agency webhook call', fields);
     else this.options.logger.warn('agency webhook call', fields);
   }
@@ -140,7 +173,10 @@ function businessAttempt(request: ServiceRequest): number | undefined {
   const prefix = `${request.journeyId}:${request.stepId}:`;
   const rest = request.idempotencyKey.startsWith(prefix) ? request.idempotencyKey.slice(prefix.length) : '';
   const attempt = /^[1-9][0-9]{0,5}$/.test(rest) ? Number(rest) : undefined;
-  return attempt !== undefined && stepIdempotencyKey(request.journeyId, request.stepId, attempt) === request.idempotencyKey ? attempt : undefined;
+  return attempt !== undefined &&
+    stepIdempotencyKey(request.journeyId, request.stepId, attempt) === request.idempotencyKey
+    ? attempt
+    : undefined;
 }
 
 /** Retried by Temporal after `delayMs` (not after its own jitter-free backoff). */

@@ -14,5 +14,7 @@ export function webhookUrlPolicyProblem(url: string, environment: PassageEnviron
   const { protocol, hostname } = new URL(url);
   if (protocol === 'https:') return undefined;
   if (environment !== 'production' && LOOPBACK_HOSTS.has(hostname)) return undefined;
-  return environment === 'production' ? 'must be an https URL in production' : 'must be an https URL (http only to 127.0.0.1 or [::1] outside production)';
+  return environment === 'production'
+    ? 'must be an https URL in production'
+    : 'must be an https URL (http only to 127.0.0.1 or [::1] outside production)';
 }

@@ -57,11 +57,21 @@ export class AgencyRegistryAdmin {
   /** Creates or replaces an agency; `created` tells which. */
   async put(admin: Principal, id: string, input: unknown): Promise<{ created: boolean; agency: AgencyAdminView }> {
     if (!isAdmin(admin)) throw notFound('agency');
-    if (!isAgencyId(id)) throw new PassageError('invalid-request', `id must be a kebab-case agency id of at most ${MAX_AGENCY_ID} characters`, 'id');
+    if (!isAgencyId(id))
+      throw new PassageError(
+        'invalid-request',
+        `id must be a kebab-case agency id of at most ${MAX_AGENCY_ID} characters`,
+        'id',
+      );
     const command = createCommand(PutAgencyCommand, input);
     const services = this.checkedServices(command);
     const delivery = this.checkedDelivery(command);
-    const contact = command.contact ? { ...(command.contact.email ? { email: command.contact.email } : {}), ...(command.contact.phone ? { phone: command.contact.phone } : {}) } : null;
+    const contact = command.contact
+      ? {
+          ...(command.contact.email ? { email: command.contact.email } : {}),
+          ...(command.contact.phone ? { phone: command.contact.phone } : {}),
+        }
+      : null;
     const row: AgencyEntity = Object.assign(new AgencyEntity(), {
       id,
       name: { nl: command.name.nl, en: command.name.en, fr: command.name.fr },
@@ -75,7 +85,9 @@ export class AgencyRegistryAdmin {
     });
     return this.dataSource.transaction(async (tx) => {
       // Locks the row: two admins saving the same agency at once are applied one after the other.
-      const [current] = (await tx.query(`SELECT services FROM agencies WHERE id = $1 FOR UPDATE`, [id])) as { services: AgencyService[] }[];
+      const [current] = (await tx.query(`SELECT services FROM agencies WHERE id = $1 FOR UPDATE`, [id])) as {
+        services: AgencyService[];
+      }[];
       if (current) await this.refuseRemovalOfUsedServices(tx, id, current.services, services);
       // An upsert, so that two admins creating the same new agency at once do not collide.
       const [saved] = (await tx.query(
@@ -84,7 +96,17 @@ export class AgencyRegistryAdmin {
          ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, level = EXCLUDED.level, website = EXCLUDED.website, contact = EXCLUDED.contact,
            services = EXCLUDED.services, delivery = EXCLUDED.delivery, rate_limit_per_minute = EXCLUDED.rate_limit_per_minute, updated_at = EXCLUDED.updated_at
          RETURNING (xmax = 0) AS created`,
-        [id, JSON.stringify(row.name), row.level, row.website, contact && JSON.stringify(contact), JSON.stringify(services), JSON.stringify(delivery), row.rateLimitPerMinute, row.updatedAt],
+        [
+          id,
+          JSON.stringify(row.name),
+          row.level,
+          row.website,
+          contact && JSON.stringify(contact),
+          JSON.stringify(services),
+          JSON.stringify(delivery),
+          row.rateLimitPerMinute,
+          row.updatedAt,
+        ],
       )) as { created: boolean }[];
       return { created: saved.created, agency: viewOf(row, true) as AgencyAdminView };
     });
@@ -93,9 +115,14 @@ export class AgencyRegistryAdmin {
   private checkedServices(command: PutAgencyCommand): AgencyService[] {
     const seen = new Set<string>();
     return command.services.map((service, index) => {
-      if (seen.has(service.id)) throw new PassageError('invalid-request', `service ${service.id} is listed twice`, `services[${index}].id`);
+      if (seen.has(service.id))
+        throw new PassageError('invalid-request', `service ${service.id} is listed twice`, `services[${index}].id`);
       seen.add(service.id);
-      return { id: service.id, title: { nl: service.title.nl, en: service.title.en, fr: service.title.fr }, ...(service.ipdcId ? { ipdcId: service.ipdcId } : {}) };
+      return {
+        id: service.id,
+        title: { nl: service.title.nl, en: service.title.en, fr: service.title.fr },
+        ...(service.ipdcId ? { ipdcId: service.ipdcId } : {}),
+      };
     });
   }
 
@@ -108,7 +135,12 @@ export class AgencyRegistryAdmin {
     return { kind, url: url as string, secretRef: secretRef as string };
   }
 
-  private async refuseRemovalOfUsedServices(tx: EntityManager, agency: string, before: readonly AgencyService[], after: readonly AgencyService[]): Promise<void> {
+  private async refuseRemovalOfUsedServices(
+    tx: EntityManager,
+    agency: string,
+    before: readonly AgencyService[],
+    after: readonly AgencyService[],
+  ): Promise<void> {
     const kept = new Set(after.map((s) => s.id));
     const removed = before.map((s) => s.id).filter((service) => !kept.has(service));
     if (removed.length === 0) return;
@@ -141,7 +173,13 @@ function isAgencyId(id: string): boolean {
 }
 
 function viewOf(row: AgencyEntity, admin: boolean): AgencyView | AgencyAdminView {
-  const view: AgencyView = { id: row.id, name: row.name, level: row.level, ...(row.website ? { website: row.website } : {}), services: row.services };
+  const view: AgencyView = {
+    id: row.id,
+    name: row.name,
+    level: row.level,
+    ...(row.website ? { website: row.website } : {}),
+    services: row.services,
+  };
   if (!admin) return view;
   return {
     ...view,

@@ -6,7 +6,11 @@ const catalogue = [START_BUSINESS_V2, START_BUSINESS_V1];
 describe('servicesOfAgency', () => {
   it('takes automatic and proactive steps with their item types, and the compensations an agency performs', () => {
     const services = servicesOfAgency(catalogue, 'fod-financien');
-    expect(services.map((s) => `${s.service}:${s.kind ?? 'perform'}`)).toEqual(['deed-registration:perform', 'vat-activation:perform', 'vat-deactivation:compensate']);
+    expect(services.map((s) => `${s.service}:${s.kind ?? 'perform'}`)).toEqual([
+      'deed-registration:perform',
+      'vat-activation:perform',
+      'vat-deactivation:compensate',
+    ]);
     const vat = services.find((s) => s.service === 'vat-activation');
     expect(vat?.needs['business.startDate']).toEqual({ type: 'date' });
     expect(vat?.produces).toEqual({ 'business.vatNumber': { type: 'string' } });

@@ -16,7 +16,12 @@ export function servicesOfAgency(definitions: readonly LifeEventDefinition[], ag
     const specs = (items: readonly string[]) => pickSpecs(definition.dataItems, items);
     for (const step of definition.steps) {
       if ((step.mode === 'automatic' || step.mode === 'proactive') && step.agency === agency) {
-        add({ service: step.service, needs: specs(step.needs), produces: specs(step.produces), proactive: step.mode === 'proactive' });
+        add({
+          service: step.service,
+          needs: specs(step.needs),
+          produces: specs(step.produces),
+          proactive: step.mode === 'proactive',
+        });
       }
       if (step.compensation && (step.compensation.agency ?? step.agency) === agency) {
         add({ service: step.compensation.service, kind: 'compensate', needs: specs(step.needs), produces: {} });
@@ -26,7 +31,10 @@ export function servicesOfAgency(definitions: readonly LifeEventDefinition[], ag
   return [...services.values()];
 }
 
-function pickSpecs(dataItems: Readonly<Record<string, DataItemSpec>>, items: readonly string[]): Record<string, ItemSpec> {
+function pickSpecs(
+  dataItems: Readonly<Record<string, DataItemSpec>>,
+  items: readonly string[],
+): Record<string, ItemSpec> {
   return Object.fromEntries(
     items.flatMap((item) => {
       const spec = dataItems[item];

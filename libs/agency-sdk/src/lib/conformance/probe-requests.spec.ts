@@ -15,20 +15,35 @@ const service: ServiceUnderTest = {
 describe('conformance requests', () => {
   it('generates a valid value of each type when no sample is given', () => {
     const sample = sampleItems(service);
-    expect(sample).toMatchObject({ 'person.address': expect.any(String), 'vehicle.seats': 1, 'vehicle.electric': true, 'parking.zone': 'A' });
+    expect(sample).toMatchObject({
+      'person.address': expect.any(String),
+      'vehicle.seats': 1,
+      'vehicle.electric': true,
+      'parking.zone': 'A',
+    });
     expect(sample['vehicle.registeredOn']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(sampleItems({ ...service, sample: { 'person.address': 'Grote Markt 21' } })).toEqual({ 'person.address': 'Grote Markt 21' });
+    expect(sampleItems({ ...service, sample: { 'person.address': 'Grote Markt 21' } })).toEqual({
+      'person.address': 'Grote Markt 21',
+    });
   });
 
   it('leaves out the first needed item for the incomplete check', () => {
-    expect(Object.keys(itemsFor('incomplete', service) ?? {})).toEqual(['vehicle.seats', 'vehicle.electric', 'vehicle.registeredOn', 'parking.zone']);
+    expect(Object.keys(itemsFor('incomplete', service) ?? {})).toEqual([
+      'vehicle.seats',
+      'vehicle.electric',
+      'vehicle.registeredOn',
+      'parking.zone',
+    ]);
   });
 
   it('gives every needed item another type, plus an undeclared item, for the malformed check', () => {
     const items = itemsFor('malformed', service) ?? {};
     for (const [item, spec] of Object.entries(service.needs)) {
       const value = items[item];
-      expect({ item, kind: typeof value }).not.toEqual({ item, kind: spec.type === 'date' || spec.type === 'enum' ? 'string' : spec.type });
+      expect({ item, kind: typeof value }).not.toEqual({
+        item,
+        kind: spec.type === 'date' || spec.type === 'enum' ? 'string' : spec.type,
+      });
     }
     expect(items[UNDECLARED_ITEM]).toBeDefined();
   });
@@ -43,7 +58,12 @@ describe('conformance requests', () => {
   it('marks requests as test traffic', () => {
     const request = probeRequest('stad-mechelen', { ...service, kind: 'compensate' }, {}, { probe: 'duplicate' });
     expect(request.journeyId).toMatch(/^conformance-[0-9a-f-]{36}$/);
-    expect(request).toMatchObject({ agency: 'stad-mechelen', service: 'resident-parking-permit', kind: 'compensate', conformance: { probe: 'duplicate' } });
+    expect(request).toMatchObject({
+      agency: 'stad-mechelen',
+      service: 'resident-parking-permit',
+      kind: 'compensate',
+      conformance: { probe: 'duplicate' },
+    });
     expect(request.idempotencyKey.startsWith(request.journeyId)).toBe(true);
   });
 });

@@ -18,7 +18,13 @@ export interface ServiceUnderTest {
   readonly proactive?: boolean;
 }
 
-export const CHECKS = ['happy-path', 'duplicate', 'slow', 'incomplete', 'malformed'] as const satisfies readonly ConformanceProbe['probe'][];
+export const CHECKS = [
+  'happy-path',
+  'duplicate',
+  'slow',
+  'incomplete',
+  'malformed',
+] as const satisfies readonly ConformanceProbe['probe'][];
 export type CheckName = (typeof CHECKS)[number];
 
 /** An item no service declares: whitelisting must drop it, and a malformed request carries it. */
@@ -46,7 +52,9 @@ export function wrongValue(spec: ItemSpec): DataValue {
 }
 
 export function sampleItems(service: ServiceUnderTest): DataItems {
-  return service.sample ?? Object.fromEntries(Object.entries(service.needs).map(([item, spec]) => [item, sampleValue(spec)]));
+  return (
+    service.sample ?? Object.fromEntries(Object.entries(service.needs).map(([item, spec]) => [item, sampleValue(spec)]))
+  );
 }
 
 /** The items each check sends; undefined when the check does not apply (a service that needs nothing). */
@@ -55,16 +63,28 @@ export function itemsFor(check: CheckName, service: ServiceUnderTest): DataItems
   const needs = Object.entries(service.needs);
   if (check === 'incomplete') {
     const [dropped] = needs[0] ?? [];
-    return dropped === undefined ? undefined : Object.fromEntries(Object.entries(sample).filter(([item]) => item !== dropped));
+    return dropped === undefined
+      ? undefined
+      : Object.fromEntries(Object.entries(sample).filter(([item]) => item !== dropped));
   }
   if (check === 'malformed') {
-    return needs.length === 0 ? undefined : { ...Object.fromEntries(needs.map(([item, spec]) => [item, wrongValue(spec)])), [UNDECLARED_ITEM]: 'not declared by this service' };
+    return needs.length === 0
+      ? undefined
+      : {
+          ...Object.fromEntries(needs.map(([item, spec]) => [item, wrongValue(spec)])),
+          [UNDECLARED_ITEM]: 'not declared by this service',
+        };
   }
   return sample;
 }
 
 /** A request like the engine's, recognisable as test traffic: journey id `conformance-<uuid>`, a `conformance` marker. */
-export function probeRequest(agency: string, service: ServiceUnderTest, items: DataItems, probe: ConformanceProbe): ServiceRequest {
+export function probeRequest(
+  agency: string,
+  service: ServiceUnderTest,
+  items: DataItems,
+  probe: ConformanceProbe,
+): ServiceRequest {
   const journeyId = `conformance-${randomUUID()}`;
   return {
     journeyId,

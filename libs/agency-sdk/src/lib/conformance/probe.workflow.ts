@@ -23,7 +23,9 @@ export interface ProbeFailure {
   readonly retryState?: string;
 }
 
-export type ProbeAnswer = { readonly kind: 'outcome'; readonly outcome: ServiceOutcome } | { readonly kind: 'failure'; readonly failure: ProbeFailure };
+export type ProbeAnswer =
+  | { readonly kind: 'outcome'; readonly outcome: ServiceOutcome }
+  | { readonly kind: 'failure'; readonly failure: ProbeFailure };
 
 /** Calls `performService` on the agency's queue as the engine does, and reports each answer or failure. */
 export async function conformanceProbe(input: ProbeInput): Promise<ProbeAnswer[]> {
@@ -31,7 +33,12 @@ export async function conformanceProbe(input: ProbeInput): Promise<ProbeAnswer[]
     taskQueue: input.taskQueue,
     startToCloseTimeout: input.startToCloseTimeoutMs,
     heartbeatTimeout: input.heartbeatTimeoutMs,
-    retry: { initialInterval: 200, backoffCoefficient: 2, maximumInterval: 1_000, maximumAttempts: input.maximumAttempts },
+    retry: {
+      initialInterval: 200,
+      backoffCoefficient: 2,
+      maximumInterval: 1_000,
+      maximumAttempts: input.maximumAttempts,
+    },
   });
   const answers: ProbeAnswer[] = [];
   for (let delivery = 0; delivery < input.deliveries; delivery++) {
@@ -47,7 +54,19 @@ export async function conformanceProbe(input: ProbeInput): Promise<ProbeAnswer[]
 function failureOf(error: unknown): ProbeFailure {
   const retryState = error instanceof ActivityFailure ? error.retryState : undefined;
   const cause = error instanceof ActivityFailure && error.cause ? error.cause : error;
-  if (cause instanceof ApplicationFailure) return { type: cause.type ?? undefined, message: cause.message, nonRetryable: cause.nonRetryable === true, retryState };
-  if (cause instanceof TimeoutFailure) return { message: cause.message, nonRetryable: false, timeout: cause.timeoutType, retryState };
-  return { type: cause instanceof Error ? cause.name : undefined, message: cause instanceof Error ? cause.message : String(cause), nonRetryable: false, retryState };
+  if (cause instanceof ApplicationFailure)
+    return {
+      type: cause.type ?? undefined,
+      message: cause.message,
+      nonRetryable: cause.nonRetryable === true,
+      retryState,
+    };
+  if (cause instanceof TimeoutFailure)
+    return { message: cause.message, nonRetryable: false, timeout: cause.timeoutType, retryState };
+  return {
+    type: cause instanceof Error ? cause.name : undefined,
+    message: cause instanceof Error ? cause.message : String(cause),
+    nonRetryable: false,
+    retryState,
+  };
 }

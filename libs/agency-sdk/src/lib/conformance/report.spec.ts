@@ -8,7 +8,13 @@ describe('formatReport', () => {
       startedAt: '2026-05-04T10:00:00.000Z',
       checks: [
         { service: '*', check: 'reachable', passed: true, detail: 'agency-stad-mechelen has 1 poller', ms: 12 },
-        { service: 'resident-parking-permit', check: 'duplicate', passed: false, detail: 'other outputs (parking.permitNumber)', ms: 1480 },
+        {
+          service: 'resident-parking-permit',
+          check: 'duplicate',
+          passed: false,
+          detail: 'other outputs (parking.permitNumber)',
+          ms: 1480,
+        },
       ],
     });
     expect(text.split('\n')).toEqual([

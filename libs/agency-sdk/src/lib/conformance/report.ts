@@ -22,7 +22,9 @@ export function formatReport(report: ConformanceReport): string {
   const passed = report.checks.filter((c) => c.passed).length;
   const rows = report.checks.map((c) => [c.passed ? 'PASS' : 'FAIL', c.service, c.check, `${c.ms} ms`, c.detail]);
   const header = ['result', 'service', 'check', 'time', 'detail'];
-  const widths = header.slice(0, 4).map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]?.length ?? 0)));
+  const widths = header
+    .slice(0, 4)
+    .map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]?.length ?? 0)));
   const line = (cells: readonly string[]) =>
     cells
       .map((cell, i) => (i === 3 ? cell.padStart(widths[i] ?? 0) : i < 4 ? cell.padEnd(widths[i] ?? 0) : cell))

@@ -53,7 +53,8 @@ const goodSteps = [
     service: 'visitor-card',
     input: PlateInput,
     output: Nothing,
-    handle: (_input, ctx) => ctx.accepted(`V-${createHash('sha256').update(ctx.idempotencyKey).digest('hex').slice(0, 8)}`),
+    handle: (_input, ctx) =>
+      ctx.accepted(`V-${createHash('sha256').update(ctx.idempotencyKey).digest('hex').slice(0, 8)}`),
   }),
 ];
 
@@ -84,7 +85,13 @@ describe('verifyAgency on a real Temporal dev server', () => {
 
   beforeAll(async () => {
     temporal = await connectTestTemporal();
-    good = await runAgencyWorker({ agency: 'stad-mechelen', steps: goodSteps, connection: temporal.nativeConnection, namespace: temporal.namespace, payloadKeys: TEST_PAYLOAD_KEYS });
+    good = await runAgencyWorker({
+      agency: 'stad-mechelen',
+      steps: goodSteps,
+      connection: temporal.nativeConnection,
+      namespace: temporal.namespace,
+      payloadKeys: TEST_PAYLOAD_KEYS,
+    });
     broken = await Worker.create({
       connection: temporal.nativeConnection,
       namespace: temporal.namespace,
@@ -103,19 +110,32 @@ describe('verifyAgency on a real Temporal dev server', () => {
   });
 
   const verify = (agency: string, services: readonly ServiceUnderTest[]) =>
-    verifyAgency({ connection: temporal.nativeConnection, namespace: temporal.namespace, payloadKeys: TEST_PAYLOAD_KEYS, agency, services });
+    verifyAgency({
+      connection: temporal.nativeConnection,
+      namespace: temporal.namespace,
+      payloadKeys: TEST_PAYLOAD_KEYS,
+      agency,
+      services,
+    });
 
   it('passes an agency built with the SDK, on every check of every service', async () => {
     const report = await verify('stad-mechelen', [
       permitService,
-      { service: 'resident-parking-permit-cancellation', kind: 'compensate', needs: { 'vehicle.licensePlate': { type: 'string' } }, produces: {} },
+      {
+        service: 'resident-parking-permit-cancellation',
+        kind: 'compensate',
+        needs: { 'vehicle.licensePlate': { type: 'string' } },
+        produces: {},
+      },
       { service: 'visitor-card', needs: { 'vehicle.licensePlate': { type: 'string' } }, produces: {} },
     ]);
     expect(report.checks.filter((c) => !c.passed)).toEqual([]);
     expect(report.passed).toBe(true);
     expect(report.checks.map((c) => `${c.service} ${c.check}`)).toEqual([
       '* reachable',
-      ...['resident-parking-permit', 'resident-parking-permit-cancellation', 'visitor-card'].flatMap((s) => ['happy-path', 'duplicate', 'slow', 'incomplete', 'malformed'].map((c) => `${s} ${c}`)),
+      ...['resident-parking-permit', 'resident-parking-permit-cancellation', 'visitor-card'].flatMap((s) =>
+        ['happy-path', 'duplicate', 'slow', 'incomplete', 'malformed'].map((c) => `${s} ${c}`),
+      ),
     ]);
     const slow = report.checks.find((c) => c.service === 'resident-parking-permit' && c.check === 'slow');
     expect(slow?.ms).toBeGreaterThanOrEqual(6_000);
@@ -127,11 +147,26 @@ describe('verifyAgency on a real Temporal dev server', () => {
     const detail = Object.fromEntries(report.checks.map((c) => [c.check, c]));
     expect(report.passed).toBe(false);
     expect(detail['reachable']?.passed).toBe(true);
-    expect(detail['happy-path']).toMatchObject({ passed: false, detail: 'completed, but parking.validUntil is missing' });
-    expect(detail['duplicate']).toMatchObject({ passed: false, detail: expect.stringContaining('other outputs (parking.permitNumber)') });
-    expect(detail['slow']).toMatchObject({ passed: false, detail: expect.stringContaining('no heartbeat within 2000 ms') });
-    expect(detail['incomplete']).toMatchObject({ passed: false, detail: 'completed without the needed item person.address: answer rejected with a reason' });
-    expect(detail['malformed']).toMatchObject({ passed: false, detail: expect.stringContaining('failed retryably 3 times (TypeError)') });
+    expect(detail['happy-path']).toMatchObject({
+      passed: false,
+      detail: 'completed, but parking.validUntil is missing',
+    });
+    expect(detail['duplicate']).toMatchObject({
+      passed: false,
+      detail: expect.stringContaining('other outputs (parking.permitNumber)'),
+    });
+    expect(detail['slow']).toMatchObject({
+      passed: false,
+      detail: expect.stringContaining('no heartbeat within 2000 ms'),
+    });
+    expect(detail['incomplete']).toMatchObject({
+      passed: false,
+      detail: 'completed without the needed item person.address: answer rejected with a reason',
+    });
+    expect(detail['malformed']).toMatchObject({
+      passed: false,
+      detail: expect.stringContaining('failed retryably 3 times (TypeError)'),
+    });
     const table = formatReport(report);
     expect(table).toContain('broken-agency: FAILED (1 of 6 checks passed');
     expect(table).toMatch(/FAIL\s+resident-parking-permit\s+duplicate/);
@@ -139,6 +174,16 @@ describe('verifyAgency on a real Temporal dev server', () => {
 
   it('reports an agency nobody serves in one line, without waiting for every check to time out', async () => {
     const report = await verify('nobody-home', [permitService]);
-    expect(report).toMatchObject({ passed: false, checks: [{ service: '*', check: 'reachable', passed: false, detail: expect.stringContaining('nothing polls agency-nobody-home') }] });
+    expect(report).toMatchObject({
+      passed: false,
+      checks: [
+        {
+          service: '*',
+          check: 'reachable',
+          passed: false,
+          detail: expect.stringContaining('nothing polls agency-nobody-home'),
+        },
+      ],
+    });
   });
 });

@@ -5,7 +5,15 @@ import { temporal } from '@temporalio/proto';
 import { Worker, type NativeConnection } from '@temporalio/worker';
 import { agencyTaskQueue } from '@passage/contracts';
 import { dataConverterOf, type PayloadEncryption } from '../payload-encryption';
-import { judgeDuplicate, judgeHappyPath, judgeIncomplete, judgeMalformed, judgeSlow, type Delivery, type Verdict } from './judge';
+import {
+  judgeDuplicate,
+  judgeHappyPath,
+  judgeIncomplete,
+  judgeMalformed,
+  judgeSlow,
+  type Delivery,
+  type Verdict,
+} from './judge';
 import { probeWorkflowBundle } from './probe-bundle';
 import { CHECKS, itemsFor, probeRequest, type CheckName, type ServiceUnderTest } from './probe-requests';
 import type { conformanceProbe, ProbeInput } from './probe.workflow';
@@ -42,10 +50,24 @@ export async function verifyAgency(options: VerifyAgencyOptions): Promise<Confor
   const checks: ConformanceCheck[] = [{ service: '*', check: 'reachable', ...reachable }];
   if (reachable.passed) {
     const kitQueue = `passage-conformance-${randomUUID()}`;
-    const worker = await Worker.create({ connection: options.connection, namespace, taskQueue: kitQueue, workflowBundle: await probeWorkflowBundle(), dataConverter });
+    const worker = await Worker.create({
+      connection: options.connection,
+      namespace,
+      taskQueue: kitQueue,
+      workflowBundle: await probeWorkflowBundle(),
+      dataConverter,
+    });
     const probe = new Prober(client, kitQueue, options.agency, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     const results = await worker.runUntil(
-      Promise.all(options.services.flatMap((service) => CHECKS.map(async (check) => ({ service: service.service, check, ...(await timed(() => probe.run(check, service))) })))),
+      Promise.all(
+        options.services.flatMap((service) =>
+          CHECKS.map(async (check) => ({
+            service: service.service,
+            check,
+            ...(await timed(() => probe.run(check, service))),
+          })),
+        ),
+      ),
     );
     checks.push(...results);
   }
@@ -60,8 +82,13 @@ async function checkReachable(client: Client, namespace: string, taskQueue: stri
       taskQueue: { name: taskQueue, kind: temporal.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
       taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY,
     });
-    if (pollers.length > 0) return { passed: true, detail: `${taskQueue} has ${pollers.length} poller${pollers.length === 1 ? '' : 's'}` };
-    if (Date.now() > deadline) return { passed: false, detail: `nothing polls ${taskQueue} in namespace ${namespace}: start the agency's worker (or its webhook adapter) first` };
+    if (pollers.length > 0)
+      return { passed: true, detail: `${taskQueue} has ${pollers.length} poller${pollers.length === 1 ? '' : 's'}` };
+    if (Date.now() > deadline)
+      return {
+        passed: false,
+        detail: `nothing polls ${taskQueue} in namespace ${namespace}: start the agency's worker (or its webhook adapter) first`,
+      };
     await sleep(250);
   }
 }
@@ -79,7 +106,12 @@ class Prober {
     const items = itemsFor(check, service);
     if (!items) return { passed: true, detail: `does not apply: ${service.service} needs no data items` };
     const slow = check === 'slow';
-    const request = probeRequest(this.agency, service, items, slow ? { probe: check, delayMs: SLOW_PROBE_DELAY_MS } : { probe: check });
+    const request = probeRequest(
+      this.agency,
+      service,
+      items,
+      slow ? { probe: check, delayMs: SLOW_PROBE_DELAY_MS } : { probe: check },
+    );
     const input: ProbeInput = {
       taskQueue: agencyTaskQueue(this.agency),
       request,
@@ -102,7 +134,9 @@ class Prober {
       case 'happy-path':
         return judgeHappyPath(service, first);
       case 'duplicate':
-        return second ? judgeDuplicate(first, second) : { passed: false, detail: 'the probe delivered the request once' };
+        return second
+          ? judgeDuplicate(first, second)
+          : { passed: false, detail: 'the probe delivered the request once' };
       case 'slow':
         return judgeSlow(first, Date.now() - started, SLOW_PROBE_DELAY_MS, PROBE_HEARTBEAT_TIMEOUT_MS);
       case 'incomplete':
@@ -117,7 +151,8 @@ class Prober {
       workflowId,
       taskQueue: this.kitQueue,
       args: [input],
-      workflowExecutionTimeout: (input.startToCloseTimeoutMs * input.maximumAttempts + 5_000) * input.deliveries + 30_000,
+      workflowExecutionTimeout:
+        (input.startToCloseTimeoutMs * input.maximumAttempts + 5_000) * input.deliveries + 30_000,
     });
     const answers = await handle.result();
     const attempts = attemptsOf(await handle.fetchHistory());

@@ -1,4 +1,11 @@
-import { diffLifeEvent, formatDiff, simulateLifeEvent, type SimulationInputs, type SimulationResult, type VersionDiff } from '@passage/authoring';
+import {
+  diffLifeEvent,
+  formatDiff,
+  simulateLifeEvent,
+  type SimulationInputs,
+  type SimulationResult,
+  type VersionDiff,
+} from '@passage/authoring';
 import { isLifeEventId, notFound, PassageError } from '@passage/contracts';
 import type { DefinitionSnapshot, LifeEventDefinition } from '@passage/journey-model';
 import { findLifeEvent } from '@passage/life-events';
@@ -26,11 +33,18 @@ export interface SimulationRequest {
 export function ownerSimulationInputs(lifeEventId: string): Pick<SimulationInputs, 'costRules' | 'leadTimeTargetDays'> {
   const ownership = findLifeEvent(lifeEventId)?.owner.lifeEvents[lifeEventId];
   if (!ownership) return {};
-  return { costRules: ownership.costRules, leadTimeTargetDays: ownership.leadTimeTargetDays ?? ownership.targets.leadTimeDaysP90 };
+  return {
+    costRules: ownership.costRules,
+    leadTimeTargetDays: ownership.leadTimeTargetDays ?? ownership.targets.leadTimeDaysP90,
+  };
 }
 
 /** Simulates a version with the owner's rules and what the read model observed (the CLI and the API alike). */
-export function simulateVersion(definition: LifeEventDefinition, observed: ReadModelObservations | undefined, request: SimulationRequest): SimulationResult {
+export function simulateVersion(
+  definition: LifeEventDefinition,
+  observed: ReadModelObservations | undefined,
+  request: SimulationRequest,
+): SimulationResult {
   return simulateLifeEvent(
     definition,
     {
@@ -51,14 +65,24 @@ export class LifeEventAuthoring {
     private readonly observations: ReadModelObservationsQuery,
   ) {}
 
-  async diff(caller: Caller, lifeEventId: string, from: number, to: number): Promise<VersionDiff & { readonly text: string }> {
+  async diff(
+    caller: Caller,
+    lifeEventId: string,
+    from: number,
+    to: number,
+  ): Promise<VersionDiff & { readonly text: string }> {
     await this.requireOwner(caller, lifeEventId);
     const [before, after] = await Promise.all([this.version(lifeEventId, from), this.version(lifeEventId, to)]);
     const diff = diffLifeEvent(before.definition, after.definition);
     return { ...diff, text: formatDiff(diff) };
   }
 
-  async simulate(caller: Caller, lifeEventId: string, version: number, command: SimulateLifeEventCommand): Promise<SimulationResult> {
+  async simulate(
+    caller: Caller,
+    lifeEventId: string,
+    version: number,
+    command: SimulateLifeEventCommand,
+  ): Promise<SimulationResult> {
     await this.requireOwner(caller, lifeEventId);
     const { definition } = await this.version(lifeEventId, version);
     checkAgainstDefinition(definition, command);
@@ -90,13 +114,24 @@ export class LifeEventAuthoring {
 /** Distributions and rates must name the version's data items, values and steps: a typo would silently count for nothing. */
 function checkAgainstDefinition(definition: LifeEventDefinition, command: SimulateLifeEventCommand): void {
   for (const step of Object.keys(command.rejectionRates ?? {})) {
-    if (!definition.steps.some((s) => s.id === step)) throw new PassageError('invalid-request', `${definition.id} v${definition.version} has no step ${step}`, `rejectionRates.${step}`);
+    if (!definition.steps.some((s) => s.id === step))
+      throw new PassageError(
+        'invalid-request',
+        `${definition.id} v${definition.version} has no step ${step}`,
+        `rejectionRates.${step}`,
+      );
   }
   for (const [item, distribution] of Object.entries(command.itemDistributions ?? {})) {
     const spec = definition.dataItems[item];
     const path = `itemDistributions.${item}`;
-    if (!spec) throw new PassageError('invalid-request', `${definition.id} v${definition.version} has no data item ${item}`, path);
-    const allowed = spec.type === 'enum' ? spec.values ?? [] : spec.type === 'boolean' ? ['true', 'false'] : undefined;
+    if (!spec)
+      throw new PassageError(
+        'invalid-request',
+        `${definition.id} v${definition.version} has no data item ${item}`,
+        path,
+      );
+    const allowed =
+      spec.type === 'enum' ? (spec.values ?? []) : spec.type === 'boolean' ? ['true', 'false'] : undefined;
     for (const value of Object.keys(distribution)) {
       const valid = allowed ? allowed.includes(value) : spec.type !== 'number' || Number.isFinite(Number(value));
       if (!valid) throw new PassageError('invalid-request', `${value} is not a value of ${item}`, `${path}.${value}`);

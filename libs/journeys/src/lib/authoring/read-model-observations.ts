@@ -23,7 +23,10 @@ export class ReadModelObservationsQuery {
   constructor(private readonly dataSource: DataSource) {}
 
   async observe(lifeEventId: string, version: number): Promise<ReadModelObservations> {
-    const [durations, outcomes] = await Promise.all([this.durations(lifeEventId, version), this.outcomes(lifeEventId, version)]);
+    const [durations, outcomes] = await Promise.all([
+      this.durations(lifeEventId, version),
+      this.outcomes(lifeEventId, version),
+    ]);
     return { observedDays: durations, rejectionRates: outcomes };
   }
 

@@ -37,7 +37,8 @@ const PHONE = /^\+?[0-9][0-9 ()./-]{5,29}$/;
 
 /** The problem with a webhook URL's form (environment rules come on top), or undefined. */
 export function webhookUrlProblem(value: unknown): string | undefined {
-  if (typeof value !== 'string' || value.length > MAX_URL || !URL.canParse(value)) return `must be an absolute URL of at most ${MAX_URL} characters`;
+  if (typeof value !== 'string' || value.length > MAX_URL || !URL.canParse(value))
+    return `must be an absolute URL of at most ${MAX_URL} characters`;
   const url = new URL(value);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'must be an https URL';
   if (url.username || url.password) return 'must not carry credentials (the secret goes in secretRef)';
@@ -61,12 +62,18 @@ function Checked(name: string, problem: (value: unknown, object: object) => stri
 
 /** A field only a webhook delivery has (`url`, `secretRef`). */
 function WebhookField(problem: (value: unknown) => string | undefined): PropertyDecorator {
-  return Checked('webhookField', (value, delivery) => ((delivery as AgencyDeliveryCommand).kind === 'webhook' ? problem(value) : 'is only for a webhook delivery'));
+  return Checked('webhookField', (value, delivery) =>
+    (delivery as AgencyDeliveryCommand).kind === 'webhook' ? problem(value) : 'is only for a webhook delivery',
+  );
 }
 
 /** A public page of the agency. */
 function IsHttpsUrl(): PropertyDecorator {
-  return Checked('httpsUrl', (value) => webhookUrlProblem(value) ?? (new URL(value as string).protocol === 'https:' ? undefined : 'must be an https URL'));
+  return Checked(
+    'httpsUrl',
+    (value) =>
+      webhookUrlProblem(value) ?? (new URL(value as string).protocol === 'https:' ? undefined : 'must be an https URL'),
+  );
 }
 
 export class AgencyTextsCommand {
@@ -121,7 +128,10 @@ export class AgencyServiceCommand {
 }
 
 export class AgencyDeliveryCommand {
-  @ApiProperty({ enum: ['worker', 'webhook'], description: "the agency's own worker on agency-<id>, or Passage's webhook adapter" })
+  @ApiProperty({
+    enum: ['worker', 'webhook'],
+    description: "the agency's own worker on agency-<id>, or Passage's webhook adapter",
+  })
   @IsIn(['worker', 'webhook'])
   kind!: 'worker' | 'webhook';
 
@@ -130,9 +140,14 @@ export class AgencyDeliveryCommand {
   @WebhookField(webhookUrlProblem)
   url?: string;
 
-  @ApiPropertyOptional({ example: 'env:PASSAGE_AGENCY_SECRET_GEMEENTE', description: 'webhook only: where the signing secret is' })
+  @ApiPropertyOptional({
+    example: 'env:PASSAGE_AGENCY_SECRET_GEMEENTE',
+    description: 'webhook only: where the signing secret is',
+  })
   @ValidateIf((delivery: AgencyDeliveryCommand) => delivery.kind === 'webhook' || delivery.secretRef !== undefined)
-  @WebhookField((value) => (typeof value === 'string' && AGENCY_SECRET_REF.test(value) ? undefined : 'must be env:PASSAGE_AGENCY_SECRET_<NAME>'))
+  @WebhookField((value) =>
+    typeof value === 'string' && AGENCY_SECRET_REF.test(value) ? undefined : 'must be env:PASSAGE_AGENCY_SECRET_<NAME>',
+  )
   secretRef?: string;
 }
 
@@ -173,7 +188,12 @@ export class PutAgencyCommand {
   @Type(() => AgencyDeliveryCommand)
   delivery!: AgencyDeliveryCommand;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 60_000, nullable: true, description: 'service calls per minute; none: no limit' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 60_000,
+    nullable: true,
+    description: 'service calls per minute; none: no limit',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -12,13 +12,19 @@ const MAX_KEYS = 100;
 const MAX_KEY_LENGTH = 120;
 
 /** The problem with a map of names to numbers, or undefined. */
-function numberMapProblem(value: unknown, key: RegExp, keyKind: string, range: { min: number; max: number }): string | undefined {
+function numberMapProblem(
+  value: unknown,
+  key: RegExp,
+  keyKind: string,
+  range: { min: number; max: number },
+): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'must be an object';
   const entries = Object.entries(value);
   if (entries.length > MAX_KEYS) return `must hold at most ${MAX_KEYS} entries`;
   for (const [name, number] of entries) {
     if (name.length > MAX_KEY_LENGTH || !key.test(name)) return `"${name.slice(0, 60)}" is not ${keyKind}`;
-    if (typeof number !== 'number' || !Number.isFinite(number) || number < range.min || number > range.max) return `${name} must be a number from ${range.min} to ${range.max}`;
+    if (typeof number !== 'number' || !Number.isFinite(number) || number < range.min || number > range.max)
+      return `${name} must be a number from ${range.min} to ${range.max}`;
   }
   return undefined;
 }
@@ -28,10 +34,12 @@ function distributionsProblem(value: unknown): string | undefined {
   const entries = Object.entries(value);
   if (entries.length > MAX_KEYS) return `must hold at most ${MAX_KEYS} data items`;
   for (const [item, distribution] of entries) {
-    if (item.length > MAX_KEY_LENGTH || !ITEM.test(item)) return `"${item.slice(0, 60)}" is not a data item name (like business.sector)`;
+    if (item.length > MAX_KEY_LENGTH || !ITEM.test(item))
+      return `"${item.slice(0, 60)}" is not a data item name (like business.sector)`;
     const problem = numberMapProblem(distribution, /^[^\s]{1,120}$/, 'a value', { min: 0, max: 1_000_000 });
     if (problem) return `${item}: ${problem}`;
-    if (Object.values(distribution as Record<string, number>).reduce((sum, p) => sum + p, 0) <= 0) return `${item}: the weights must add up to more than 0`;
+    if (Object.values(distribution as Record<string, number>).reduce((sum, p) => sum + p, 0) <= 0)
+      return `${item}: the weights must add up to more than 0`;
   }
   return undefined;
 }
@@ -82,7 +90,11 @@ export class SimulateLifeEventCommand {
   @Checked('isDistributions', distributionsProblem)
   itemDistributions?: Record<string, Record<string, number>>;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'number', minimum: 0, maximum: 1 }, example: { 'kbo-registration': 0.02 } })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'number', minimum: 0, maximum: 1 },
+    example: { 'kbo-registration': 0.02 },
+  })
   @IsOptionalNotNull()
   @Checked('isRates', (value) => numberMapProblem(value, STEP_ID, 'a step id', { min: 0, max: 1 }))
   rejectionRates?: Record<string, number>;

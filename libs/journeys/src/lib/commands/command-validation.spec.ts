@@ -15,7 +15,11 @@ function failure(run: () => unknown): { code: string; path?: string; message: st
 
 describe('commands validate themselves (the same rules for the API and the CLI)', () => {
   it('builds a valid command', () => {
-    const command = createCommand(StartJourneyCommand, { lifeEvent: 'start-business', intake: { 'business.legalForm': 'sole-trader' }, language: 'fr' });
+    const command = createCommand(StartJourneyCommand, {
+      lifeEvent: 'start-business',
+      intake: { 'business.legalForm': 'sole-trader' },
+      language: 'fr',
+    });
     expect(command).toBeInstanceOf(StartJourneyCommand);
     expect(command.intake).toEqual({ 'business.legalForm': 'sole-trader' });
   });
@@ -31,12 +35,18 @@ describe('commands validate themselves (the same rules for the API and the CLI)'
   });
 
   it('refuses prototype keys anywhere, and a body that is not an object', () => {
-    expect(failure(() => createCommand(ProvideInputsCommand, JSON.parse('{"items":{"__proto__":{"x":1}}}'))).code).toBe('invalid-request');
+    expect(failure(() => createCommand(ProvideInputsCommand, JSON.parse('{"items":{"__proto__":{"x":1}}}'))).code).toBe(
+      'invalid-request',
+    );
     expect(failure(() => createCommand(WithdrawJourneyCommand, [])).message).toBe('the body must be a JSON object');
   });
 
   it('points at the failing element of a list', () => {
-    const input = { intermediary: 'acc-1', lifeEvents: ['start-business', 'Not An Id'], validUntil: '2027-01-01T00:00:00Z' };
+    const input = {
+      intermediary: 'acc-1',
+      lifeEvents: ['start-business', 'Not An Id'],
+      validUntil: '2027-01-01T00:00:00Z',
+    };
     expect(failure(() => createCommand(GrantMandateCommand, input))).toMatchObject({ path: 'lifeEvents[1]' });
   });
 });

@@ -11,7 +11,8 @@ const ELEMENT_CHECKS = new WeakMap<object, Map<string, (element: unknown) => boo
  * `@Matches(…, { each: true })`, a failure names the element (`lifeEvents[2]`), not just the array.
  */
 export function EachMatches(pattern: RegExp, message: string, maxLength: number): PropertyDecorator {
-  const check = (element: unknown) => typeof element === 'string' && element.length <= maxLength && pattern.test(element);
+  const check = (element: unknown) =>
+    typeof element === 'string' && element.length <= maxLength && pattern.test(element);
   return (target, propertyName) => {
     const property = String(propertyName);
     const checks = ELEMENT_CHECKS.get(target.constructor) ?? new Map<string, (element: unknown) => boolean>();
@@ -53,7 +54,11 @@ function refined(error: ValidationError, path: string, constraint: string): stri
 /** The path of the first failing field, e.g. `intake.person.address` or `items[2]`. */
 function firstFailure(errors: readonly ValidationError[], prefix = ''): { path: string; message: string } | undefined {
   for (const error of errors) {
-    const path = /^\d+$/.test(error.property) ? `${prefix}[${error.property}]` : prefix ? `${prefix}.${error.property}` : error.property;
+    const path = /^\d+$/.test(error.property)
+      ? `${prefix}[${error.property}]`
+      : prefix
+        ? `${prefix}.${error.property}`
+        : error.property;
     const [first] = Object.entries(error.constraints ?? {});
     if (first) {
       const [constraint, message] = first;
@@ -79,15 +84,22 @@ const FORBIDDEN_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
  */
 function structureProblem(input: object, prefix?: string): { path: string; message: string } | undefined {
   const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
-  const queue: { value: object; path: string; field: string; depth: number }[] = [{ value: input, path: prefix ?? '', field: prefix ?? '', depth: 0 }];
+  const queue: { value: object; path: string; field: string; depth: number }[] = [
+    { value: input, path: prefix ?? '', field: prefix ?? '', depth: 0 },
+  ];
   for (let next = 0; next < queue.length; next++) {
     const { value, path, field, depth } = queue[next] as (typeof queue)[number];
-    if (depth > MAX_DEPTH) return { path: field, message: `${field || 'the body'} is nested more than ${MAX_DEPTH} levels deep` };
-    const entries: [string, unknown][] = Array.isArray(value) ? value.map((element, index) => [`[${index}]`, element]) : Object.entries(value);
+    if (depth > MAX_DEPTH)
+      return { path: field, message: `${field || 'the body'} is nested more than ${MAX_DEPTH} levels deep` };
+    const entries: [string, unknown][] = Array.isArray(value)
+      ? value.map((element, index) => [`[${index}]`, element])
+      : Object.entries(value);
     for (const [key, child] of entries) {
       const childPath = key.startsWith('[') ? `${path}${key}` : join(path, key);
-      if (!Array.isArray(value) && FORBIDDEN_NAMES.has(key)) return { path: childPath, message: `${key} is not allowed as a field name` };
-      if (typeof child === 'object' && child !== null) queue.push({ value: child, path: childPath, field: depth === 0 ? childPath : field, depth: depth + 1 });
+      if (!Array.isArray(value) && FORBIDDEN_NAMES.has(key))
+        return { path: childPath, message: `${key} is not allowed as a field name` };
+      if (typeof child === 'object' && child !== null)
+        queue.push({ value: child, path: childPath, field: depth === 0 ? childPath : field, depth: depth + 1 });
     }
   }
   return undefined;
@@ -98,7 +110,8 @@ function structureProblem(input: object, prefix?: string): { path: string; messa
  * the input comes from HTTP, the CLI or a test. The first failure becomes a `PassageError` with its field path.
  */
 export function createCommand<T extends object>(type: ClassConstructor<T>, input: unknown, pathPrefix?: 'query'): T {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new PassageError('invalid-request', 'the body must be a JSON object');
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    throw new PassageError('invalid-request', 'the body must be a JSON object');
   const problem = structureProblem(input, pathPrefix);
   if (problem) throw new PassageError('invalid-request', problem.message, problem.path || undefined);
   const command = plainToInstance(type, input, { enableImplicitConversion: false });

@@ -11,13 +11,24 @@ export const MAX_ITEM_NAME = 120;
  * set when one item's value is at fault (its path is then `<field>.<key>`), not when the map as a whole is.
  */
 export function dataItemsFault(value: unknown): { readonly key?: string; readonly problem: string } | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { problem: 'must be an object of data items' };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { problem: 'must be an object of data items' };
   const entries = Object.entries(value);
   if (entries.length > MAX_ITEMS) return { problem: `must hold at most ${MAX_ITEMS} data items` };
   for (const [key, item] of entries) {
-    if (key.length > MAX_ITEM_NAME || !ITEM_KEY.test(key)) return { problem: `"${key.slice(0, 60)}" is not a data item name (like person.address)` };
-    if (typeof item === 'string' ? item.length > MAX_TEXT : typeof item === 'number' ? !Number.isFinite(item) : typeof item !== 'boolean') {
-      return { key, problem: `${key} must be a string of at most ${MAX_TEXT} characters, a finite number or a boolean` };
+    if (key.length > MAX_ITEM_NAME || !ITEM_KEY.test(key))
+      return { problem: `"${key.slice(0, 60)}" is not a data item name (like person.address)` };
+    if (
+      typeof item === 'string'
+        ? item.length > MAX_TEXT
+        : typeof item === 'number'
+          ? !Number.isFinite(item)
+          : typeof item !== 'boolean'
+    ) {
+      return {
+        key,
+        problem: `${key} must be a string of at most ${MAX_TEXT} characters, a finite number or a boolean`,
+      };
     }
   }
   return undefined;

@@ -1,5 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBooleanString, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBooleanString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { Type } from 'class-transformer';
 import type { DataItems } from '@passage/journey-model';
 import { EachMatches, IsOptionalNotNull } from './command-validation';
@@ -29,7 +43,11 @@ export class RequestInfoCommand {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
-  @EachMatches(/^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/, 'each item must be a data item name (like person.address)', MAX_ITEM_NAME)
+  @EachMatches(
+    /^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/,
+    'each item must be a data item name (like person.address)',
+    MAX_ITEM_NAME,
+  )
   items!: string[];
 }
 

@@ -15,13 +15,19 @@ export class StartJourneyCommand {
   @MaxLength(80)
   lifeEvent!: string;
 
-  @ApiPropertyOptional({ description: 'pseudonymous subject id; required for intermediaries and counter staff, your own id otherwise' })
+  @ApiPropertyOptional({
+    description: 'pseudonymous subject id; required for intermediaries and counter staff, your own id otherwise',
+  })
   @IsOptionalNotNull()
   @IsString()
   @Matches(SUBJECT, { message: 'subject must be a pseudonymous subject id' })
   subject?: string;
 
-  @ApiProperty({ type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] }, example: { 'business.legalForm': 'sole-trader' } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
+    example: { 'business.legalForm': 'sole-trader' },
+  })
   @IsDataItems()
   intake!: DataItems;
 
@@ -38,7 +44,11 @@ export class StartJourneyCommand {
 
 /** Answer what the journey asks. */
 export class ProvideInputsCommand {
-  @ApiProperty({ type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] }, example: { 'business.iban': 'BE68539007547034' } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
+    example: { 'business.iban': 'BE68539007547034' },
+  })
   @IsDataItems()
   items!: DataItems;
 }

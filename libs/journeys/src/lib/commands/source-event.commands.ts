@@ -21,7 +21,11 @@ export class SourceEventCommand {
   @IsISO8601({ strict: true, strictSeparator: true }, { message: 'occurredAt must be a date and time (ISO 8601)' })
   occurredAt!: string;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] }, example: { 'child.born': true, 'child.birthDate': '2026-03-01' } })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
+    example: { 'child.born': true, 'child.birthDate': '2026-03-01' },
+  })
   @IsOptionalNotNull()
   @IsDataItems()
   data?: DataItems;

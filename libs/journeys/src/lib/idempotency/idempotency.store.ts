@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { PassageError } from '@passage/contracts';
 
-export type IdempotentOutcome = { readonly kind: 'new' } | { readonly kind: 'replay'; readonly statusCode: number; readonly response: unknown };
+export type IdempotentOutcome =
+  { readonly kind: 'new' } | { readonly kind: 'replay'; readonly statusCode: number; readonly response: unknown };
 
 /**
  * `Idempotency-Key` bookkeeping: the first request with a key runs and its answer is kept; a repeat with the same
@@ -22,27 +23,38 @@ export class IdempotencyStore {
       [scope, key, fingerprint],
     );
     if (inserted.length > 0) return { kind: 'new' };
-    const [row]: { request_hash: string; status_code: number | null; response: unknown }[] = await this.dataSource.query(
-      `SELECT request_hash, status_code, response FROM idempotency_keys WHERE scope = $1 AND key = $2`,
-      [scope, key],
-    );
+    const [row]: { request_hash: string; status_code: number | null; response: unknown }[] =
+      await this.dataSource.query(
+        `SELECT request_hash, status_code, response FROM idempotency_keys WHERE scope = $1 AND key = $2`,
+        [scope, key],
+      );
     if (!row) return this.begin(scope, key, fingerprint);
-    if (row.request_hash !== fingerprint) throw new PassageError('idempotency-key-reused', 'this Idempotency-Key was used for a different request', 'headers.idempotency-key');
-    if (row.status_code === null) throw new PassageError('idempotency-key-in-progress', 'a request with this Idempotency-Key is still being processed; retry shortly');
+    if (row.request_hash !== fingerprint)
+      throw new PassageError(
+        'idempotency-key-reused',
+        'this Idempotency-Key was used for a different request',
+        'headers.idempotency-key',
+      );
+    if (row.status_code === null)
+      throw new PassageError(
+        'idempotency-key-in-progress',
+        'a request with this Idempotency-Key is still being processed; retry shortly',
+      );
     return { kind: 'replay', statusCode: row.status_code, response: row.response };
   }
 
   async complete(scope: string, key: string, statusCode: number, response: unknown): Promise<void> {
-    await this.dataSource.query(`UPDATE idempotency_keys SET status_code = $3, response = $4 WHERE scope = $1 AND key = $2`, [
-      scope,
-      key,
-      statusCode,
-      JSON.stringify(response ?? null),
-    ]);
+    await this.dataSource.query(
+      `UPDATE idempotency_keys SET status_code = $3, response = $4 WHERE scope = $1 AND key = $2`,
+      [scope, key, statusCode, JSON.stringify(response ?? null)],
+    );
   }
 
   /** Forgets a key whose request failed on our side, so that the client can retry it. */
   async abandon(scope: string, key: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND status_code IS NULL`, [scope, key]);
+    await this.dataSource.query(`DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND status_code IS NULL`, [
+      scope,
+      key,
+    ]);
   }
 }

@@ -38,7 +38,12 @@ export interface TaskDetail extends TaskSummary {
   /** Exactly the data items the step declares in `needs`, with their values (each read is logged). */
   readonly items: readonly { readonly item: string; readonly label: string; readonly value?: DataValue }[];
   /** What the decision must provide. */
-  readonly produces: readonly { readonly item: string; readonly label: string; readonly type: string; readonly values?: readonly string[] }[];
+  readonly produces: readonly {
+    readonly item: string;
+    readonly label: string;
+    readonly type: string;
+    readonly values?: readonly string[];
+  }[];
 }
 
 export interface Page<T> {
@@ -75,7 +80,8 @@ export class AgencyInbox {
     if (query.status) builder.andWhere('t.status = :status', { status: query.status });
     if (query.lifeEvent) builder.andWhere('t.life_event_id = :lifeEvent', { lifeEvent: query.lifeEvent });
     if (query.overdue === 'true') builder.andWhere(`t.due_at < now() AND t.status IN ('open', 'awaiting-subject')`);
-    if (query.overdue === 'false') builder.andWhere(`(t.due_at IS NULL OR t.due_at >= now() OR t.status NOT IN ('open', 'awaiting-subject'))`);
+    if (query.overdue === 'false')
+      builder.andWhere(`(t.due_at IS NULL OR t.due_at >= now() OR t.status NOT IN ('open', 'awaiting-subject'))`);
     const [rows, total] = await builder.getManyAndCount();
     return { items: rows.map(summary), page, pageSize, total };
   }
@@ -101,28 +107,46 @@ export class AgencyInbox {
       items: step.needs.map((item) => ({ item, label: label(item), value: known[item]?.value })),
       produces: step.produces.map((item) => {
         const spec = definition.dataItems[item];
-        return { item, label: label(item), type: spec?.type ?? 'string', ...(spec?.values ? { values: spec.values } : {}) };
+        return {
+          item,
+          label: label(item),
+          type: spec?.type ?? 'string',
+          ...(spec?.values ? { values: spec.values } : {}),
+        };
       }),
     };
   }
 
   async claim(staff: Principal, taskId: string): Promise<TaskSummary> {
     const task = await this.task(staff, taskId);
-    if (task.status === 'decided' || task.status === 'cancelled') throw new PassageError('journey-not-active', `the task is ${task.status}`);
+    if (task.status === 'decided' || task.status === 'cancelled')
+      throw new PassageError('journey-not-active', `the task is ${task.status}`);
     await this.dataSource.getRepository(AgencyTaskEntity).update({ id: task.id }, { assignee: staff.sub });
     return summary({ ...task, assignee: staff.sub });
   }
 
   /** Decides the task. Without an Idempotency-Key the task id is the key: a second decision changes nothing. */
-  async decide(staff: Principal, taskId: string, command: DecideTaskCommand, idempotencyKey?: string): Promise<MessageReceipt> {
+  async decide(
+    staff: Principal,
+    taskId: string,
+    command: DecideTaskCommand,
+    idempotencyKey?: string,
+  ): Promise<MessageReceipt> {
     const task = await this.task(staff, taskId);
     const journey = await this.journeyOf(task);
     const { definition } = await this.registry.require(journey.lifeEventId, journey.version);
     const step = definition.steps.find((s) => s.id === task.stepId);
-    const outputs = command.outputs ? checkDataItems(definition, command.outputs, 'outputs', new Set(step?.produces ?? [])) : undefined;
+    const outputs = command.outputs
+      ? checkDataItems(definition, command.outputs, 'outputs', new Set(step?.produces ?? []))
+      : undefined;
     if (command.outcome === 'approved') {
       const missing = (step?.produces ?? []).filter((item) => outputs?.[item] === undefined);
-      if (missing.length > 0) throw new PassageError('missing-data-item', `an approval must give ${missing.join(', ')}`, `outputs.${missing[0]}`);
+      if (missing.length > 0)
+        throw new PassageError(
+          'missing-data-item',
+          `an approval must give ${missing.join(', ')}`,
+          `outputs.${missing[0]}`,
+        );
     }
     return this.send(task, () =>
       this.temporal.workflow.getHandle(task.journeyId).executeUpdate(decideStepUpdate, {
@@ -140,19 +164,37 @@ export class AgencyInbox {
     );
   }
 
-  async requestInfo(staff: Principal, taskId: string, items: readonly string[], idempotencyKey?: string): Promise<MessageReceipt> {
+  async requestInfo(
+    staff: Principal,
+    taskId: string,
+    items: readonly string[],
+    idempotencyKey?: string,
+  ): Promise<MessageReceipt> {
     const task = await this.task(staff, taskId);
     const journey = await this.journeyOf(task);
     const { definition } = await this.registry.require(journey.lifeEventId, journey.version);
     items.forEach((item, index) => {
-      if (!definition.dataItems[item]) throw new PassageError('invalid-data-item', `${item} is not a data item of ${definition.id}`, `items[${index}]`);
+      if (!definition.dataItems[item])
+        throw new PassageError(
+          'invalid-data-item',
+          `${item} is not a data item of ${definition.id}`,
+          `items[${index}]`,
+        );
     });
     const receipt = await this.send(task, () =>
       this.temporal.workflow.getHandle(task.journeyId).executeUpdate(requestInfoUpdate, {
-        args: [{ idempotencyKey: idempotencyKey ?? `task:${task.id}:request-info:${[...items].sort().join(',')}`, stepId: task.stepId, items, requestedBy: this.actor(staff) }],
+        args: [
+          {
+            idempotencyKey: idempotencyKey ?? `task:${task.id}:request-info:${[...items].sort().join(',')}`,
+            stepId: task.stepId,
+            items,
+            requestedBy: this.actor(staff),
+          },
+        ],
       }),
     );
-    if (receipt.result === 'ignored') throw new PassageError('journey-not-active', receipt.detail ?? 'the task does not wait for a decision');
+    if (receipt.result === 'ignored')
+      throw new PassageError('journey-not-active', receipt.detail ?? 'the task does not wait for a decision');
     return receipt;
   }
 
@@ -183,8 +225,10 @@ export class AgencyInbox {
     try {
       return await call();
     } catch (error) {
-      if (error instanceof WorkflowUpdateFailedError) throw new PassageError('invalid-request', error.cause?.message ?? 'the journey refused the decision');
-      if (error instanceof Error && error.name === 'WorkflowNotFoundError') throw new PassageError('journey-not-active', `the journey of task ${task.id} has ended`);
+      if (error instanceof WorkflowUpdateFailedError)
+        throw new PassageError('invalid-request', error.cause?.message ?? 'the journey refused the decision');
+      if (error instanceof Error && error.name === 'WorkflowNotFoundError')
+        throw new PassageError('journey-not-active', `the journey of task ${task.id} has ended`);
       throw error;
     }
   }

@@ -8,7 +8,11 @@ const definition: LifeEventDefinition = {
   dataItems: {
     ...fanOutLifeEvent().dataItems,
     'child.birthDate': { type: 'date', label: { nl: 'Geboortedatum', en: 'Date of birth', fr: 'Date de naissance' } },
-    'business.legalForm': { type: 'enum', values: ['sole-trader', 'company'], label: { nl: 'Vorm', en: 'Form', fr: 'Forme' } },
+    'business.legalForm': {
+      type: 'enum',
+      values: ['sole-trader', 'company'],
+      label: { nl: 'Vorm', en: 'Form', fr: 'Forme' },
+    },
     'business.turnover': { type: 'number', label: { nl: 'Omzet', en: 'Turnover', fr: "Chiffre d'affaires" } },
   },
 };
@@ -24,7 +28,14 @@ const pathOf = (values: Record<string, unknown>) => {
 
 describe('checkDataItems', () => {
   it('accepts values of the right type', () => {
-    expect(pathOf({ 'child.birthDate': '2026-02-28', 'business.legalForm': 'company', 'business.turnover': 1200, 'confirm.accepted': false })).toBeUndefined();
+    expect(
+      pathOf({
+        'child.birthDate': '2026-02-28',
+        'business.legalForm': 'company',
+        'business.turnover': 1200,
+        'confirm.accepted': false,
+      }),
+    ).toBeUndefined();
   });
 
   it.each([
@@ -40,6 +51,8 @@ describe('checkDataItems', () => {
   });
 
   it('refuses an item that exists but is not allowed here', () => {
-    expect(() => checkDataItems(definition, { 'person.name': 'Ada' }, 'items', new Set(['person.address']))).toThrow('person.name is not asked');
+    expect(() => checkDataItems(definition, { 'person.name': 'Ada' }, 'items', new Set(['person.address']))).toThrow(
+      'person.name is not asked',
+    );
   });
 });

@@ -14,19 +14,23 @@ export function checkDataItems(
   for (const [item, value] of Object.entries(values)) {
     const spec = definition.dataItems[item];
     const at = `${path}.${item}`;
-    if (!spec || !allowed.has(item)) throw new PassageError('invalid-data-item', `${item} is not asked in ${definition.id}`, at);
+    if (!spec || !allowed.has(item))
+      throw new PassageError('invalid-data-item', `${item} is not asked in ${definition.id}`, at);
     switch (spec.type) {
       case 'string':
-        if (typeof value !== 'string' || value.trim() === '') throw new PassageError('invalid-data-item', `${item} must be a non-empty text`, at);
+        if (typeof value !== 'string' || value.trim() === '')
+          throw new PassageError('invalid-data-item', `${item} must be a non-empty text`, at);
         break;
       case 'number':
         if (typeof value !== 'number') throw new PassageError('invalid-data-item', `${item} must be a number`, at);
         break;
       case 'boolean':
-        if (typeof value !== 'boolean') throw new PassageError('invalid-data-item', `${item} must be true or false`, at);
+        if (typeof value !== 'boolean')
+          throw new PassageError('invalid-data-item', `${item} must be true or false`, at);
         break;
       case 'date':
-        if (!isIsoDate(value)) throw new PassageError('invalid-data-item', `${item} must be a date written as YYYY-MM-DD`, at);
+        if (!isIsoDate(value))
+          throw new PassageError('invalid-data-item', `${item} must be a date written as YYYY-MM-DD`, at);
         break;
       case 'enum':
         if (typeof value !== 'string' || !spec.values?.includes(value)) {

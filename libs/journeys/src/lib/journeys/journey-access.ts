@@ -27,8 +27,10 @@ export class JourneyAccess {
   async relation(caller: Caller, subject: string, lifeEvent: string): Promise<Relation | undefined> {
     const { principal } = caller;
     if (principal.roles.includes('citizen') && principal.sub === subject) return 'subject';
-    if (principal.roles.includes('intermediary') && (await this.mandates.allows(principal.sub, subject, lifeEvent))) return 'intermediary';
-    if (principal.roles.includes('counter') && caller.presentSubject === subject && caller.assistedChannel) return 'counter';
+    if (principal.roles.includes('intermediary') && (await this.mandates.allows(principal.sub, subject, lifeEvent)))
+      return 'intermediary';
+    if (principal.roles.includes('counter') && caller.presentSubject === subject && caller.assistedChannel)
+      return 'counter';
     return undefined;
   }
 
@@ -42,7 +44,8 @@ export class JourneyAccess {
   subjectFor(caller: Caller, requested: string | undefined): string {
     const { principal } = caller;
     if (principal.roles.includes('counter') && caller.presentSubject) {
-      if (requested && requested !== caller.presentSubject) throw new PassageError('invalid-request', 'subject must be the subject present at the counter', 'subject');
+      if (requested && requested !== caller.presentSubject)
+        throw new PassageError('invalid-request', 'subject must be the subject present at the counter', 'subject');
       return caller.presentSubject;
     }
     if (requested) return requested;
@@ -54,7 +57,8 @@ export class JourneyAccess {
 /** The actor recorded on the timeline for what a caller does. */
 export function actorOf(caller: Caller, relation: Relation): Actor {
   const { principal } = caller;
-  if (relation === 'counter') return { id: principal.sub, role: 'counter', agency: principal.agency, channel: caller.assistedChannel };
+  if (relation === 'counter')
+    return { id: principal.sub, role: 'counter', agency: principal.agency, channel: caller.assistedChannel };
   return { id: principal.sub, role: relation === 'subject' ? 'citizen' : 'intermediary' };
 }
 

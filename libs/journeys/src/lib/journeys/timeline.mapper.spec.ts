@@ -16,16 +16,38 @@ const journey = {
 } as JourneyEntity;
 
 const row = (stepId: string, fields: Partial<JourneyStepEntity>) =>
-  ({ stepId, status: 'pending', channel: null, overdue: false, dueAt: null, expectedAt: null, finishedAt: null, asked: null, reused: null, reason: null, ...fields }) as JourneyStepEntity;
+  ({
+    stepId,
+    status: 'pending',
+    channel: null,
+    overdue: false,
+    dueAt: null,
+    expectedAt: null,
+    finishedAt: null,
+    asked: null,
+    reused: null,
+    reason: null,
+    ...fields,
+  }) as JourneyStepEntity;
 
 describe('toTimeline', () => {
   it('shows every step in order with its agency, dates, what is asked and what was reused, in the language asked for', () => {
-    const agencies = new Map([['delta', { id: 'delta', name: { nl: 'Gemeente', en: 'Municipality', fr: 'Commune' }, level: 'local' } as AgencyEntity]]);
+    const agencies = new Map([
+      [
+        'delta',
+        { id: 'delta', name: { nl: 'Gemeente', en: 'Municipality', fr: 'Commune' }, level: 'local' } as AgencyEntity,
+      ],
+    ]);
     const view = toTimeline(
       journey,
       [
         row('register', { status: 'completed', finishedAt: new Date('2026-03-02T09:01:00Z') }),
-        row('permit', { status: 'awaiting-subject', dueAt: new Date('2026-04-01T21:59:59.999Z'), asked: ['person.address'], reused: ['tax.reference'] }),
+        row('permit', {
+          status: 'awaiting-subject',
+          dueAt: new Date('2026-04-01T21:59:59.999Z'),
+          asked: ['person.address'],
+          reused: ['tax.reference'],
+        }),
       ],
       [],
       fanOutLifeEvent(),

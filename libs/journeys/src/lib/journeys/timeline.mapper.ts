@@ -1,5 +1,14 @@
 import type { TimelineEvent } from '@passage/contracts';
-import type { AgencyLevel, DataItemType, ExpiryRule, Language, LifeEventDefinition, StepDefinition, TermKind, Texts } from '@passage/journey-model';
+import type {
+  AgencyLevel,
+  DataItemType,
+  ExpiryRule,
+  Language,
+  LifeEventDefinition,
+  StepDefinition,
+  TermKind,
+  Texts,
+} from '@passage/journey-model';
 import type { AgencyEntity, JourneyEntity, JourneyStepEntity } from '@passage/persistence';
 
 export interface AskedItem {
@@ -53,7 +62,11 @@ export interface TimelineView extends JourneySummary {
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : undefined);
 const text = (texts: Texts | undefined, language: Language) => texts?.[language];
 
-export function toJourneySummary(journey: JourneyEntity, definition: LifeEventDefinition, language: Language): JourneySummary {
+export function toJourneySummary(
+  journey: JourneyEntity,
+  definition: LifeEventDefinition,
+  language: Language,
+): JourneySummary {
   return {
     id: journey.id,
     lifeEvent: { id: journey.lifeEventId, version: journey.version, title: definition.title[language] },
@@ -82,13 +95,22 @@ export function toTimeline(
 ): TimelineView {
   const byId = new Map(steps.map((step) => [step.stepId, step]));
   const label = (item: string) => text(definition.dataItems[item]?.label, language) ?? item;
-  const shown = [...definition.steps, ...retired.filter((def) => byId.has(def.id) && !definition.steps.some((s) => s.id === def.id))];
+  const shown = [
+    ...definition.steps,
+    ...retired.filter((def) => byId.has(def.id) && !definition.steps.some((s) => s.id === def.id)),
+  ];
   const timelineSteps = shown.map((def): TimelineStep => {
     const row = byId.get(def.id);
     const agency = agencies.get(def.agency);
     const asked = (row?.asked ?? []).map((item): AskedItem => {
       const spec = definition.dataItems[item];
-      return { item, label: label(item), type: spec?.type ?? 'string', ...(spec?.values ? { values: spec.values } : {}), stepId: def.id };
+      return {
+        item,
+        label: label(item),
+        type: spec?.type ?? 'string',
+        ...(spec?.values ? { values: spec.values } : {}),
+        stepId: def.id,
+      };
     });
     return {
       id: def.id,

@@ -32,7 +32,9 @@ export class Mandates {
 
   /** Only the subject who gave a mandate can revoke it; for anyone else it does not exist. */
   async revoke(subject: string, id: string): Promise<void> {
-    const result = await this.dataSource.getRepository(MandateEntity).update({ id, subject, revokedAt: IsNull() }, { revokedAt: new Date() });
+    const result = await this.dataSource
+      .getRepository(MandateEntity)
+      .update({ id, subject, revokedAt: IsNull() }, { revokedAt: new Date() });
     if (!result.affected) throw notFound('mandate');
   }
 

@@ -20,7 +20,14 @@ export class AuditLog {
     await this.dataSource.query(
       `INSERT INTO audit_log (actor, action, journey_id, life_event_id, detail, dedupe_key) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (dedupe_key) DO NOTHING`,
-      [entry.actor, entry.action, entry.journeyId ?? null, entry.lifeEventId ?? null, JSON.stringify(entry.detail), entry.dedupeKey ?? null],
+      [
+        entry.actor,
+        entry.action,
+        entry.journeyId ?? null,
+        entry.lifeEventId ?? null,
+        JSON.stringify(entry.detail),
+        entry.dedupeKey ?? null,
+      ],
     );
   }
 }

@@ -2,7 +2,12 @@ import type { Client } from '@temporalio/client';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { migrateVersionUpdate, PassageError, type MessageReceipt } from '@passage/contracts';
-import { assessMigration, type DefinitionSnapshot, type MigrationAssessment, type StepStatus } from '@passage/journey-model';
+import {
+  assessMigration,
+  type DefinitionSnapshot,
+  type MigrationAssessment,
+  type StepStatus,
+} from '@passage/journey-model';
 import type { LifeEventRegistry } from '../registry/life-event.registry';
 import { AuditLog } from './audit-log';
 
@@ -30,7 +35,13 @@ export interface MigrationOutcome {
 }
 
 /** Which running journeys of `from` could move to `to` now, judged on the read model. Reads only. */
-export async function planVersionMigration(dataSource: DataSource, registry: LifeEventRegistry, lifeEvent: string, from: number, to: number): Promise<MigrationPlan> {
+export async function planVersionMigration(
+  dataSource: DataSource,
+  registry: LifeEventRegistry,
+  lifeEvent: string,
+  from: number,
+  to: number,
+): Promise<MigrationPlan> {
   if (to <= from) throw new PassageError('invalid-request', `version ${to} is not newer than ${from}`);
   const [source, target] = await Promise.all([registry.require(lifeEvent, from), registry.require(lifeEvent, to)]);
   const rows: { id: string; steps: { id: string; status: StepStatus }[] }[] = await dataSource.query(
@@ -45,7 +56,12 @@ export async function planVersionMigration(dataSource: DataSource, registry: Lif
     // A journey whose first projection has not been written yet has no steps to judge by.
     assessment:
       row.steps.length === 0
-        ? { canMove: false, reasons: ['its steps are not in the read model yet; try again in a moment'], added: [], retired: [] }
+        ? {
+            canMove: false,
+            reasons: ['its steps are not in the read model yet; try again in a moment'],
+            added: [],
+            retired: [],
+          }
         : assessMigration(row.steps, source.definition, target.definition),
   }));
   return { lifeEvent, from: source, to: target, journeys, truncated: rows.length > MAX_JOURNEYS_PER_MIGRATION };
@@ -71,7 +87,8 @@ export class VersionMigrations {
    * nothing twice. A journey the read model calls unsafe is refused without asking it.
    */
   async migrate(plan: MigrationPlan, candidate: MigrationCandidate, actor: string): Promise<MigrationOutcome> {
-    if (!candidate.assessment.canMove) return this.refuse(plan, candidate.journeyId, candidate.assessment.reasons.join('; '), actor);
+    if (!candidate.assessment.canMove)
+      return this.refuse(plan, candidate.journeyId, candidate.assessment.reasons.join('; '), actor);
     const key = `migrate:${candidate.journeyId}:v${plan.to.version}`;
     let receipt: MessageReceipt;
     try {
@@ -79,24 +96,37 @@ export class VersionMigrations {
         args: [{ idempotencyKey: key, snapshot: plan.to, actor: { id: actor, role: 'owner' } }],
       });
     } catch (error) {
-      if (error instanceof WorkflowUpdateFailedError) return this.refuse(plan, candidate.journeyId, error.cause?.message ?? 'the journey refused the message', actor);
-      if (error instanceof Error && error.name === 'WorkflowNotFoundError') return this.refuse(plan, candidate.journeyId, 'the journey has ended', actor);
+      if (error instanceof WorkflowUpdateFailedError)
+        return this.refuse(plan, candidate.journeyId, error.cause?.message ?? 'the journey refused the message', actor);
+      if (error instanceof Error && error.name === 'WorkflowNotFoundError')
+        return this.refuse(plan, candidate.journeyId, 'the journey has ended', actor);
       throw error;
     }
     // A duplicate carries the first answer's detail: with one, the journey refused that first time.
-    if (receipt.result === 'ignored' || receipt.detail) return this.refuse(plan, candidate.journeyId, receipt.detail ?? 'the journey refused', actor);
+    if (receipt.result === 'ignored' || receipt.detail)
+      return this.refuse(plan, candidate.journeyId, receipt.detail ?? 'the journey refused', actor);
     await this.audit.record({
       actor,
       action: 'journey-migrated',
       journeyId: candidate.journeyId,
       lifeEventId: plan.lifeEvent,
-      detail: { from: plan.from.version, to: plan.to.version, added: candidate.assessment.added, retired: candidate.assessment.retired },
+      detail: {
+        from: plan.from.version,
+        to: plan.to.version,
+        added: candidate.assessment.added,
+        retired: candidate.assessment.retired,
+      },
       dedupeKey: key,
     });
     return { journeyId: candidate.journeyId, result: 'migrated' };
   }
 
-  private async refuse(plan: MigrationPlan, journeyId: string, reason: string, actor: string): Promise<MigrationOutcome> {
+  private async refuse(
+    plan: MigrationPlan,
+    journeyId: string,
+    reason: string,
+    actor: string,
+  ): Promise<MigrationOutcome> {
     await this.audit.record({
       actor,
       action: 'journey-migration-refused',

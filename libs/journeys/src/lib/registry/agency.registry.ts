@@ -10,7 +10,10 @@ export class AgencyRegistry {
    * Registers the catalogue's agencies that are not known yet, and the services a known agency gained since; what
    * an admin changed stays (nothing is removed), so a database kept across releases can publish new versions.
    */
-  async seed(agencies: readonly AgencyDescriptor[], delivery: (agency: AgencyDescriptor) => AgencyDelivery = () => ({ kind: 'worker' })): Promise<void> {
+  async seed(
+    agencies: readonly AgencyDescriptor[],
+    delivery: (agency: AgencyDescriptor) => AgencyDelivery = () => ({ kind: 'worker' }),
+  ): Promise<void> {
     if (agencies.length === 0) return;
     await this.addNewServices(agencies);
     await this.dataSource
@@ -39,7 +42,8 @@ export class AgencyRegistry {
     for (const agency of agencies) {
       const row = await repository.findOneBy({ id: agency.id });
       const missing = agency.services.filter((service) => !row?.services.some((known) => known.id === service.id));
-      if (row && missing.length > 0) await repository.save({ ...row, services: [...row.services, ...missing], updatedAt: new Date() });
+      if (row && missing.length > 0)
+        await repository.save({ ...row, services: [...row.services, ...missing], updatedAt: new Date() });
     }
   }
 
@@ -53,6 +57,12 @@ export class AgencyRegistry {
 
   /** The registry in the form validation uses. */
   async descriptors(): Promise<AgencyDescriptor[]> {
-    return (await this.list()).map((a) => ({ id: a.id, name: a.name, level: a.level, website: a.website ?? undefined, services: a.services }));
+    return (await this.list()).map((a) => ({
+      id: a.id,
+      name: a.name,
+      level: a.level,
+      website: a.website ?? undefined,
+      services: a.services,
+    }));
   }
 }

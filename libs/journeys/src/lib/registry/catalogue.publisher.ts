@@ -11,7 +11,10 @@ export async function publishCatalogue(dataSource: DataSource): Promise<PublishR
   const agencies = new AgencyRegistry(dataSource);
   await agencies.seed(AGENCIES);
   const registry = new LifeEventRegistry(dataSource);
-  const context = { agencies: await agencies.descriptors(), owners: [...new Set(CATALOGUE.map((entry) => entry.owner.id))] };
+  const context = {
+    agencies: await agencies.descriptors(),
+    owners: [...new Set(CATALOGUE.map((entry) => entry.owner.id))],
+  };
   const results: PublishResult[] = [];
   for (const entry of CATALOGUE) {
     for (const definition of entry.versions) results.push(await registry.publish(definition, context));

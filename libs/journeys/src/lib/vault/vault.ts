@@ -48,15 +48,33 @@ export class Vault {
       for (const row of rows) {
         await tx.query(
           `INSERT INTO data_access_log (subject, item, journey_id, step_id, accessor, accessor_role, purpose) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-          [subject, row.item, access.journeyId ?? null, access.stepId ?? null, access.accessor, access.accessorRole, access.purpose],
+          [
+            subject,
+            row.item,
+            access.journeyId ?? null,
+            access.stepId ?? null,
+            access.accessor,
+            access.accessorRole,
+            access.purpose,
+          ],
         );
       }
-      return Object.fromEntries(rows.map((row) => [row.item, { value: this.cipher.decrypt(subject, row.item, row.ciphertext, row.keyId), provenance: row.provenance }]));
+      return Object.fromEntries(
+        rows.map((row) => [
+          row.item,
+          { value: this.cipher.decrypt(subject, row.item, row.ciphertext, row.keyId), provenance: row.provenance },
+        ]),
+      );
     });
   }
 
   /** Stores values once per subject; a value older than the stored one never replaces it. */
-  async write(subject: string, values: Readonly<Record<string, DataValue>>, provenance: Provenance, at: Date = new Date()): Promise<void> {
+  async write(
+    subject: string,
+    values: Readonly<Record<string, DataValue>>,
+    provenance: Provenance,
+    at: Date = new Date(),
+  ): Promise<void> {
     for (const [item, value] of Object.entries(values)) {
       const { ciphertext, keyId } = this.cipher.encrypt(subject, item, value);
       await this.dataSource.query(

@@ -99,7 +99,10 @@ export const TEMPLATES: Readonly<Record<Language, Readonly<Record<TemplateKey, T
         `The service handling ${w.step} of ${w.journey} needs more information from you. The legal term is paused until you answer. In your e-counter you can see what is asked.`,
       ),
     'journey-completed': (w) =>
-      t(`${w.journey} is complete`, `All steps of ${w.journey} are done. You can find the results in your e-counter. There you can also tell us, with one question, how it went.`),
+      t(
+        `${w.journey} is complete`,
+        `All steps of ${w.journey} are done. You can find the results in your e-counter. There you can also tell us, with one question, how it went.`,
+      ),
     'journey-rejected': (w) =>
       t(
         `${w.journey} could not be completed`,

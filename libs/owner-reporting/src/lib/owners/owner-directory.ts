@@ -1,5 +1,13 @@
 import { CATALOGUE } from '@passage/life-events';
-import { hooksOf, kpiDefinitions, kpiTargets, type KpiDefinition, type KpiHook, type LifeEventOwnership, type ProcessOwnerModule } from '@passage/process-owner';
+import {
+  hooksOf,
+  kpiDefinitions,
+  kpiTargets,
+  type KpiDefinition,
+  type KpiHook,
+  type LifeEventOwnership,
+  type ProcessOwnerModule,
+} from '@passage/process-owner';
 
 /** What Passage knows of one life event of an owner: the ownership (budget, targets), hooks and KPI definitions. */
 export interface OwnedLifeEvent {

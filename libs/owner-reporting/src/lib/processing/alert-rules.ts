@@ -32,7 +32,12 @@ export interface TargetPolicy {
 const euro = (amount: number) => `EUR ${amount.toFixed(2)}`;
 
 /** The targets a life event misses over the window, given the window's samples; `week` names the period. */
-export function missedTargets(owned: OwnedLifeEvent, samples: ReadonlyMap<string, KpiSamples>, policy: TargetPolicy, week: string): OwnerAlert[] {
+export function missedTargets(
+  owned: OwnedLifeEvent,
+  samples: ReadonlyMap<string, KpiSamples>,
+  policy: TargetPolicy,
+  week: string,
+): OwnerAlert[] {
   return Object.entries(owned.targets).flatMap(([id, target]) => {
     const kpi = owned.kpis.get(id);
     if (!kpi) return [];

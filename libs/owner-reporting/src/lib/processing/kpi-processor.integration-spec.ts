@@ -4,7 +4,12 @@ import { VLAIO_PROCESS_OWNER } from '@passage/life-events';
 import { JourneyProjectionWriter, VaultCipher } from '@passage/persistence';
 import type { KpiHook, ProcessOwnerModule } from '@passage/process-owner';
 import { createTestDatabase, TEST_PAYLOAD_KEYS, type TestDatabase } from '@passage/testing';
-import { completedJourneyUpdates, EXECUTED_STEPS, KBO_ONLINE_COST, LEAD_TIME_DAYS } from '../../test/projected-journeys';
+import {
+  completedJourneyUpdates,
+  EXECUTED_STEPS,
+  KBO_ONLINE_COST,
+  LEAD_TIME_DAYS,
+} from '../../test/projected-journeys';
 import { OwnerReports } from '../reading/owner-reports';
 import { SatisfactionSurvey } from '../survey/satisfaction-survey';
 import { KpiProcessor, type ProcessingReport } from './kpi-processor';
@@ -19,10 +24,16 @@ const JOURNEY_STEPS = Object.values(EXECUTED_STEPS).reduce((a, b) => a + b, 0);
 /** Everything the processor writes, in a stable order, to compare before and after. */
 async function recorded(db: TestDatabase) {
   return {
-    measurements: await db.dataSource.query(`SELECT event_key, kpi, ordinal, agency, channel, value, at FROM kpi_measurements ORDER BY event_key, kpi, ordinal`),
-    ledger: await db.dataSource.query(`SELECT idempotency_key, agency, step_id, channel, amount::float8 AS amount, year FROM budget_ledger ORDER BY idempotency_key`),
+    measurements: await db.dataSource.query(
+      `SELECT event_key, kpi, ordinal, agency, channel, value, at FROM kpi_measurements ORDER BY event_key, kpi, ordinal`,
+    ),
+    ledger: await db.dataSource.query(
+      `SELECT idempotency_key, agency, step_id, channel, amount::float8 AS amount, year FROM budget_ledger ORDER BY idempotency_key`,
+    ),
     alerts: await db.dataSource.query(`SELECT dedupe_key FROM owner_alerts ORDER BY dedupe_key`),
-    notifications: await db.dataSource.query(`SELECT dedupe_key FROM notifications WHERE channel = 'owner-feed' ORDER BY dedupe_key`),
+    notifications: await db.dataSource.query(
+      `SELECT dedupe_key FROM notifications WHERE channel = 'owner-feed' ORDER BY dedupe_key`,
+    ),
   };
 }
 
@@ -58,7 +69,9 @@ describe('KPI processing: every journey event counts exactly once', () => {
     await apply(updates);
     await apply(updates);
     await apply([updates[1], updates[0], updates[2]]);
-    const rows: { dedupe_key: string; event: Record<string, unknown> }[] = await db.dataSource.query(`SELECT dedupe_key, event FROM kpi_outbox ORDER BY id`);
+    const rows: { dedupe_key: string; event: Record<string, unknown> }[] = await db.dataSource.query(
+      `SELECT dedupe_key, event FROM kpi_outbox ORDER BY id`,
+    );
     // 14 timeline events; the intake's data-provided is not a KPI event.
     expect(rows).toHaveLength(13);
     expect(new Set(rows.map((row) => row.dedupe_key)).size).toBe(13);
@@ -75,10 +88,22 @@ describe('KPI processing: every journey event counts exactly once', () => {
 
     expect(before.ledger).toHaveLength(2 * JOURNEY_STEPS);
     expect(before.ledger.filter((row: { amount: number }) => row.amount > 0)).toEqual([
-      expect.objectContaining({ agency: 'ondernemingsloket', step_id: 'kbo-registration', channel: 'online', amount: KBO_ONLINE_COST }),
-      expect.objectContaining({ agency: 'ondernemingsloket', step_id: 'kbo-registration', channel: 'online', amount: KBO_ONLINE_COST }),
+      expect.objectContaining({
+        agency: 'ondernemingsloket',
+        step_id: 'kbo-registration',
+        channel: 'online',
+        amount: KBO_ONLINE_COST,
+      }),
+      expect.objectContaining({
+        agency: 'ondernemingsloket',
+        step_id: 'kbo-registration',
+        channel: 'online',
+        amount: KBO_ONLINE_COST,
+      }),
     ]);
-    const leadTimes = before.measurements.filter((m: { kpi: string }) => m.kpi === 'lead-time-days').map((m: { value: number }) => m.value);
+    const leadTimes = before.measurements
+      .filter((m: { kpi: string }) => m.kpi === 'lead-time-days')
+      .map((m: { value: number }) => m.value);
     expect(leadTimes).toEqual([LEAD_TIME_DAYS, LEAD_TIME_DAYS]);
 
     // Delivered again (a crash after the commit, an operator re-queueing everything), and the projection replayed.
@@ -96,11 +121,17 @@ describe('KPI processing: every journey event counts exactly once', () => {
     const reports = await Promise.all(processors.map((processor) => drain(processor)));
     expect(reports.reduce((sum, report) => sum + report.processed, 0)).toBe(30 * 13);
     expect(reports.every((report) => report.processed > 0)).toBe(true);
-    const [outbox] = await db.dataSource.query(`SELECT count(*) FILTER (WHERE processed_at IS NULL)::int AS open, max(attempts)::int AS attempts FROM kpi_outbox`);
+    const [outbox] = await db.dataSource.query(
+      `SELECT count(*) FILTER (WHERE processed_at IS NULL)::int AS open, max(attempts)::int AS attempts FROM kpi_outbox`,
+    );
     expect(outbox).toEqual({ open: 0, attempts: 1 });
-    const [ledger] = await db.dataSource.query(`SELECT count(*)::int AS n, sum(amount)::float8 AS total FROM budget_ledger`);
+    const [ledger] = await db.dataSource.query(
+      `SELECT count(*)::int AS n, sum(amount)::float8 AS total FROM budget_ledger`,
+    );
     expect(ledger).toEqual({ n: 30 * JOURNEY_STEPS, total: 30 * KBO_ONLINE_COST });
-    const perKpi: { kpi: string; n: number }[] = await db.dataSource.query(`SELECT kpi, count(*)::int AS n FROM kpi_measurements GROUP BY kpi ORDER BY kpi`);
+    const perKpi: { kpi: string; n: number }[] = await db.dataSource.query(
+      `SELECT kpi, count(*)::int AS n FROM kpi_measurements GROUP BY kpi ORDER BY kpi`,
+    );
     expect(Object.fromEntries(perKpi.map((row) => [row.kpi, row.n]))).toEqual({
       'contacts-per-journey': 30 * 2,
       'cost-per-journey': 30 * (1 + JOURNEY_STEPS),
@@ -125,14 +156,21 @@ describe('KPI processing: every journey event counts exactly once', () => {
     const broken: ProcessOwnerModule = { ...VLAIO_PROCESS_OWNER, kpiHooks: [failing] };
     const report = await drain(new KpiProcessor({ dataSource: db.dataSource, owners: [broken], maxAttempts: 2, now }));
     expect(report).toMatchObject({ processed: 12, failed: 2, charges: JOURNEY_STEPS - 1 });
-    const [row] = await db.dataSource.query(`SELECT attempts, last_error, processed_at FROM kpi_outbox WHERE event->>'stepId' = 'kbo-registration' AND event->>'type' = 'step-completed'`);
+    const [row] = await db.dataSource.query(
+      `SELECT attempts, last_error, processed_at FROM kpi_outbox WHERE event->>'stepId' = 'kbo-registration' AND event->>'type' = 'step-completed'`,
+    );
     expect(row).toEqual({ attempts: 2, last_error: 'Error: hook bug', processed_at: null });
     expect(await db.dataSource.query(`SELECT * FROM budget_ledger WHERE step_id = 'kbo-registration'`)).toEqual([]);
 
     // Fixed and re-queued by an operator: counted once.
     await db.dataSource.query(`UPDATE kpi_outbox SET attempts = 0 WHERE processed_at IS NULL`);
-    expect(await drain(new KpiProcessor({ dataSource: db.dataSource, now }))).toMatchObject({ processed: 1, charges: 1 });
-    const [kbo] = await db.dataSource.query(`SELECT count(*)::int AS n, sum(amount)::float8 AS total FROM budget_ledger WHERE step_id = 'kbo-registration'`);
+    expect(await drain(new KpiProcessor({ dataSource: db.dataSource, now }))).toMatchObject({
+      processed: 1,
+      charges: 1,
+    });
+    const [kbo] = await db.dataSource.query(
+      `SELECT count(*)::int AS n, sum(amount)::float8 AS total FROM budget_ledger WHERE step_id = 'kbo-registration'`,
+    );
     expect(kbo).toEqual({ n: 1, total: KBO_ONLINE_COST });
   });
 
@@ -142,16 +180,23 @@ describe('KPI processing: every journey event counts exactly once', () => {
     const survey = new SatisfactionSurvey(db.dataSource, () => new Date(NOW - 3_600_000));
     for (const updates of journeys) {
       const { state } = updates[2];
-      await survey.answer({ id: state.journeyId, lifeEventId: 'start-business', version: 2, owner: 'vlaio', status: 'completed' }, 1);
+      await survey.answer(
+        { id: state.journeyId, lifeEventId: 'start-business', version: 2, owner: 'vlaio', status: 'completed' },
+        1,
+      );
     }
     // A pilot budget that two KBO registrations exceed.
     const tight: ProcessOwnerModule = {
       ...VLAIO_PROCESS_OWNER,
-      lifeEvents: { 'start-business': { ...VLAIO_PROCESS_OWNER.lifeEvents['start-business'], budget: { [YEAR]: 200 } } },
+      lifeEvents: {
+        'start-business': { ...VLAIO_PROCESS_OWNER.lifeEvents['start-business'], budget: { [YEAR]: 200 } },
+      },
     };
     const processor = new KpiProcessor({ dataSource: db.dataSource, owners: [tight], targets: { minSample: 2 }, now });
     await drain(processor);
-    const alerts: { kind: string; kpi: string; threshold: number; message: string }[] = await db.dataSource.query(`SELECT kind, kpi, threshold, message FROM owner_alerts ORDER BY kind, kpi, threshold`);
+    const alerts: { kind: string; kpi: string; threshold: number; message: string }[] = await db.dataSource.query(
+      `SELECT kind, kpi, threshold, message FROM owner_alerts ORDER BY kind, kpi, threshold`,
+    );
     expect(alerts.map((a) => `${a.kind}:${a.kpi}:${a.threshold}`)).toEqual(
       expect.arrayContaining([
         'budget-threshold:budget-spent:0.8',
@@ -162,9 +207,13 @@ describe('KPI processing: every journey event counts exactly once', () => {
       ]),
     );
     expect(alerts.find((a) => a.kpi === 'satisfaction')?.message).toContain('misses the target of 4.2');
-    const notifications: { subject: string; kind: string; status: string }[] = await db.dataSource.query(`SELECT subject, kind, status FROM notifications WHERE channel = 'owner-feed'`);
+    const notifications: { subject: string; kind: string; status: string }[] = await db.dataSource.query(
+      `SELECT subject, kind, status FROM notifications WHERE channel = 'owner-feed'`,
+    );
     expect(notifications).toHaveLength(alerts.length);
-    expect(new Set(notifications.map((n) => `${n.subject} ${n.kind} ${n.status}`))).toEqual(new Set(['owner:vlaio owner-alert pending']));
+    expect(new Set(notifications.map((n) => `${n.subject} ${n.kind} ${n.status}`))).toEqual(
+      new Set(['owner:vlaio owner-alert pending']),
+    );
 
     // Evaluating again (new events, the same week and year) raises nothing new.
     const before = await recorded(db);
@@ -175,9 +224,18 @@ describe('KPI processing: every journey event counts exactly once', () => {
     expect(after.notifications).toEqual(before.notifications);
 
     // The owner sees the same in the budget view: spent, the alerts, and the split per agency.
-    const budget = await new OwnerReports({ dataSource: db.dataSource, owners: [tight], now }).budget('vlaio', 'start-business', YEAR);
+    const budget = await new OwnerReports({ dataSource: db.dataSource, owners: [tight], now }).budget(
+      'vlaio',
+      'start-business',
+      YEAR,
+    );
     expect(budget).toMatchObject({ budget: 200, spent: 3 * KBO_ONLINE_COST, committed: 0, spentShare: 1.5825 });
-    expect(budget.byAgency.find((a) => a.agency === 'ondernemingsloket')).toEqual({ agency: 'ondernemingsloket', spent: 3 * KBO_ONLINE_COST, executedSteps: 3, committed: 0 });
+    expect(budget.byAgency.find((a) => a.agency === 'ondernemingsloket')).toEqual({
+      agency: 'ondernemingsloket',
+      spent: 3 * KBO_ONLINE_COST,
+      executedSteps: 3,
+      committed: 0,
+    });
     expect(budget.alerts).toHaveLength(4);
   });
 

@@ -108,13 +108,20 @@ export class KpiProcessor {
       try {
         const year = await this.processRow(tx, row, report);
         await tx.query('RELEASE SAVEPOINT kpi_event');
-        const entry = touched.get(`${row.owner}:${row.life_event_id}`) ?? { owner: row.owner, lifeEvent: row.life_event_id, years: new Set<number>() };
+        const entry = touched.get(`${row.owner}:${row.life_event_id}`) ?? {
+          owner: row.owner,
+          lifeEvent: row.life_event_id,
+          years: new Set<number>(),
+        };
         if (year !== undefined) entry.years.add(year);
         touched.set(`${row.owner}:${row.life_event_id}`, entry);
         report.processed += 1;
       } catch (error) {
         await tx.query('ROLLBACK TO SAVEPOINT kpi_event');
-        await tx.query(`UPDATE kpi_outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [row.id, describeError(error)]);
+        await tx.query(`UPDATE kpi_outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [
+          row.id,
+          describeError(error),
+        ]);
         report.failed += 1;
       }
     }
@@ -149,7 +156,11 @@ export class KpiProcessor {
    * Charges an executed step to the life event's budget, attributed to its agency, once per business action (the
    * step's attempt). The amount is what this event charged: 0 when the action was charged already.
    */
-  private async charge(tx: EntityManager, row: OutboxRow, event: KpiEvent & { stepId: string }): Promise<{ amount: number; year?: number }> {
+  private async charge(
+    tx: EntityManager,
+    row: OutboxRow,
+    event: KpiEvent & { stepId: string },
+  ): Promise<{ amount: number; year?: number }> {
     const { stepId } = event;
     const step = (await this.definitions(row.life_event_id, row.version))?.steps.find((s) => s.id === stepId);
     const rules = this.directory.lifeEvent(row.owner, row.life_event_id)?.ownership.costRules;
@@ -158,7 +169,17 @@ export class KpiProcessor {
       `INSERT INTO budget_ledger (idempotency_key, owner, life_event_id, year, agency, journey_id, step_id, channel, amount, at)
        VALUES ($1, $2, $3, extract(year FROM $4::timestamptz AT TIME ZONE 'Europe/Brussels')::int, $5, $6, $7, $8, $9, $4)
        ON CONFLICT (idempotency_key) DO NOTHING RETURNING year`,
-      [`${event.journeyId}:${stepId}:${event.attempt ?? 1}`, row.owner, row.life_event_id, event.at, event.agency ?? 'unknown', event.journeyId, stepId, event.channel ?? null, amount],
+      [
+        `${event.journeyId}:${stepId}:${event.attempt ?? 1}`,
+        row.owner,
+        row.life_event_id,
+        event.at,
+        event.agency ?? 'unknown',
+        event.journeyId,
+        stepId,
+        event.channel ?? null,
+        amount,
+      ],
     );
     return charged.length > 0 ? { amount, year: charged[0].year } : { amount: 0 };
   }
@@ -176,7 +197,8 @@ export class KpiProcessor {
       const withValues = [...owned.kpis.values()].filter((kpi) => needsValues(kpi.aggregation)).map((kpi) => kpi.id);
       const samples = await kpiSamples(tx, owned.owner.id, owned.lifeEvent, window, withValues);
       const alerts: OwnerAlert[] = missedTargets(owned, samples, this.policy, isoWeek(brusselsToday(now)));
-      for (const year of years) alerts.push(...budgetAlerts(owned, await budgetStatus(tx, this.definitions, owned, year, now)));
+      for (const year of years)
+        alerts.push(...budgetAlerts(owned, await budgetStatus(tx, this.definitions, owned, year, now)));
       let raised = 0;
       for (const alert of alerts) if (await raiseAlert(tx, alert)) raised += 1;
       await tx.query('RELEASE SAVEPOINT kpi_alerts');

@@ -12,7 +12,17 @@ export async function raiseAlert(q: Queryable, alert: OwnerAlert): Promise<boole
   const inserted: unknown[] = await q.query(
     `INSERT INTO owner_alerts (dedupe_key, owner, life_event_id, kind, kpi, threshold, value, period, message)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-    [alert.key, alert.owner, alert.lifeEvent, alert.kind, alert.kpi, alert.threshold, alert.value, alert.period, alert.message],
+    [
+      alert.key,
+      alert.owner,
+      alert.lifeEvent,
+      alert.kind,
+      alert.kpi,
+      alert.threshold,
+      alert.value,
+      alert.period,
+      alert.message,
+    ],
   );
   if (inserted.length === 0) return false;
   await q.query(

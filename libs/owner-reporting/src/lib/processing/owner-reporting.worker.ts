@@ -9,7 +9,9 @@ export interface OwnerReportingWorker {
  * Runs the KPI processor in a worker process: now, then `pollMs` after each run ends (runs never overlap). A failing
  * run is logged without its message and the next one is scheduled anyway. Every replica may run one.
  */
-export function startOwnerReporting(options: { dataSource: DataSource; pollMs?: number } & Omit<KpiProcessorOptions, 'dataSource'>): OwnerReportingWorker {
+export function startOwnerReporting(
+  options: { dataSource: DataSource; pollMs?: number } & Omit<KpiProcessorOptions, 'dataSource'>,
+): OwnerReportingWorker {
   const processor = new KpiProcessor(options);
   const pollMs = options.pollMs ?? 5_000;
   let active = true;

@@ -11,8 +11,14 @@ describe('Brussels time', () => {
   });
 
   it('starts days and years at midnight in Brussels', () => {
-    expect(periodOfYear(2026)).toEqual({ from: new Date('2025-12-31T23:00:00.000Z'), to: new Date('2026-12-31T23:00:00.000Z') });
-    expect(periodOfDates('2026-06-01', '2026-06-30')).toEqual({ from: new Date('2026-05-31T22:00:00.000Z'), to: new Date('2026-06-30T22:00:00.000Z') });
+    expect(periodOfYear(2026)).toEqual({
+      from: new Date('2025-12-31T23:00:00.000Z'),
+      to: new Date('2026-12-31T23:00:00.000Z'),
+    });
+    expect(periodOfDates('2026-06-01', '2026-06-30')).toEqual({
+      from: new Date('2026-05-31T22:00:00.000Z'),
+      to: new Date('2026-06-30T22:00:00.000Z'),
+    });
     expect(brusselsYear(new Date('2026-12-31T23:30:00.000Z'))).toBe(2027);
   });
 });
@@ -27,7 +33,9 @@ describe('forecastSpending', () => {
   });
 
   it('is what was spent for a year that ended, and nothing for a year to come', () => {
-    expect(forecastSpending({ year: 2025, spent: 700, committed: 100, now: new Date('2026-03-01T00:00:00Z') })).toBe(700);
+    expect(forecastSpending({ year: 2025, spent: 700, committed: 100, now: new Date('2026-03-01T00:00:00Z') })).toBe(
+      700,
+    );
     expect(forecastSpending({ year: 2027, spent: 0, committed: 100, now: new Date('2026-03-01T00:00:00Z') })).toBe(0);
   });
 

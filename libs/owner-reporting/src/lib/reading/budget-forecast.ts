@@ -10,7 +10,12 @@ const DAY_MS = 86_400_000;
  *   committed is a floor, not an addition, because the burn rate already counts the cost of journeys under way;
  * - a year that has not begun: nothing (its journeys have not started).
  */
-export function forecastSpending(input: { readonly year: number; readonly spent: number; readonly committed: number; readonly now: Date }): number {
+export function forecastSpending(input: {
+  readonly year: number;
+  readonly spent: number;
+  readonly committed: number;
+  readonly now: Date;
+}): number {
   const { from, to } = periodOfYear(input.year);
   const now = input.now.getTime();
   if (now >= to.getTime()) return input.spent;

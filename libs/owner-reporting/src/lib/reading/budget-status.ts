@@ -28,10 +28,19 @@ export interface BudgetStatus {
 
 const cents = (amount: number) => Math.round(amount * 100) / 100;
 
-export async function budgetStatus(q: Queryable, definitions: DefinitionLookup, owned: OwnedLifeEvent, year: number, now: Date): Promise<BudgetStatus> {
+export async function budgetStatus(
+  q: Queryable,
+  definitions: DefinitionLookup,
+  owned: OwnedLifeEvent,
+  year: number,
+  now: Date,
+): Promise<BudgetStatus> {
   const { owner, lifeEvent, ownership } = owned;
   const spent = await spentByAgency(q, owner.id, lifeEvent, year);
-  const committed = brusselsYear(now) === year ? await committedByAgency(q, owner.id, lifeEvent, ownership, (version) => definitions(lifeEvent, version)) : new Map();
+  const committed =
+    brusselsYear(now) === year
+      ? await committedByAgency(q, owner.id, lifeEvent, ownership, (version) => definitions(lifeEvent, version))
+      : new Map();
   const agencies = [...new Set([...spent.keys(), ...committed.keys()])].sort();
   const byAgency = agencies.map((agency) => ({
     agency,

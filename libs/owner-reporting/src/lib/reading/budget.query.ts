@@ -6,7 +6,12 @@ import type { Queryable } from './kpi-samples.query';
 export type AgencyAmounts = ReadonlyMap<string, { readonly amount: number; readonly steps: number }>;
 
 /** What the ledger charged a life event in a budget year, per agency. */
-export async function spentByAgency(q: Queryable, owner: string, lifeEvent: string, year: number): Promise<AgencyAmounts> {
+export async function spentByAgency(
+  q: Queryable,
+  owner: string,
+  lifeEvent: string,
+  year: number,
+): Promise<AgencyAmounts> {
   const rows: { agency: string; amount: number; steps: number }[] = await q.query(
     `SELECT agency, sum(amount)::float8 AS amount, count(*)::int AS steps FROM budget_ledger
      WHERE owner = $1 AND life_event_id = $2 AND year = $3 GROUP BY agency`,
@@ -58,7 +63,13 @@ export async function committedByAgency(
   const committed = new Map<string, { amount: number; steps: number }>();
   for (const row of rows) {
     const step = (await definitionOf(row.version))?.steps.find((s) => s.id === row.step_id);
-    const cost = stepCost(row.step_id, row.channel ?? expectedChannel(step, row.journey_channel), step?.cost, ownership.costRules) * row.steps;
+    const cost =
+      stepCost(
+        row.step_id,
+        row.channel ?? expectedChannel(step, row.journey_channel),
+        step?.cost,
+        ownership.costRules,
+      ) * row.steps;
     const current = committed.get(row.agency) ?? { amount: 0, steps: 0 };
     committed.set(row.agency, { amount: current.amount + cost, steps: current.steps + row.steps });
   }

@@ -51,11 +51,24 @@ export async function kpiSamples(
      GROUP BY GROUPING SETS ((kpi), (kpi, agency), (kpi, channel), (kpi, week))`,
     [owner, lifeEvent, period.from, period.to, withValues],
   );
-  const byKpi = new Map<string, { total: MeasurementSample; byAgency: Map<string, MeasurementSample>; byChannel: Map<string, MeasurementSample>; byWeek: Map<string, MeasurementSample> }>();
+  const byKpi = new Map<
+    string,
+    {
+      total: MeasurementSample;
+      byAgency: Map<string, MeasurementSample>;
+      byChannel: Map<string, MeasurementSample>;
+      byWeek: Map<string, MeasurementSample>;
+    }
+  >();
   for (const row of rows) {
     const entry = byKpi.get(row.kpi) ?? { total: EMPTY, byAgency: new Map(), byChannel: new Map(), byWeek: new Map() };
     byKpi.set(row.kpi, entry);
-    const sample: MeasurementSample = { count: row.count, sum: row.sum, journeys: row.journeys, values: row.sample_values ?? [] };
+    const sample: MeasurementSample = {
+      count: row.count,
+      sum: row.sum,
+      journeys: row.journeys,
+      values: row.sample_values ?? [],
+    };
     // Measurements without an agency or a channel form a group of their own: it is not a breakdown.
     if (row.dimension === 'total') entry.total = sample;
     else if (row.key === null) continue;

@@ -1,4 +1,11 @@
-import { aggregate, meetsTarget, sampleSize, STANDARD_KPIS, type KpiDefinition, type MeasurementSample } from '@passage/process-owner';
+import {
+  aggregate,
+  meetsTarget,
+  sampleSize,
+  STANDARD_KPIS,
+  type KpiDefinition,
+  type MeasurementSample,
+} from '@passage/process-owner';
 import type { OwnedLifeEvent } from '../owners/owner-directory';
 import { NO_SAMPLES, type KpiSamples } from './kpi-samples.query';
 
@@ -51,11 +58,15 @@ export function kpiView(kpi: KpiDefinition, target: number | undefined, samples:
     ...total,
     target: target ?? null,
     met: total.value === null || target === undefined ? null : meetsTarget(kpi, total.value, target),
-    byAgency: [...samples.byAgency].map(([agency, sample]) => ({ agency, ...valueOf(kpi, sample) })).sort((a, b) => a.agency.localeCompare(b.agency)),
+    byAgency: [...samples.byAgency]
+      .map(([agency, sample]) => ({ agency, ...valueOf(kpi, sample) }))
+      .sort((a, b) => a.agency.localeCompare(b.agency)),
     byChannel: [...samples.byChannel]
       .map(([channel, sample]) => ({ channel, count: sample.count, share: rounded(sample.count / channelTotal) ?? 0 }))
       .sort((a, b) => b.count - a.count || a.channel.localeCompare(b.channel)),
-    trend: [...samples.byWeek].map(([week, sample]) => ({ week, ...valueOf(kpi, sample) })).sort((a, b) => a.week.localeCompare(b.week)),
+    trend: [...samples.byWeek]
+      .map(([week, sample]) => ({ week, ...valueOf(kpi, sample) }))
+      .sort((a, b) => a.week.localeCompare(b.week)),
   };
 }
 

@@ -115,7 +115,10 @@ export class OwnerReports {
     const period = periodOfYear(year);
     const lifeEvents = [];
     for (const owned of this.directory.lifeEvents(owner)) {
-      const samples = await kpiSamples(this.options.dataSource, owner, owned.lifeEvent, period, [...this.percentileKpis(owned), K.satisfaction.id]);
+      const samples = await kpiSamples(this.options.dataSource, owner, owned.lifeEvent, period, [
+        ...this.percentileKpis(owned),
+        K.satisfaction.id,
+      ]);
       lifeEvents.push(
         lifeEventReport({
           id: owned.lifeEvent,
@@ -130,7 +133,12 @@ export class OwnerReports {
       );
     }
     return {
-      owner: { id: module.id, name: module.name.en, minister: module.minister, leadAgency: agencyName(module.leadAgency) },
+      owner: {
+        id: module.id,
+        name: module.name.en,
+        minister: module.minister,
+        leadAgency: agencyName(module.leadAgency),
+      },
       year,
       publicServiceDay: `${year}-06-23`,
       period: { from: `${year}-01-01`, to: `${year}-12-31` },
@@ -166,7 +174,12 @@ export class OwnerReports {
     };
   }
 
-  private async alerts(owned: OwnedLifeEvent, kind: AlertView['kind'], condition: string, parameters: unknown[]): Promise<AlertView[]> {
+  private async alerts(
+    owned: OwnedLifeEvent,
+    kind: AlertView['kind'],
+    condition: string,
+    parameters: unknown[],
+  ): Promise<AlertView[]> {
     const rows: AlertRow[] = await this.options.dataSource.query(
       `SELECT kind, kpi, threshold, value, period, message, at, acknowledged_at FROM owner_alerts
        WHERE owner = $1 AND life_event_id = $2 AND kind = $3 AND ${condition} ORDER BY at DESC, id DESC LIMIT 100`,

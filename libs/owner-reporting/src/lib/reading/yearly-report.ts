@@ -5,7 +5,9 @@ import { shareOfBudget } from './budget-status';
 import { rounded, type KpiView } from './kpi-view';
 
 /** Journeys of a life event started in the year, by how they stand now. */
-export type JourneyCounts = Readonly<Record<'started' | 'active' | 'completed' | 'rejected' | 'withdrawn' | 'failed', number>>;
+export type JourneyCounts = Readonly<
+  Record<'started' | 'active' | 'completed' | 'rejected' | 'withdrawn' | 'failed', number>
+>;
 
 export interface LeadTimeBucket {
   readonly label: string;
@@ -19,20 +21,56 @@ export interface LifeEventReport {
   readonly id: string;
   readonly title: string;
   readonly journeys: JourneyCounts;
-  readonly leadTimeDays: { readonly completed: number; readonly p50: number | null; readonly p90: number | null; readonly targetP90: number | null; readonly distribution: readonly LeadTimeBucket[] };
-  readonly onTime: { readonly rate: number | null; readonly target: number | null; readonly steps: number; readonly byAgency: readonly { readonly agency: string; readonly name: string; readonly rate: number | null; readonly steps: number }[] };
+  readonly leadTimeDays: {
+    readonly completed: number;
+    readonly p50: number | null;
+    readonly p90: number | null;
+    readonly targetP90: number | null;
+    readonly distribution: readonly LeadTimeBucket[];
+  };
+  readonly onTime: {
+    readonly rate: number | null;
+    readonly target: number | null;
+    readonly steps: number;
+    readonly byAgency: readonly {
+      readonly agency: string;
+      readonly name: string;
+      readonly rate: number | null;
+      readonly steps: number;
+    }[];
+  };
   readonly onceOnlyRate: { readonly value: number | null; readonly target: number | null };
   readonly digitalShare: { readonly value: number | null; readonly target: number | null };
   readonly channelMix: readonly { readonly channel: string; readonly count: number; readonly share: number }[];
-  readonly budget: { readonly budget: number | null; readonly spent: number; readonly share: number | null; readonly byAgency: readonly { readonly agency: string; readonly name: string; readonly spent: number; readonly executedSteps: number }[] };
-  readonly satisfaction: { readonly mean: number | null; readonly target: number | null; readonly answers: number; readonly distribution: readonly { readonly score: number; readonly count: number }[] };
+  readonly budget: {
+    readonly budget: number | null;
+    readonly spent: number;
+    readonly share: number | null;
+    readonly byAgency: readonly {
+      readonly agency: string;
+      readonly name: string;
+      readonly spent: number;
+      readonly executedSteps: number;
+    }[];
+  };
+  readonly satisfaction: {
+    readonly mean: number | null;
+    readonly target: number | null;
+    readonly answers: number;
+    readonly distribution: readonly { readonly score: number; readonly count: number }[];
+  };
   /** Every KPI of the life event, the owner's own included, with its weekly trend. */
   readonly kpis: readonly KpiView[];
 }
 
 /** The yearly report of one process owner for the Public Service Day (23 June): aggregates only, no personal data. */
 export interface YearlyReport {
-  readonly owner: { readonly id: string; readonly name: string; readonly minister: string; readonly leadAgency: string };
+  readonly owner: {
+    readonly id: string;
+    readonly name: string;
+    readonly minister: string;
+    readonly leadAgency: string;
+  };
   readonly year: number;
   readonly publicServiceDay: IsoDate;
   readonly period: { readonly from: IsoDate; readonly to: IsoDate };
@@ -92,7 +130,12 @@ export function lifeEventReport(facts: LifeEventFacts): LifeEventReport {
       rate: onTime?.value ?? null,
       target: onTime?.target ?? null,
       steps: onTime?.sampleSize ?? 0,
-      byAgency: (onTime?.byAgency ?? []).map((a) => ({ agency: a.agency, name: facts.agencyName(a.agency), rate: a.value, steps: a.sampleSize })),
+      byAgency: (onTime?.byAgency ?? []).map((a) => ({
+        agency: a.agency,
+        name: facts.agencyName(a.agency),
+        rate: a.value,
+        steps: a.sampleSize,
+      })),
     },
     onceOnlyRate: headline(K.onceOnlyRate.id),
     digitalShare: headline(K.digitalShare.id),
@@ -101,7 +144,12 @@ export function lifeEventReport(facts: LifeEventFacts): LifeEventReport {
       budget: facts.budget.budget,
       spent: facts.budget.spent,
       share: shareOfBudget(facts.budget.spent, facts.budget.budget),
-      byAgency: facts.budget.byAgency.map((a) => ({ agency: a.agency, name: facts.agencyName(a.agency), spent: a.spent, executedSteps: a.executedSteps })),
+      byAgency: facts.budget.byAgency.map((a) => ({
+        agency: a.agency,
+        name: facts.agencyName(a.agency),
+        spent: a.spent,
+        executedSteps: a.executedSteps,
+      })),
     },
     satisfaction: {
       mean: view(K.satisfaction.id)?.value ?? null,

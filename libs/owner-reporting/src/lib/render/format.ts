@@ -3,7 +3,8 @@ import type { KpiDefinition } from '@passage/process-owner';
 /** How numbers read in the report; a missing value reads as a dash, never as `NaN` or `undefined`. */
 const NONE = '—';
 
-const finite = (value: number | null | undefined): value is number => typeof value === 'number' && Number.isFinite(value);
+const finite = (value: number | null | undefined): value is number =>
+  typeof value === 'number' && Number.isFinite(value);
 
 export function percent(value: number | null | undefined): string {
   if (!finite(value)) return NONE;
@@ -13,7 +14,9 @@ export function percent(value: number | null | undefined): string {
 }
 
 export function euro(value: number | null | undefined): string {
-  return finite(value) ? `EUR ${value.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}` : NONE;
+  return finite(value)
+    ? `EUR ${value.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
+    : NONE;
 }
 
 export function days(value: number | null | undefined): string {

@@ -6,7 +6,12 @@ import { renderReportHtml } from './report-html';
 import { barChart, columnChart } from './svg-charts';
 
 const HOSTILE = `<script>alert("x")</script> & 'quoted'`;
-const sample = (values: number[], journeys = values.length) => ({ count: values.length, sum: values.reduce((a, b) => a + b, 0), journeys, values });
+const sample = (values: number[], journeys = values.length) => ({
+  count: values.length,
+  sum: values.reduce((a, b) => a + b, 0),
+  journeys,
+  values,
+});
 
 const budget: BudgetStatus = {
   year: 2026,
@@ -22,10 +27,53 @@ const budget: BudgetStatus = {
 
 function report(withData: boolean): YearlyReport {
   const kpis = [
-    kpiView({ id: 'lead-time-days', title: 'Lead time', unit: 'days', aggregation: 'p90', better: 'at-most' }, 60, withData ? { total: sample([0.5, 3, 40]), byAgency: new Map(), byChannel: new Map(), byWeek: new Map([['2026-W10', sample([3])]]) } : undefined),
-    kpiView({ id: 'on-time-rate', title: 'On time', unit: 'share', aggregation: 'rate', better: 'at-least' }, 0.95, withData ? { total: sample([1, 0, 1]), byAgency: new Map([['loket', sample([1, 0])], [HOSTILE, sample([1])]]), byChannel: new Map(), byWeek: new Map() } : undefined),
-    kpiView({ id: 'digital-share', title: 'Digital', unit: 'share', aggregation: 'rate', better: 'at-least' }, 0.9, withData ? { total: sample([1, 1, 0]), byAgency: new Map(), byChannel: new Map([['online', sample([1, 1])], ['counter', sample([0])]]), byWeek: new Map() } : undefined),
-    kpiView({ id: 'satisfaction', title: HOSTILE, unit: 'score', aggregation: 'mean', better: 'at-least' }, 4.2, withData ? { total: sample([1, 5]), byAgency: new Map(), byChannel: new Map(), byWeek: new Map() } : undefined),
+    kpiView(
+      { id: 'lead-time-days', title: 'Lead time', unit: 'days', aggregation: 'p90', better: 'at-most' },
+      60,
+      withData
+        ? {
+            total: sample([0.5, 3, 40]),
+            byAgency: new Map(),
+            byChannel: new Map(),
+            byWeek: new Map([['2026-W10', sample([3])]]),
+          }
+        : undefined,
+    ),
+    kpiView(
+      { id: 'on-time-rate', title: 'On time', unit: 'share', aggregation: 'rate', better: 'at-least' },
+      0.95,
+      withData
+        ? {
+            total: sample([1, 0, 1]),
+            byAgency: new Map([
+              ['loket', sample([1, 0])],
+              [HOSTILE, sample([1])],
+            ]),
+            byChannel: new Map(),
+            byWeek: new Map(),
+          }
+        : undefined,
+    ),
+    kpiView(
+      { id: 'digital-share', title: 'Digital', unit: 'share', aggregation: 'rate', better: 'at-least' },
+      0.9,
+      withData
+        ? {
+            total: sample([1, 1, 0]),
+            byAgency: new Map(),
+            byChannel: new Map([
+              ['online', sample([1, 1])],
+              ['counter', sample([0])],
+            ]),
+            byWeek: new Map(),
+          }
+        : undefined,
+    ),
+    kpiView(
+      { id: 'satisfaction', title: HOSTILE, unit: 'score', aggregation: 'mean', better: 'at-least' },
+      4.2,
+      withData ? { total: sample([1, 5]), byAgency: new Map(), byChannel: new Map(), byWeek: new Map() } : undefined,
+    ),
   ];
   return {
     owner: { id: 'o', name: `Owner ${HOSTILE}`, minister: 'Minister', leadAgency: 'Lead' },
@@ -57,7 +105,9 @@ describe('renderReportHtml', () => {
       for (const svg of svgs) {
         expect(xmlProblems(svg)).toEqual([]);
         expect(brokenNumbers(svg)).toEqual([]);
-        expect(svg).toMatch(/role="img" aria-labelledby="[^"]+-title [^"]+-desc"><title id="[^"]+">[^<]+<\/title><desc id="[^"]+">[^<]+<\/desc>/);
+        expect(svg).toMatch(
+          /role="img" aria-labelledby="[^"]+-title [^"]+-desc"><title id="[^"]+">[^<]+<\/title><desc id="[^"]+">[^<]+<\/desc>/,
+        );
       }
       expect(html).not.toMatch(/undefined|NaN|Infinity|\[object /);
     });
@@ -92,9 +142,23 @@ describe('charts', () => {
   });
 
   it('keep bars within the plot, whatever the values', () => {
-    const svg = barChart({ id: 'c', title: 't', description: 'd', bars: [{ label: 'a', value: Number.NaN, text: '?' }, { label: 'b', value: -3, text: '-3' }, { label: 'c', value: 5, text: '5' }], max: 1 });
+    const svg = barChart({
+      id: 'c',
+      title: 't',
+      description: 'd',
+      bars: [
+        { label: 'a', value: Number.NaN, text: '?' },
+        { label: 'b', value: -3, text: '-3' },
+        { label: 'c', value: 5, text: '5' },
+      ],
+      max: 1,
+    });
     expect(xmlProblems(svg)).toEqual([]);
     expect(brokenNumbers(svg)).toEqual([]);
-    expect(brokenNumbers(columnChart({ id: 'd', title: 't', description: 'd', columns: [{ label: 'x', value: 0, text: '0' }] }))).toEqual([]);
+    expect(
+      brokenNumbers(
+        columnChart({ id: 'd', title: 't', description: 'd', columns: [{ label: 'x', value: 0, text: '0' }] }),
+      ),
+    ).toEqual([]);
   });
 });

@@ -41,14 +41,20 @@ function svgOpen(chart: ChartText, height: number): string {
  * Horizontal bars on a scale from 0 to `max` (at least the largest value), with optional dashed markers (a target,
  * budget thresholds). Without bars there is nothing to draw: the caller says so in words.
  */
-export function barChart(chart: ChartText & { readonly bars: readonly Bar[]; readonly max: number; readonly markers?: readonly Marker[] }): string {
+export function barChart(
+  chart: ChartText & { readonly bars: readonly Bar[]; readonly max: number; readonly markers?: readonly Marker[] },
+): string {
   const labelWidth = 210;
   // What is left right of the plot holds the value's text (up to about "EUR 9,999,999.99").
   const plotWidth = 290;
   const row = 30;
   const top = chart.markers?.length ? 22 : 6;
   const height = top + chart.bars.length * row + 6;
-  const scale = Math.max(chart.max, ...chart.bars.map((bar) => bar.value), ...(chart.markers ?? []).map((m) => m.value));
+  const scale = Math.max(
+    chart.max,
+    ...chart.bars.map((bar) => bar.value),
+    ...(chart.markers ?? []).map((m) => m.value),
+  );
   const x = (value: number) => labelWidth + (scale > 0 ? (Math.max(0, value) / scale) * plotWidth : 0);
   const bars = chart.bars
     .map((bar, i) => {

@@ -28,15 +28,25 @@ export class SatisfactionSurvey {
   ) {}
 
   answer(journey: SurveyedJourney, score: number): Promise<SatisfactionAnswer> {
-    if (journey.status !== 'completed') throw new PassageError('not-asked', 'the survey opens when the journey has completed');
+    if (journey.status !== 'completed')
+      throw new PassageError('not-asked', 'the survey opens when the journey has completed');
     return this.dataSource.transaction(async (tx) => {
       const rows: { answered_at: Date }[] = await tx.query(
         `INSERT INTO satisfaction_answers (journey_id, score, answered_at) VALUES ($1, $2, $3) ON CONFLICT (journey_id) DO NOTHING RETURNING answered_at`,
         [journey.id, score, this.now()],
       );
-      if (rows.length === 0) throw new PassageError('already-answered', 'the survey of this journey has been answered already');
+      if (rows.length === 0)
+        throw new PassageError('already-answered', 'the survey of this journey has been answered already');
       const answeredAt = rows[0].answered_at.toISOString();
-      const event: KpiEvent = { type: 'satisfaction-answered', id: `${journey.id}:satisfaction`, journeyId: journey.id, lifeEvent: journey.lifeEventId, version: journey.version, at: answeredAt, score };
+      const event: KpiEvent = {
+        type: 'satisfaction-answered',
+        id: `${journey.id}:satisfaction`,
+        journeyId: journey.id,
+        lifeEvent: journey.lifeEventId,
+        version: journey.version,
+        at: answeredAt,
+        score,
+      };
       await tx.query(
         `INSERT INTO kpi_outbox (dedupe_key, owner, life_event_id, version, event) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (dedupe_key) DO NOTHING`,
         [event.id, journey.owner, journey.lifeEventId, journey.version, JSON.stringify(event)],

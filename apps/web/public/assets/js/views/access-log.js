@@ -11,7 +11,12 @@ export async function render(ctx) {
     api(withQuery(base, { lang: lang() }), { signal: ctx.signal }),
     api(`${base}/access-log`, { signal: ctx.signal }),
   ]);
-  const { definition } = await api(withQuery(`/api/life-events/${encodeURIComponent(view.lifeEvent.id)}/versions/${view.lifeEvent.version}`, { lang: lang() }), { signal: ctx.signal });
+  const { definition } = await api(
+    withQuery(`/api/life-events/${encodeURIComponent(view.lifeEvent.id)}/versions/${view.lifeEvent.version}`, {
+      lang: lang(),
+    }),
+    { signal: ctx.signal },
+  );
   const label = (item) => definition.dataItems[item]?.label?.[lang()] ?? item;
   const stepOf = (stepId) => view.steps.find((s) => s.id === stepId);
 
@@ -19,7 +24,9 @@ export async function render(ctx) {
     const step = stepOf(entry.stepId);
     switch (entry.accessorRole) {
       case 'agency':
-        return step ? t('accessLog.staffOf', { agency: step.agency.name }) : t('accessLog.staff', { id: entry.accessor });
+        return step
+          ? t('accessLog.staffOf', { agency: step.agency.name })
+          : t('accessLog.staff', { id: entry.accessor });
       case 'system':
         return t('accessLog.system');
       case 'citizen':
@@ -35,14 +42,17 @@ export async function render(ctx) {
   const why = (entry) => {
     const step = stepOf(entry.stepId);
     if (step) return t('accessLog.forStep', { step: step.title });
-    if (entry.accessorRole === 'system' && /^reused at the start/.test(entry.purpose)) return t('accessLog.reusedAtStart');
+    if (entry.accessorRole === 'system' && /^reused at the start/.test(entry.purpose))
+      return t('accessLog.reusedAtStart');
     return t('accessLog.other');
   };
 
   // One row per read (same moment, same reader, same reason), listing all data items read together.
   const rows = new Map();
   for (const entry of log) {
-    const key = [entry.at.slice(0, 19), entry.accessor, entry.accessorRole, entry.stepId ?? '', entry.purpose].join('|');
+    const key = [entry.at.slice(0, 19), entry.accessor, entry.accessorRole, entry.stepId ?? '', entry.purpose].join(
+      '|',
+    );
     const row = rows.get(key) ?? { at: entry.at, who: who(entry), why: why(entry), items: [] };
     row.items.push(label(entry.item));
     rows.set(key, row);
@@ -73,7 +83,17 @@ export async function render(ctx) {
             'table',
             { class: 'table' },
             h('caption', { id: 'access-caption' }, t('accessLog.caption')),
-            h('thead', {}, h('tr', {}, [t('accessLog.when'), t('accessLog.who'), t('accessLog.what'), t('accessLog.why')].map((text) => h('th', { scope: 'col' }, text)))),
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                [t('accessLog.when'), t('accessLog.who'), t('accessLog.what'), t('accessLog.why')].map((text) =>
+                  h('th', { scope: 'col' }, text),
+                ),
+              ),
+            ),
             h(
               'tbody',
               {},
@@ -83,7 +103,17 @@ export async function render(ctx) {
                   {},
                   h('td', { class: 'nowrap' }, h('time', { datetime: isoDate(row.at) }, formatDateTime(row.at))),
                   h('td', {}, row.who),
-                  h('td', {}, row.items.length === 1 ? row.items[0] : h('ul', { class: 'plain-list' }, row.items.map((item) => h('li', {}, item)))),
+                  h(
+                    'td',
+                    {},
+                    row.items.length === 1
+                      ? row.items[0]
+                      : h(
+                          'ul',
+                          { class: 'plain-list' },
+                          row.items.map((item) => h('li', {}, item)),
+                        ),
+                  ),
                   h('td', {}, row.why),
                 ),
               ),

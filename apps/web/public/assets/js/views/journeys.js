@@ -7,27 +7,36 @@ import { journeyBadge } from '../status.js';
 export async function render(ctx) {
   const journeys = await api(withQuery('/api/journeys', { lang: lang() }), { signal: ctx.signal });
   ctx.setTitle(t('journeys.title'));
-  const list = journeys.length === 0
-    ? h('p', { class: 'empty' }, t('journeys.empty'))
-    : h(
-        'ul',
-        { class: 'cards' },
-        journeys.map((journey) =>
-          h(
-            'li',
-            { class: 'card' },
-            h('h2', { class: 'card-title' }, h('a', { href: `/journeys/${encodeURIComponent(journey.id)}` }, journey.lifeEvent.title)),
-            h('p', { class: 'card-status' }, journeyBadge(journey.status)),
+  const list =
+    journeys.length === 0
+      ? h('p', { class: 'empty' }, t('journeys.empty'))
+      : h(
+          'ul',
+          { class: 'cards' },
+          journeys.map((journey) =>
             h(
-              'ul',
-              { class: 'facts' },
-              h('li', {}, t('journeys.started', { date: formatDate(journey.startedAt) })),
-              journey.finishedAt ? h('li', {}, t('journeys.finished', { date: formatDate(journey.finishedAt) })) : null,
-              !journey.finishedAt && journey.expectedAt ? h('li', {}, t('journeys.expected', { date: formatDate(journey.expectedAt) })) : null,
+              'li',
+              { class: 'card' },
+              h(
+                'h2',
+                { class: 'card-title' },
+                h('a', { href: `/journeys/${encodeURIComponent(journey.id)}` }, journey.lifeEvent.title),
+              ),
+              h('p', { class: 'card-status' }, journeyBadge(journey.status)),
+              h(
+                'ul',
+                { class: 'facts' },
+                h('li', {}, t('journeys.started', { date: formatDate(journey.startedAt) })),
+                journey.finishedAt
+                  ? h('li', {}, t('journeys.finished', { date: formatDate(journey.finishedAt) }))
+                  : null,
+                !journey.finishedAt && journey.expectedAt
+                  ? h('li', {}, t('journeys.expected', { date: formatDate(journey.expectedAt) }))
+                  : null,
+              ),
             ),
           ),
-        ),
-      );
+        );
   ctx.mount(
     pageHeading(t('journeys.title')),
     h('p', { class: 'lead' }, t('journeys.intro')),

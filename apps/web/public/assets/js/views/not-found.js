@@ -6,5 +6,9 @@ export const access = 'public';
 
 export async function render(ctx) {
   ctx.setTitle(t('notFound.title'));
-  ctx.mount(pageHeading(t('notFound.title')), h('p', {}, t('notFound.body')), h('p', {}, h('a', { href: '/' }, t('notFound.home'))));
+  ctx.mount(
+    pageHeading(t('notFound.title')),
+    h('p', {}, t('notFound.body')),
+    h('p', {}, h('a', { href: '/' }, t('notFound.home'))),
+  );
 }

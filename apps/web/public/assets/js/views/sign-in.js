@@ -15,8 +15,23 @@ export async function render(ctx) {
   ctx.setTitle(t('signIn.title'));
   const summary = errorSummary();
   const error = h('p', { class: 'field-error', id: 'token-error', hidden: true });
-  const input = h('textarea', { id: 'token', name: 'token', class: 'textarea textarea--token', rows: 4, autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'token-hint' });
-  const field = h('div', { class: 'field' }, h('label', { class: 'label', for: 'token' }, t('signIn.tokenLabel')), h('p', { class: 'hint', id: 'token-hint' }, t('signIn.tokenHint')), error, input);
+  const input = h('textarea', {
+    id: 'token',
+    name: 'token',
+    class: 'textarea textarea--token',
+    rows: 4,
+    autocomplete: 'off',
+    spellcheck: 'false',
+    'aria-describedby': 'token-hint',
+  });
+  const field = h(
+    'div',
+    { class: 'field' },
+    h('label', { class: 'label', for: 'token' }, t('signIn.tokenLabel')),
+    h('p', { class: 'hint', id: 'token-hint' }, t('signIn.tokenHint')),
+    error,
+    input,
+  );
 
   const fail = (message) => {
     error.replaceChildren(h('span', { class: 'visually-hidden' }, `${t('form.errorPrefix')} `), message);

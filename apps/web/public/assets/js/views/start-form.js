@@ -7,8 +7,13 @@ import { roles } from '../session.js';
 
 export async function render(ctx) {
   const id = ctx.params.lifeEvent;
-  const entry = await api(withQuery(`/api/life-events/${encodeURIComponent(id)}`, { lang: lang() }), { signal: ctx.signal });
-  const { definition } = await api(withQuery(`/api/life-events/${encodeURIComponent(id)}/versions/${entry.latestVersion}`, { lang: lang() }), { signal: ctx.signal });
+  const entry = await api(withQuery(`/api/life-events/${encodeURIComponent(id)}`, { lang: lang() }), {
+    signal: ctx.signal,
+  });
+  const { definition } = await api(
+    withQuery(`/api/life-events/${encodeURIComponent(id)}/versions/${entry.latestVersion}`, { lang: lang() }),
+    { signal: ctx.signal },
+  );
   const language = lang();
   const labelOf = (item) => definition.dataItems[item]?.label?.[language] ?? item;
 
@@ -20,7 +25,12 @@ export async function render(ctx) {
   }
 
   const forSomeoneElse = roles().includes('intermediary') && !roles().includes('citizen');
-  const subjectField = forSomeoneElse ? dataItemField({ item: 'subject', label: t('start.subjectLabel'), type: 'string' }, { prefix: 'start', hint: t('start.subjectHint') }) : null;
+  const subjectField = forSomeoneElse
+    ? dataItemField(
+        { item: 'subject', label: t('start.subjectLabel'), type: 'string' },
+        { prefix: 'start', hint: t('start.subjectHint') },
+      )
+    : null;
   const fields = asked.map((item) => {
     const spec = definition.dataItems[item] ?? { type: 'string' };
     return dataItemField({ item, label: labelOf(item), type: spec.type, values: spec.values }, { prefix: 'intake' });
@@ -43,7 +53,12 @@ export async function render(ctx) {
           const { subject, ...intake } = values;
           try {
             const started = await whileSending(submit, () =>
-              api('/api/journeys', { method: 'POST', body: { lifeEvent: id, intake, language, ...(subject ? { subject } : {}) }, idempotencyKey, signal: ctx.signal }),
+              api('/api/journeys', {
+                method: 'POST',
+                body: { lifeEvent: id, intake, language, ...(subject ? { subject } : {}) },
+                idempotencyKey,
+                signal: ctx.signal,
+              }),
             );
             ctx.navigate(`/journeys/${encodeURIComponent(started.id)}`, { flash: { key: 'start.started' } });
           } catch (error) {
@@ -63,8 +78,18 @@ export async function render(ctx) {
     h(
       'div',
       { class: 'notice notice--info' },
-      h('p', {}, t('start.fromSource', { source: has(`start.sources.${source}`) ? t(`start.sources.${source}`) : t('start.otherSource') })),
-      h('ul', {}, items.map((item) => h('li', {}, labelOf(item)))),
+      h(
+        'p',
+        {},
+        t('start.fromSource', {
+          source: has(`start.sources.${source}`) ? t(`start.sources.${source}`) : t('start.otherSource'),
+        }),
+      ),
+      h(
+        'ul',
+        {},
+        items.map((item) => h('li', {}, labelOf(item))),
+      ),
     ),
   );
 

@@ -20,7 +20,15 @@ export async function render(ctx) {
               { class: 'card' },
               h('h2', { class: 'card-title' }, event.title),
               h('p', {}, event.summary),
-              h('p', {}, h('a', { href: `/start/${encodeURIComponent(event.id)}`, class: 'button' }, t('start.choose', { title: event.title }))),
+              h(
+                'p',
+                {},
+                h(
+                  'a',
+                  { href: `/start/${encodeURIComponent(event.id)}`, class: 'button' },
+                  t('start.choose', { title: event.title }),
+                ),
+              ),
             ),
           ),
         ),

@@ -18,21 +18,33 @@ export async function render(ctx) {
   const display = (value) => {
     if (value === undefined || value === null || value === '') return h('span', { class: 'muted' }, t('task.notGiven'));
     if (typeof value === 'boolean') return value ? t('task.yes') : t('task.no');
-    return valueLabel(value) === value ? String(value) : h('span', {}, valueLabel(value), ' ', h('span', { class: 'muted' }, `(${value})`));
+    return valueLabel(value) === value
+      ? String(value)
+      : h('span', {}, valueLabel(value), ' ', h('span', { class: 'muted' }, `(${value})`));
   };
 
-  const claim = open && task.assignee !== me
-    ? h('button', {
-        type: 'button',
-        class: 'button button--secondary',
-        on: {
-          click: async (event) => {
-            await whileSending(event.currentTarget, () => api(`${base}/claim`, { method: 'POST', signal: ctx.signal }));
-            ctx.navigate(`/agency/tasks/${encodeURIComponent(id)}`, { replace: true, flash: { key: 'task.claimed' } });
+  const claim =
+    open && task.assignee !== me
+      ? h(
+          'button',
+          {
+            type: 'button',
+            class: 'button button--secondary',
+            on: {
+              click: async (event) => {
+                await whileSending(event.currentTarget, () =>
+                  api(`${base}/claim`, { method: 'POST', signal: ctx.signal }),
+                );
+                ctx.navigate(`/agency/tasks/${encodeURIComponent(id)}`, {
+                  replace: true,
+                  flash: { key: 'task.claimed' },
+                });
+              },
+            },
           },
-        },
-      }, t('task.claim'))
-    : null;
+          t('task.claim'),
+        )
+      : null;
 
   ctx.setTitle(task.title);
   ctx.mount(
@@ -44,9 +56,26 @@ export async function render(ctx) {
       'ul',
       { class: 'facts' },
       h('li', {}, t('task.status', { status: t(`inbox.statuses.${task.status}`) })),
-      h('li', {}, task.dueAt ? h('time', { datetime: isoDate(task.dueAt) }, t('task.due', { date: formatDate(task.dueAt) })) : t('task.noDue')),
-      task.overdue ? h('li', { class: 'warning' }, h('span', { class: 'warning-icon', 'aria-hidden': 'true' }, '!'), t('inbox.overdue')) : null,
-      h('li', {}, h('time', { datetime: isoDate(task.createdAt) }, t('task.received', { date: formatDate(task.createdAt) }))),
+      h(
+        'li',
+        {},
+        task.dueAt
+          ? h('time', { datetime: isoDate(task.dueAt) }, t('task.due', { date: formatDate(task.dueAt) }))
+          : t('task.noDue'),
+      ),
+      task.overdue
+        ? h(
+            'li',
+            { class: 'warning' },
+            h('span', { class: 'warning-icon', 'aria-hidden': 'true' }, '!'),
+            t('inbox.overdue'),
+          )
+        : null,
+      h(
+        'li',
+        {},
+        h('time', { datetime: isoDate(task.createdAt) }, t('task.received', { date: formatDate(task.createdAt) })),
+      ),
       task.assignee ? h('li', {}, t('task.assignee', { who: task.assignee })) : null,
     ),
     claim ? h('p', {}, claim) : null,
@@ -55,9 +84,19 @@ export async function render(ctx) {
       { class: 'section', 'aria-labelledby': 'data-title' },
       h('h2', { id: 'data-title' }, t('task.dataTitle')),
       h('p', { class: 'hint' }, t('task.dataIntro')),
-      h('dl', { class: 'data-list' }, task.items.map((item) => [h('dt', {}, item.label), h('dd', {}, display(item.value))])),
+      h(
+        'dl',
+        { class: 'data-list' },
+        task.items.map((item) => [h('dt', {}, item.label), h('dd', {}, display(item.value))]),
+      ),
     ),
-    open ? decisionSection(ctx, task, base) : h('p', { class: 'notice notice--info' }, t('task.closed', { status: t(`inbox.statuses.${task.status}`).toLowerCase() })),
+    open
+      ? decisionSection(ctx, task, base)
+      : h(
+          'p',
+          { class: 'notice notice--info' },
+          t('task.closed', { status: t(`inbox.statuses.${task.status}`).toLowerCase() }),
+        ),
   );
 }
 
@@ -81,7 +120,14 @@ function decisionSection(ctx, task, base) {
           const values = collect(outputs, approveSummary);
           if (!values) return;
           try {
-            await whileSending(approveButton, () => api(`${base}/decision`, { method: 'POST', body: { outcome: 'approved', outputs: values }, idempotencyKey: approveKey, signal: ctx.signal }));
+            await whileSending(approveButton, () =>
+              api(`${base}/decision`, {
+                method: 'POST',
+                body: { outcome: 'approved', outputs: values },
+                idempotencyKey: approveKey,
+                signal: ctx.signal,
+              }),
+            );
             done('task.decided');
           } catch (error) {
             if (error?.name === 'AbortError') return;
@@ -99,7 +145,10 @@ function decisionSection(ctx, task, base) {
 
   // Refuse, with a reason the citizen reads.
   const rejectSummary = errorSummary();
-  const reason = dataItemField({ item: 'reason', label: t('task.reasonLabel'), type: 'string', multiline: true }, { prefix: 'reject', hint: t('task.reasonHint') });
+  const reason = dataItemField(
+    { item: 'reason', label: t('task.reasonLabel'), type: 'string', multiline: true },
+    { prefix: 'reject', hint: t('task.reasonHint') },
+  );
   const rejectKey = newIdempotencyKey();
   const rejectButton = h('button', { type: 'submit', class: 'button button--danger' }, t('task.reject'));
   const reject = h(
@@ -114,7 +163,14 @@ function decisionSection(ctx, task, base) {
           const values = collect([reason], rejectSummary);
           if (!values) return;
           try {
-            await whileSending(rejectButton, () => api(`${base}/decision`, { method: 'POST', body: { outcome: 'rejected', reason: values.reason }, idempotencyKey: rejectKey, signal: ctx.signal }));
+            await whileSending(rejectButton, () =>
+              api(`${base}/decision`, {
+                method: 'POST',
+                body: { outcome: 'rejected', reason: values.reason },
+                idempotencyKey: rejectKey,
+                signal: ctx.signal,
+              }),
+            );
             done('task.decided');
           } catch (error) {
             if (error?.name === 'AbortError') return;
@@ -134,10 +190,23 @@ function decisionSection(ctx, task, base) {
   const boxes = task.items.map((item, index) => {
     const boxId = `info-${index}`;
     const input = h('input', { type: 'checkbox', id: boxId, name: 'items', value: item.item, class: 'checkbox' });
-    return { input, row: h('div', { class: 'choice choice--checkbox' }, input, h('label', { for: boxId }, item.label)) };
+    return {
+      input,
+      row: h('div', { class: 'choice choice--checkbox' }, input, h('label', { for: boxId }, item.label)),
+    };
   });
   const infoError = h('p', { class: 'field-error', id: 'info-error', hidden: true });
-  const infoFieldset = h('fieldset', { class: 'field' }, h('legend', { class: 'legend' }, t('task.infoItems')), infoError, h('div', { class: 'choices' }, boxes.map((b) => b.row)));
+  const infoFieldset = h(
+    'fieldset',
+    { class: 'field' },
+    h('legend', { class: 'legend' }, t('task.infoItems')),
+    infoError,
+    h(
+      'div',
+      { class: 'choices' },
+      boxes.map((b) => b.row),
+    ),
+  );
   const infoKey = newIdempotencyKey();
   const infoButton = h('button', { type: 'submit', class: 'button button--secondary' }, t('task.requestInfo'));
   const info = h(
@@ -151,7 +220,10 @@ function decisionSection(ctx, task, base) {
           event.preventDefault();
           const items = boxes.filter((b) => b.input.checked).map((b) => b.input.value);
           if (items.length === 0) {
-            infoError.replaceChildren(h('span', { class: 'visually-hidden' }, `${t('form.errorPrefix')} `), t('task.errPickOne'));
+            infoError.replaceChildren(
+              h('span', { class: 'visually-hidden' }, `${t('form.errorPrefix')} `),
+              t('task.errPickOne'),
+            );
             infoError.hidden = false;
             infoFieldset.classList.add('field--error');
             infoFieldset.setAttribute('aria-describedby', 'info-error');
@@ -159,7 +231,14 @@ function decisionSection(ctx, task, base) {
             return;
           }
           try {
-            await whileSending(infoButton, () => api(`${base}/request-info`, { method: 'POST', body: { items }, idempotencyKey: infoKey, signal: ctx.signal }));
+            await whileSending(infoButton, () =>
+              api(`${base}/request-info`, {
+                method: 'POST',
+                body: { items },
+                idempotencyKey: infoKey,
+                signal: ctx.signal,
+              }),
+            );
             done('task.infoRequested');
           } catch (error) {
             if (error?.name === 'AbortError') return;

@@ -24,7 +24,14 @@ export async function render(ctx) {
   const stepsIntro = h('p', {});
   const steps = h('ol', { class: 'timeline', id: 'steps' });
   const notNeeded = h('div', {});
-  const stepsSection = h('section', { 'aria-labelledby': 'steps-title', class: 'section', id: 'steps-section' }, h('h2', { id: 'steps-title' }, t('timeline.stepsTitle')), stepsIntro, steps, notNeeded);
+  const stepsSection = h(
+    'section',
+    { 'aria-labelledby': 'steps-title', class: 'section', id: 'steps-section' },
+    h('h2', { id: 'steps-title' }, t('timeline.stepsTitle')),
+    stepsIntro,
+    steps,
+    notNeeded,
+  );
   const live = h('p', { class: 'live', id: 'live-state' });
   const actions = h('ul', { class: 'actions' });
   let askedSignature = null;
@@ -37,18 +44,38 @@ export async function render(ctx) {
   };
 
   const renderSummary = () => {
-    replace(statusLine, h('span', { class: 'label-inline' }, t('timeline.statusLabel')), ' ', journeyBadge(view.status));
+    replace(
+      statusLine,
+      h('span', { class: 'label-inline' }, t('timeline.statusLabel')),
+      ' ',
+      journeyBadge(view.status),
+    );
     replace(
       facts,
       h('li', {}, t('timeline.started', { date: formatDate(view.startedAt) })),
       view.finishedAt ? h('li', {}, t('timeline.finished', { date: formatDate(view.finishedAt) })) : null,
-      !view.finishedAt && view.expectedAt ? h('li', {}, t('timeline.expected', { date: formatDate(view.expectedAt) })) : null,
+      !view.finishedAt && view.expectedAt
+        ? h('li', {}, t('timeline.expected', { date: formatDate(view.expectedAt) }))
+        : null,
     );
-    replace(done, view.status === 'completed' ? h('p', { class: 'notice notice--success' }, t('timeline.completed')) : null);
+    replace(
+      done,
+      view.status === 'completed' ? h('p', { class: 'notice notice--success' }, t('timeline.completed')) : null,
+    );
     replace(
       actions,
       h('li', {}, h('a', { href: `/journeys/${encodeURIComponent(id)}/access-log` }, t('timeline.accessLog'))),
-      view.status === 'active' ? h('li', {}, h('a', { href: `/journeys/${encodeURIComponent(id)}/withdraw`, class: 'link-danger' }, t('timeline.withdraw'))) : null,
+      view.status === 'active'
+        ? h(
+            'li',
+            {},
+            h(
+              'a',
+              { href: `/journeys/${encodeURIComponent(id)}/withdraw`, class: 'link-danger' },
+              t('timeline.withdraw'),
+            ),
+          )
+        : null,
     );
   };
 
@@ -77,7 +104,10 @@ export async function render(ctx) {
     const ids = applicable.map((step) => step.id).join('|');
     if (ids !== renderedIds) {
       rendered.clear();
-      replace(steps, applicable.map((step) => keyed(step, open.has(step.id))));
+      replace(
+        steps,
+        applicable.map((step) => keyed(step, open.has(step.id))),
+      );
       renderedIds = ids;
     } else {
       for (const step of applicable) {
@@ -97,7 +127,19 @@ export async function render(ctx) {
             { class: 'not-needed', 'data-step': '__skipped', open: open.has('__skipped') },
             h('summary', {}, t('timeline.notNeeded', { count: skipped.length })),
             h('p', { class: 'hint' }, t('timeline.notNeededIntro')),
-            h('ul', { class: 'not-needed-list' }, skipped.map((step) => h('li', {}, h('span', { class: 'not-needed-title' }, step.title), ' – ', t('timeline.agency', { name: step.agency.name, level: t(`level.${step.agency.level}`) })))),
+            h(
+              'ul',
+              { class: 'not-needed-list' },
+              skipped.map((step) =>
+                h(
+                  'li',
+                  {},
+                  h('span', { class: 'not-needed-title' }, step.title),
+                  ' – ',
+                  t('timeline.agency', { name: step.agency.name, level: t(`level.${step.agency.level}`) }),
+                ),
+              ),
+            ),
           ),
     );
     if (focused) stepsSection.querySelector(`details[data-step="${CSS.escape(focused)}"] summary`)?.focus();
@@ -178,9 +220,12 @@ export async function render(ctx) {
 /** What changed, in words: "Registration in the CBE: Done". */
 function describeChanges(before, after) {
   const previous = new Map(before.steps.map((s) => [s.id, s.status]));
-  const changes = after.steps.filter((s) => previous.get(s.id) !== s.status && s.status !== 'skipped').map((s) => t('timeline.liveStep', { step: s.title, status: t(`stepStatus.${s.status}`) }));
+  const changes = after.steps
+    .filter((s) => previous.get(s.id) !== s.status && s.status !== 'skipped')
+    .map((s) => t('timeline.liveStep', { step: s.title, status: t(`stepStatus.${s.status}`) }));
   if (before.asked.length === 0 && after.asked.length > 0) changes.push(t('timeline.askedTitle'));
-  if (before.status !== after.status) changes.push(t('timeline.liveJourney', { status: t(`journeyStatus.${after.status}`) }));
+  if (before.status !== after.status)
+    changes.push(t('timeline.liveJourney', { status: t(`journeyStatus.${after.status}`) }));
   return changes;
 }
 
@@ -194,29 +239,72 @@ function stepItem(step, open) {
       'div',
       { class: 'step-body' },
       h('h3', { class: 'step-title' }, step.title),
-      h('p', { class: 'step-agency' }, t('timeline.agency', { name: step.agency.name, level: t(`level.${step.agency.level}`) }), h('span', { class: 'step-mode' }, ` · ${t(`mode.${step.mode}`)}`)),
+      h(
+        'p',
+        { class: 'step-agency' },
+        t('timeline.agency', { name: step.agency.name, level: t(`level.${step.agency.level}`) }),
+        h('span', { class: 'step-mode' }, ` · ${t(`mode.${step.mode}`)}`),
+      ),
       h('p', { class: 'step-status' }, stepBadge(step.status)),
       dates(step),
-      step.overdue ? h('p', { class: 'warning' }, h('span', { class: 'warning-icon', 'aria-hidden': 'true' }, '!'), t('timeline.overdue')) : null,
-      step.reason && kind === 'problem' ? h('p', { class: 'step-reason' }, t('timeline.reason', { reason: step.reason })) : null,
-      step.reused.length > 0 ? h('div', { class: 'reused' }, h('p', {}, t('timeline.reused')), h('ul', {}, step.reused.map((r) => h('li', {}, r.label)))) : null,
-      step.description ? h('details', { class: 'step-more', 'data-step': step.id, open }, h('summary', {}, h('span', { class: 'visually-hidden' }, `${step.title}: `), t('timeline.more')), h('p', {}, step.description)) : null,
+      step.overdue
+        ? h(
+            'p',
+            { class: 'warning' },
+            h('span', { class: 'warning-icon', 'aria-hidden': 'true' }, '!'),
+            t('timeline.overdue'),
+          )
+        : null,
+      step.reason && kind === 'problem'
+        ? h('p', { class: 'step-reason' }, t('timeline.reason', { reason: step.reason }))
+        : null,
+      step.reused.length > 0
+        ? h(
+            'div',
+            { class: 'reused' },
+            h('p', {}, t('timeline.reused')),
+            h(
+              'ul',
+              {},
+              step.reused.map((r) => h('li', {}, r.label)),
+            ),
+          )
+        : null,
+      step.description
+        ? h(
+            'details',
+            { class: 'step-more', 'data-step': step.id, open },
+            h('summary', {}, h('span', { class: 'visually-hidden' }, `${step.title}: `), t('timeline.more')),
+            h('p', {}, step.description),
+          )
+        : null,
     ),
   );
 }
 
 function dates(step) {
   const items = [];
-  if (step.finishedAt && step.status === 'completed') items.push(h('li', {}, time(step.finishedAt, t('timeline.finishedStep', { date: formatDate(step.finishedAt) }))));
+  if (step.finishedAt && step.status === 'completed')
+    items.push(h('li', {}, time(step.finishedAt, t('timeline.finishedStep', { date: formatDate(step.finishedAt) }))));
   else {
     if (step.dueAt) {
       const kind = step.term?.kind;
-      const key = kind === 'authority-decision' ? 'dueAuthority' : kind === 'citizen-deadline' ? 'dueCitizen' : kind === 'observed' || kind === 'estimate' ? 'dueObserved' : 'due';
+      const key =
+        kind === 'authority-decision'
+          ? 'dueAuthority'
+          : kind === 'citizen-deadline'
+            ? 'dueCitizen'
+            : kind === 'observed' || kind === 'estimate'
+              ? 'dueObserved'
+              : 'due';
       items.push(h('li', {}, time(step.dueAt, t(`timeline.${key}`, { date: formatDate(step.dueAt) }))));
-      if (kind === 'authority-decision' && step.term.onExpiry === 'tacit-approval') items.push(h('li', { class: 'muted' }, t('timeline.tacitApproval')));
-      if (kind === 'authority-decision' && step.term.onExpiry === 'tacit-refusal') items.push(h('li', { class: 'muted' }, t('timeline.tacitRefusal')));
+      if (kind === 'authority-decision' && step.term.onExpiry === 'tacit-approval')
+        items.push(h('li', { class: 'muted' }, t('timeline.tacitApproval')));
+      if (kind === 'authority-decision' && step.term.onExpiry === 'tacit-refusal')
+        items.push(h('li', { class: 'muted' }, t('timeline.tacitRefusal')));
     }
-    if (step.expectedAt && !['skipped', 'cancelled', 'rejected'].includes(step.status)) items.push(h('li', {}, time(step.expectedAt, t('timeline.expectedStep', { date: formatDate(step.expectedAt) }))));
+    if (step.expectedAt && !['skipped', 'cancelled', 'rejected'].includes(step.status))
+      items.push(h('li', {}, time(step.expectedAt, t('timeline.expectedStep', { date: formatDate(step.expectedAt) }))));
   }
   return items.length > 0 ? h('ul', { class: 'step-dates' }, items) : null;
 }
@@ -238,7 +326,11 @@ function askedSection(view, journeyId, feedback, ctx) {
     return h(
       'div',
       { class: 'asked-group' },
-      h('p', { class: 'asked-for' }, t('timeline.askedFor', { agency: step?.agency.name ?? '', step: step?.title ?? stepId })),
+      h(
+        'p',
+        { class: 'asked-for' },
+        t('timeline.askedFor', { agency: step?.agency.name ?? '', step: step?.title ?? stepId }),
+      ),
       step?.description ? h('p', { class: 'hint' }, step.description) : null,
       groupFields.map((f) => f.element),
     );
@@ -256,7 +348,14 @@ function askedSection(view, journeyId, feedback, ctx) {
           const items = collect(fields, summary);
           if (!items) return;
           try {
-            await whileSending(submit, () => api(`/api/journeys/${encodeURIComponent(journeyId)}/inputs`, { method: 'POST', body: { items }, idempotencyKey, signal: ctx.signal }));
+            await whileSending(submit, () =>
+              api(`/api/journeys/${encodeURIComponent(journeyId)}/inputs`, {
+                method: 'POST',
+                body: { items },
+                idempotencyKey,
+                signal: ctx.signal,
+              }),
+            );
             submit.disabled = true;
             const thanks = h('p', { class: 'notice notice--success', tabindex: '-1' }, t('timeline.answered'));
             replace(feedback, thanks);
@@ -275,7 +374,12 @@ function askedSection(view, journeyId, feedback, ctx) {
   return h(
     'section',
     { class: 'section asked', 'aria-labelledby': 'asked-title' },
-    h('h2', { id: 'asked-title' }, h('span', { class: 'asked-icon', 'aria-hidden': 'true' }, '!'), t('timeline.askedTitle')),
+    h(
+      'h2',
+      { id: 'asked-title' },
+      h('span', { class: 'asked-icon', 'aria-hidden': 'true' }, '!'),
+      t('timeline.askedTitle'),
+    ),
     h('p', {}, t('timeline.askedIntro')),
     form,
   );

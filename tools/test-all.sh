@@ -5,6 +5,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
 
+# One full run at a time per machine: each starts Temporal servers and keeps every core busy, and two at once make
+# both slow enough for their generous time bounds to fail.
+if [ -z "${PASSAGE_TEST_LOCKED:-}" ] && command -v flock > /dev/null; then
+  export PASSAGE_TEST_LOCKED=1
+  exec flock "${TMPDIR:-/tmp}/passage-test-all.lock" "$0" "$@"
+fi
+
 step() { printf '\n=== %s\n' "$*"; }
 
 step lint

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Principal } from '@passage/auth';
 import type { SimulationResult, VersionDiff } from '@passage/authoring';
 import { journeyStateQuery, type Provenance } from '@passage/contracts';
-import { LifeEventRegistry } from '@passage/journeys';
+import { LifeEventRegistry } from '@passage/registry';
 import { startJourney } from '@passage/temporal';
 import { soleTraderIntake } from '@passage/testing';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';

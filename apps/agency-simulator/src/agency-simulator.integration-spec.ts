@@ -12,7 +12,7 @@ import {
 } from '@passage/agency-sdk';
 import { startAgencyGateway, type AgencyGateway } from '@passage/agency-gateway';
 import { agencySecretVariable } from '@passage/devstack';
-import { AgencyRegistry } from '@passage/journeys';
+import { AgencyRegistry } from '@passage/registry';
 import { AGENCIES, CATALOGUE } from '@passage/life-events';
 import {
   connectTestTemporal,

@@ -15,5 +15,14 @@ export { verifyAgency, type VerifyAgencyOptions } from './lib/conformance/verify
 export { formatReport, type ConformanceCheck, type ConformanceReport } from './lib/conformance/report';
 export type { CheckName, ItemSpec, ServiceUnderTest } from './lib/conformance/probe-requests';
 export { servicesOfAgency } from './lib/conformance/agency-services';
-export type { ConformanceProbe, MessageReceipt, ServiceOutcome, ServiceRequest } from '@passage/contracts';
+export type {
+  ConformanceProbe,
+  InboxPage,
+  InboxTask,
+  InboxTaskDetail,
+  InboxTaskStatus,
+  MessageReceipt,
+  ServiceOutcome,
+  ServiceRequest,
+} from '@passage/contracts';
 export type { DataItems, DataValue, Language } from '@passage/journey-model';

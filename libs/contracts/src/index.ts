@@ -1,5 +1,6 @@
 export * from './lib/activities';
 export * from './lib/ids';
+export * from './lib/inbox.types';
 export * from './lib/journey.types';
 export * from './lib/messages';
 export * from './lib/search-attributes';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { DEV_AUDIENCE, DEV_ISSUER, DevTokenVerifier, type Principal } from '@passage/auth';
 import { startPassageProcess, waitForHttp, waitForOutput, type RunningProcess } from '@passage/devstack';
-import { publishCatalogue } from '@passage/journeys';
+import { publishCatalogue } from '@passage/registry';
 import { AGENCIES, CATALOGUE } from '@passage/life-events';
 import { freePort } from '@passage/temporal';
 import {
@@ -57,7 +57,7 @@ export interface E2eStack {
 export async function startE2eStack(options: E2eStackOptions = {}): Promise<E2eStack> {
   const temporal = await connectTestTemporal();
   const db = await createTestDatabase();
-  await publishCatalogue(db.dataSource);
+  await publishCatalogue(db.dataSource, { agencies: AGENCIES, lifeEvents: CATALOGUE });
   const secret = randomBytes(32).toString('base64url');
   const port = await freePort();
   const env = {

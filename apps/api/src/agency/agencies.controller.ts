@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { AgencyRegistryAdmin } from '@passage/agency-gateway';
-import { PutAgencyCommand, type Caller } from '@passage/journeys';
+import { AgencyRegistryAdmin, PutAgencyCommand } from '@passage/registry';
+import type { Caller } from '@passage/auth';
 import { CurrentCaller } from '../common/caller';
 
 /** The agency registry: read by anyone signed in, kept by admins. */

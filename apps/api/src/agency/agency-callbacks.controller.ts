@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common
 import { ApiBody, ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AgencyCallbacks } from '@passage/agency-gateway';
 import { SIGNATURE_HEADERS } from '@passage/agency-sdk';
-import { AgencyCallbackCommand } from '@passage/journeys';
+import { AgencyCallbackCommand } from '@passage/agency-gateway';
 import { Public } from '../common/caller';
 import { AgencySignatureGuard, type SignedCallbackRequest } from './agency-signature.guard';
 

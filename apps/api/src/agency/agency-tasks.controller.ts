@@ -1,14 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Language } from '@passage/journey-model';
-import {
-  AgencyInbox,
-  createCommand,
-  DecideTaskCommand,
-  InboxQuery,
-  RequestInfoCommand,
-  type Caller,
-} from '@passage/journeys';
+import { AgencyInbox, DecideTaskCommand, InboxQuery, RequestInfoCommand } from '@passage/inbox';
+import { createCommand } from '@passage/validation';
+import type { Caller } from '@passage/auth';
 import { CurrentCaller, type AuthenticatedRequest } from '../common/caller';
 import { idempotencyKeyOf } from '../common/idempotency.interceptor';
 import { LanguagePipe } from '../common/params';

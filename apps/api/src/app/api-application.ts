@@ -6,19 +6,12 @@ import type { NextFunction, Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { PassageError } from '@passage/contracts';
 import { passageEnvironment, type KeyRing } from '@passage/config';
-import { AgencyCallbacks, AgencyRegistryAdmin, CALLBACK_ROUTE } from '@passage/agency-gateway';
+import { AgencyCallbacks, CALLBACK_ROUTE } from '@passage/agency-gateway';
 import type { TokenVerifier } from '@passage/auth';
-import {
-  AgencyInbox,
-  AgencyRegistry,
-  IdempotencyStore,
-  JourneyAccess,
-  JourneyEventsFeed,
-  JourneysService,
-  LifeEventRegistry,
-  Mandates,
-  Vault,
-} from '@passage/journeys';
+import { AgencyInbox } from '@passage/inbox';
+import { AgencyRegistry, AgencyRegistryAdmin, LifeEventRegistry } from '@passage/registry';
+import { JourneyAccess, JourneyEventsFeed, JourneysService, Mandates } from '@passage/journeys';
+import { Vault } from '@passage/persistence';
 import { OwnerReports, SatisfactionSurvey } from '@passage/owner-reporting';
 import { VaultCipher } from '@passage/persistence';
 import { AgenciesController } from '../agency/agencies.controller';
@@ -31,6 +24,7 @@ import { BodyPipe } from '../common/body.pipe';
 import { answerUnparsableRequests } from '../common/client-error';
 import { ErrorFilter } from '../common/error.filter';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
+import { IdempotencyStore } from '../common/idempotency.store';
 import { jsonBody } from '../common/json-body';
 import { requestLogger } from '../common/request-logger';
 import { CatalogueController } from '../catalogue/catalogue.controller';

@@ -1,5 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { LifeEventAuthoring, LifeEventRegistry, ReadModelObservationsQuery } from '@passage/journeys';
+import { LifeEventAuthoring } from '@passage/versioning';
+import { LifeEventRegistry } from '@passage/registry';
+import { ReadModelObservationsQuery } from '@passage/persistence';
 import type { ApiDependencies } from '../app/api-application';
 import { LifeEventAuthoringController } from './life-event-authoring.controller';
 

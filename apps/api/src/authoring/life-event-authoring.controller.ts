@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { LifeEventAuthoring, SimulateLifeEventCommand, type Caller } from '@passage/journeys';
+import { LifeEventAuthoring, SimulateLifeEventCommand } from '@passage/versioning';
+import type { Caller } from '@passage/auth';
 import { CurrentCaller } from '../common/caller';
 import { PositiveIntPipe } from '../common/params';
 import { RolesOrNotFound } from '../common/roles.guard';

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { isLifeEventId, notFound } from '@passage/contracts';
 import { toCpsvAp } from '@passage/cpsv';
 import { toMermaid, type Language } from '@passage/journey-model';
-import { AgencyRegistry, LifeEventRegistry } from '@passage/journeys';
+import { AgencyRegistry, LifeEventRegistry } from '@passage/registry';
 import { findLifeEvent } from '@passage/life-events';
 import { Public } from '../common/caller';
 import { LanguagePipe, PositiveIntPipe } from '../common/params';

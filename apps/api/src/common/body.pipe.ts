@@ -1,5 +1,5 @@
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
-import { createCommand } from '@passage/journeys';
+import { createCommand } from '@passage/validation';
 
 /** Validates bodies with the commands' own class-validator rules (whitelist, no unknown fields), as the CLI does. */
 @Injectable()

@@ -1,6 +1,6 @@
 import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import type { Caller } from '@passage/journeys';
+import type { Caller } from '@passage/auth';
 
 /** Routes anyone may call without a token (catalogue, health, docs). */
 export const PUBLIC_ROUTE = 'passage:public';

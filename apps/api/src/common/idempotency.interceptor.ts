@@ -2,8 +2,8 @@ import { Injectable, type CallHandler, type ExecutionContext, type NestIntercept
 import type { Response } from 'express';
 import { from, lastValueFrom, of, type Observable } from 'rxjs';
 import { PassageError } from '@passage/contracts';
-import { IdempotencyStore } from '@passage/journeys';
 import type { AuthenticatedRequest } from './caller';
+import { IdempotencyStore } from './idempotency.store';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const KEY = /^[\x21-\x7e]{1,200}$/;

@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { JourneysService, type Caller } from '@passage/journeys';
+import { JourneysService } from '@passage/journeys';
+import type { Caller } from '@passage/auth';
 import { AnswerSatisfactionCommand, SatisfactionSurvey } from '@passage/owner-reporting';
 import { CurrentCaller } from '../common/caller';
 import { JourneyIdPipe } from '../common/params';

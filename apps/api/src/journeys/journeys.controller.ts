@@ -10,8 +10,8 @@ import {
   ProvideInputsCommand,
   StartJourneyCommand,
   WithdrawJourneyCommand,
-  type Caller,
 } from '@passage/journeys';
+import type { Caller } from '@passage/auth';
 import { CurrentCaller, type AuthenticatedRequest } from '../common/caller';
 import { idempotencyKeyOf } from '../common/idempotency.interceptor';
 import { JourneyIdPipe, LanguagePipe } from '../common/params';

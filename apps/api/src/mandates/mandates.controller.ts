@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { notFound, PassageError } from '@passage/contracts';
-import { GrantMandateCommand, Mandates, type Caller } from '@passage/journeys';
+import { GrantMandateCommand, Mandates } from '@passage/journeys';
+import type { Caller } from '@passage/auth';
 import type { MandateEntity } from '@passage/persistence';
 import { CurrentCaller } from '../common/caller';
 

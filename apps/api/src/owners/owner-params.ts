@@ -1,7 +1,7 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import { notFound, PassageError } from '@passage/contracts';
 import { isIsoDate, type IsoDate } from '@passage/journey-model';
-import type { Caller } from '@passage/journeys';
+import type { Caller } from '@passage/auth';
 
 /** Process-owner staff see their own owner's reports, admins every owner's; for anyone else they do not exist. */
 export function requireOwnerAccess(caller: Caller, owner: string): void {

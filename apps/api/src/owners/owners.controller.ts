@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@ne
 import type { Request, Response } from 'express';
 import { PassageError } from '@passage/contracts';
 import { addCalendarDays, brusselsDate, calendarDaysBetween, type IsoDate } from '@passage/journey-model';
-import type { Caller } from '@passage/journeys';
+import type { Caller } from '@passage/auth';
 import { OwnerReports, renderReportHtml } from '@passage/owner-reporting';
 import { CurrentCaller } from '../common/caller';
 import { IsoDatePipe, requireOwnerAccess, YearPipe } from './owner-params';

@@ -1,5 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { JourneyProposals, LifeEventRegistry, ProactiveEvents, ProactiveStarter, Vault } from '@passage/journeys';
+import { JourneyProposals, ProactiveEvents, ProactiveStarter } from '@passage/proactive';
+import { LifeEventRegistry } from '@passage/registry';
+import { Vault } from '@passage/persistence';
 import { VaultCipher } from '@passage/persistence';
 import type { ApiDependencies } from '../app/api-application';
 import { ProposalsController } from './proposals.controller';

@@ -1,7 +1,8 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Language } from '@passage/journey-model';
-import { JourneyProposals, type Caller } from '@passage/journeys';
+import { JourneyProposals } from '@passage/proactive';
+import type { Caller } from '@passage/auth';
 import { CurrentCaller } from '../common/caller';
 import { LanguagePipe } from '../common/params';
 

@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ProactiveEvents, SourceEventCommand, type Caller } from '@passage/journeys';
+import { ProactiveEvents, SourceEventCommand } from '@passage/proactive';
+import type { Caller } from '@passage/auth';
 import { CurrentCaller } from '../common/caller';
 import { RolesOrNotFound } from '../common/roles.guard';
 

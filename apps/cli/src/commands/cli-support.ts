@@ -65,7 +65,7 @@ export async function definitionOf(
   const fromCatalogue = findDefinition(lifeEvent, version);
   let published: LifeEventDefinition | undefined;
   if (dataSource && (!fromCatalogue || version === undefined)) {
-    const { LifeEventRegistry } = await import('@passage/journeys');
+    const { LifeEventRegistry } = await import('@passage/registry');
     published = (await new LifeEventRegistry(dataSource).find(lifeEvent, version))?.definition;
   }
   const latest = published && (!fromCatalogue || published.version > fromCatalogue.version) ? published : fromCatalogue;

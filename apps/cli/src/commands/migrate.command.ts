@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import type { Client } from '@temporalio/client';
 import { loadPassageConfig } from '@passage/config';
 import { isJourneyId, PassageError } from '@passage/contracts';
-import type { MigrationCandidate, MigrationOutcome, MigrationPlan, VersionMigrations } from '@passage/journeys';
+import type { MigrationCandidate, MigrationOutcome, MigrationPlan, VersionMigrations } from '@passage/versioning';
 import { CliError } from './definition-loader';
 import { requireDatabaseUrl, wholeNumber, withDatabase } from './cli-support';
 
@@ -185,7 +185,8 @@ export function registerMigrateCommand(program: Command): void {
       const confirmation = confirmationOf(options);
       const actor = actorOf(options.actor);
       const url = requireDatabaseUrl('migrate');
-      const { LifeEventRegistry, planVersionMigration, VersionMigrations } = await import('@passage/journeys');
+      const { LifeEventRegistry } = await import('@passage/registry');
+      const { planVersionMigration, VersionMigrations } = await import('@passage/versioning');
       await withDatabase(url, async (dataSource) => {
         let plan: MigrationPlan;
         try {

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { PassageError } from '@passage/contracts';
 import type { LifeEventDefinition } from '@passage/journey-model';
-import type { PublishResult } from '@passage/journeys';
-import { CATALOGUE } from '@passage/life-events';
+import type { PublishResult } from '@passage/registry';
+import { AGENCIES, CATALOGUE } from '@passage/life-events';
 import { catalogueDefinition, CliError, loadDefinitionFile } from './definition-loader';
 import { requireDatabaseUrl, wholeNumber, withDatabase } from './cli-support';
 
@@ -39,10 +39,10 @@ function refused(what: string, error: unknown): void {
  * settings changed) and every version published. Idempotent; a published version whose content changed is refused.
  */
 async function publishWholeCatalogue(url: string): Promise<void> {
-  const { publishCatalogue } = await import('@passage/journeys');
+  const { publishCatalogue } = await import('@passage/registry');
   await withDatabase(url, async (dataSource) => {
     try {
-      (await publishCatalogue(dataSource)).forEach(report);
+      (await publishCatalogue(dataSource, { agencies: AGENCIES, lifeEvents: CATALOGUE })).forEach(report);
     } catch (error) {
       refused('the catalogue', error);
     }
@@ -79,7 +79,7 @@ export function registerPublishCommand(program: Command): void {
           throw new CliError('give <life-event> <version>, or --catalogue');
         const definition = definitionToPublish(lifeEvent, wholeNumber('<version>', versionArgument), options.file);
         const url = requireDatabaseUrl('publish');
-        const { AgencyRegistry, LifeEventRegistry } = await import('@passage/journeys');
+        const { AgencyRegistry, LifeEventRegistry } = await import('@passage/registry');
         await withDatabase(url, async (dataSource) => {
           // Checked against the agencies the registry knows now and the catalogue's process owners.
           const context = {

@@ -94,7 +94,8 @@ export function registerSimulateCommand(program: Command): void {
       if (volume !== undefined && !(Number.isFinite(volume) && volume >= 0))
         throw new CliError(`--volume must be a number of journeys per month, got ${options.volume}`);
       // Loaded here: the shared simulation inputs come with the database code, which other commands do not need.
-      const { ReadModelObservationsQuery, simulateVersion } = await import('@passage/journeys');
+      const { ReadModelObservationsQuery } = await import('@passage/persistence');
+      const { simulateVersion } = await import('@passage/versioning');
       const url = databaseUrl();
       const { definition, observed } = url
         ? await withDatabase(url, async (dataSource) => {

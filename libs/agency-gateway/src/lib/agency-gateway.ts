@@ -3,14 +3,13 @@ import type { Logger } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import { agencyTaskQueue, type AgencyActivities } from '@passage/contracts';
 import type { KeyRing, PassageEnvironment } from '@passage/config';
-import { AgencyRegistry } from '@passage/journeys';
+import { AgencyRegistry, webhookUrlPolicyProblem } from '@passage/registry';
 import type { AgencyEntity } from '@passage/persistence';
 import { passageDataConverter } from '@passage/temporal';
 import { AgencyCallbackStore } from './callbacks/agency-callback.store';
 import { CircuitBreaker, DEFAULT_BREAKER_SETTINGS, type BreakerSettings } from './delivery/circuit-breaker';
 import { resolveAgencySecret } from './delivery/secret-ref';
 import { contractViolation, WebhookServiceAdapter } from './delivery/webhook-service.adapter';
-import { webhookUrlPolicyProblem } from './delivery/webhook-url-policy';
 
 export interface AgencyGatewayOptions {
   readonly connection: NativeConnection;

@@ -2,7 +2,7 @@ import type { Client, WorkflowHandle } from '@temporalio/client';
 import type { LogLevel, LogMetadata, Logger } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import type { EngineSettings, JourneyState } from '@passage/contracts';
-import { AgencyRegistry, LifeEventRegistry } from '@passage/journeys';
+import { AgencyRegistry, LifeEventRegistry } from '@passage/registry';
 import {
   contentHash,
   defineLifeEvent,

@@ -1,42 +1,5 @@
-import type { MessageReceipt } from '@passage/contracts';
-import type { DataItems, DataValue, Language } from '@passage/journey-model';
-
-export type InboxTaskStatus = 'open' | 'awaiting-subject' | 'decided' | 'cancelled';
-
-/** A task in the inbox: one manual step of one journey, waiting for (or decided by) your agency's staff. */
-export interface InboxTask {
-  readonly id: string;
-  readonly journeyId: string;
-  readonly lifeEvent: string;
-  readonly stepId: string;
-  readonly service: string;
-  readonly status: InboxTaskStatus;
-  readonly assignee?: string;
-  readonly dueAt?: string;
-  readonly overdue: boolean;
-  readonly createdAt: string;
-}
-
-export interface InboxTaskDetail extends InboxTask {
-  readonly title: string;
-  readonly description?: string;
-  /** Exactly the data items the step needs, with their values (Passage logs every read for the subject). */
-  readonly items: readonly { readonly item: string; readonly label: string; readonly value?: DataValue }[];
-  /** What an approval must give. */
-  readonly produces: readonly {
-    readonly item: string;
-    readonly label: string;
-    readonly type: string;
-    readonly values?: readonly string[];
-  }[];
-}
-
-export interface InboxPage<T> {
-  readonly items: readonly T[];
-  readonly page: number;
-  readonly pageSize: number;
-  readonly total: number;
-}
+import type { InboxPage, InboxTask, InboxTaskDetail, InboxTaskStatus, MessageReceipt } from '@passage/contracts';
+import type { DataItems, Language } from '@passage/journey-model';
 
 export interface InboxQuery {
   readonly status?: InboxTaskStatus;

@@ -3,7 +3,8 @@ import type { Principal } from '@passage/auth';
 import type { KeyRing } from '@passage/config';
 import type { Provenance } from '@passage/contracts';
 import type { DataItems } from '@passage/journey-model';
-import { Mandates, Vault } from '@passage/journeys';
+import { Mandates } from '@passage/journeys';
+import { Vault } from '@passage/persistence';
 import { VaultCipher } from '@passage/persistence';
 
 export const DEMO_CITIZEN = 'demo-citizen';

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { loadPassageConfig, type KeyRing, type PassageConfig } from '@passage/config';
 import type { DataItems } from '@passage/journey-model';
-import { AGENCIES } from '@passage/life-events';
-import { publishCatalogue } from '@passage/journeys';
+import { AGENCIES, CATALOGUE } from '@passage/life-events';
+import { publishCatalogue } from '@passage/registry';
 import { openDatabase } from '@passage/persistence';
 import { freePort, startDevServer } from '@passage/temporal';
 import { DEMO_PRINCIPALS, demoStartBusinessIntake, seedDemo } from './demo.seed';
@@ -110,7 +110,7 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
     progress(`migrating, publishing the catalogue and seeding the demo (${database.value.description})`);
     const dataSource = await openDatabase({ url: database.value.url });
     try {
-      await publishCatalogue(dataSource);
+      await publishCatalogue(dataSource, { agencies: AGENCIES, lifeEvents: CATALOGUE });
       await seedDemo(dataSource, config.vaultKeys);
     } finally {
       await dataSource.destroy();

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { KeyRing, NotificationSettings } from '@passage/config';
-import { Vault } from '@passage/journeys';
+import { Vault } from '@passage/persistence';
 import { VaultCipher } from '@passage/persistence';
 import type { NotificationChannel, NotificationTransport } from './delivery/notification-message';
 import { NotificationDispatcher } from './dispatcher/notification-dispatcher';

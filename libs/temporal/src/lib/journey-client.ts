@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
 import {
@@ -22,6 +22,15 @@ export interface StartOptions {
   readonly taskQueue?: string;
   /** A fixed uuid makes the start idempotent: starting twice with the same id starts one journey. */
   readonly uuid?: string;
+}
+
+/**
+ * A uuid derived from a key within a scope (a caller's idempotency key, a source event): a repeated start with the
+ * same key names the same workflow.
+ */
+export function uuidFromKey(scope: string, key: string): string {
+  const hex = createHash('sha256').update(`${scope}\u0000${key}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /**

@@ -10,16 +10,12 @@ import {
   type JourneyState,
   type MessageReceipt,
 } from '@passage/contracts';
-import {
-  AgencyCallbackCommand,
-  AgencyRegistry,
-  checkDataItems,
-  createCommand,
-  type LifeEventRegistry,
-} from '@passage/journeys';
+import { AgencyRegistry, type LifeEventRegistry } from '@passage/registry';
+import { checkDataItems, createCommand } from '@passage/validation';
 import type { DataItems } from '@passage/journey-model';
 import { JourneyEntity, type AgencyCallbackEntity } from '@passage/persistence';
 import { resolveAgencySecret } from '../delivery/secret-ref';
+import { AgencyCallbackCommand } from './agency-callback.command';
 import { AgencyCallbackStore } from './agency-callback.store';
 import { PostgresNonceStore } from './postgres-nonce.store';
 

@@ -1,5 +1,5 @@
 import type { ServiceOutcome, ServiceRequest } from '@passage/contracts';
-import { dataItemsProblem } from '@passage/journeys';
+import { dataItemsProblem } from '@passage/validation';
 import type { DataItems } from '@passage/journey-model';
 import type { WebhookAnswer } from './webhook-call';
 

@@ -1,4 +1,4 @@
-import { AGENCY_SECRET_REF } from '@passage/journeys';
+import { AGENCY_SECRET_REF } from '@passage/registry';
 
 /** Shorter secrets are refused: an HMAC key should carry at least as much entropy as 24 random bytes. */
 export const MIN_SECRET_LENGTH = 32;

@@ -1,17 +1,7 @@
 import { notFound, PassageError, type Actor } from '@passage/contracts';
-import type { Principal } from '@passage/auth';
+import type { Caller } from '@passage/auth';
 import type { Channel } from '@passage/journey-model';
 import type { Mandates } from '../mandates/mandates';
-
-/**
- * Who is calling, and — for a clerk at a counter or on the phone — which subject is present (their pseudonymous
- * id, resolved by the counter application from the person's eID) and on which channel.
- */
-export interface Caller {
-  readonly principal: Principal;
-  readonly presentSubject?: string;
-  readonly assistedChannel?: Extract<Channel, 'counter' | 'phone'>;
-}
 
 /** What a caller may do with one subject's journeys. */
 export type Relation = 'subject' | 'intermediary' | 'counter';

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { In, type DataSource, type EntityManager } from 'typeorm';
@@ -13,6 +13,7 @@ import {
   type Provenance,
   type TimelineEvent,
 } from '@passage/contracts';
+import type { Caller } from '@passage/auth';
 import type { DataValue, Language, LifeEventDefinition, StepDefinition } from '@passage/journey-model';
 import {
   AgencyEntity,
@@ -21,14 +22,14 @@ import {
   JourneyEntity,
   JourneyEventEntity,
   JourneyStepEntity,
+  type Vault,
 } from '@passage/persistence';
-import { startJourney } from '@passage/temporal';
-import type { StartJourneyCommand } from '../commands/journey.commands';
-import type { LifeEventRegistry } from '../registry/life-event.registry';
+import type { LifeEventRegistry } from '@passage/registry';
+import { startJourney, uuidFromKey } from '@passage/temporal';
+import { checkDataItems } from '@passage/validation';
 import type { Mandates } from '../mandates/mandates';
-import type { Vault } from '../vault/vault';
-import { actorOf, channelOf, type Caller, type JourneyAccess, type Relation } from './journey-access';
-import { checkDataItems } from './data-item-values';
+import { actorOf, channelOf, type JourneyAccess, type Relation } from './journey-access';
+import type { StartJourneyCommand } from './journey.commands';
 import { toJourneySummary, toTimeline, type JourneySummary, type TimelineView } from './timeline.mapper';
 
 export interface StartedJourney {
@@ -56,12 +57,6 @@ export interface JourneysDependencies {
   readonly mandates: Mandates;
   /** Task queue of the engine (tests use their own). */
   readonly taskQueue?: string;
-}
-
-/** A journey uuid derived from the caller's idempotency key: a repeated start finds the same workflow. */
-export function uuidFromKey(scope: string, key: string): string {
-  const hex = createHash('sha256').update(`${scope}\u0000${key}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** The citizen's front door: start journeys, follow them on one timeline, answer once, withdraw, see who read what. */

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Vault } from '@passage/journeys';
+import { Vault } from '@passage/persistence';
 import { VaultCipher } from '@passage/persistence';
 import { createTestDatabase, type TestDatabase } from '@passage/testing';
 import {

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { Vault } from '@passage/journeys';
+import type { Vault } from '@passage/persistence';
 import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from '../delivery/backoff';
 import { describeFailure, type Failure } from '../delivery/failure';
 import {

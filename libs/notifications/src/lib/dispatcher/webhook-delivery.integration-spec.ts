@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { Vault } from '@passage/journeys';
+import { Vault } from '@passage/persistence';
 import { VaultCipher } from '@passage/persistence';
 import { createTestDatabase, type TestDatabase } from '@passage/testing';
 import {

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StepState } from '@passage/contracts';
-import { Vault } from '@passage/journeys';
+import { Vault } from '@passage/persistence';
 import { VaultCipher } from '@passage/persistence';
 import { createTestDatabase, type TestDatabase } from '@passage/testing';
 import { outboxRows, ProjectedJourney, publishTestLifeEvent, TEST_VAULT_KEYS } from '../../test/outbox.fixtures';

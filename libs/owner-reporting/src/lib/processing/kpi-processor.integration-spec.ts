@@ -1,6 +1,6 @@
 import type { ProjectionUpdate } from '@passage/contracts';
-import { publishCatalogue } from '@passage/journeys';
-import { VLAIO_PROCESS_OWNER } from '@passage/life-events';
+import { publishCatalogue } from '@passage/registry';
+import { AGENCIES, CATALOGUE, VLAIO_PROCESS_OWNER } from '@passage/life-events';
 import { JourneyProjectionWriter, VaultCipher } from '@passage/persistence';
 import type { KpiHook, ProcessOwnerModule } from '@passage/process-owner';
 import { createTestDatabase, TEST_PAYLOAD_KEYS, type TestDatabase } from '@passage/testing';
@@ -56,7 +56,7 @@ describe('KPI processing: every journey event counts exactly once', () => {
 
   beforeEach(async () => {
     db = await createTestDatabase();
-    await publishCatalogue(db.dataSource);
+    await publishCatalogue(db.dataSource, { agencies: AGENCIES, lifeEvents: CATALOGUE });
     writer = new JourneyProjectionWriter(db.dataSource, new VaultCipher(TEST_PAYLOAD_KEYS));
   });
 

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { LifeEventRegistry } from '@passage/journeys';
+import { LifeEventRegistry } from '@passage/registry';
 import { measure, needsValues, stepCost, type KpiEvent, type ProcessOwnerModule } from '@passage/process-owner';
 import { OwnerDirectory, type OwnedLifeEvent } from '../owners/owner-directory';
 import { brusselsToday, isoWeek } from '../reading/brussels-time';

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { notFound } from '@passage/contracts';
 import type { IsoDate } from '@passage/journey-model';
-import { LifeEventRegistry } from '@passage/journeys';
+import { LifeEventRegistry } from '@passage/registry';
 import { AGENCIES } from '@passage/life-events';
 import { needsValues, STANDARD_KPI_DEFINITIONS as K, type ProcessOwnerModule } from '@passage/process-owner';
 import { OwnerDirectory, type OwnedLifeEvent } from '../owners/owner-directory';

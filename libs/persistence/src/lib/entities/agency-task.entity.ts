@@ -1,6 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-
-export type AgencyTaskStatus = 'open' | 'awaiting-subject' | 'decided' | 'cancelled';
+import type { InboxTaskStatus } from '@passage/contracts';
 
 /** A manual step in an agency's decision inbox. */
 @Entity('agency_tasks')
@@ -11,7 +10,7 @@ export class AgencyTaskEntity {
   @Column({ name: 'life_event_id', type: 'text' }) lifeEventId!: string;
   @Column({ type: 'text' }) agency!: string;
   @Column({ type: 'text' }) service!: string;
-  @Column({ type: 'text' }) status!: AgencyTaskStatus;
+  @Column({ type: 'text' }) status!: InboxTaskStatus;
   @Column({ type: 'text', nullable: true }) assignee!: string | null;
   @Column({ name: 'due_at', type: 'timestamptz', nullable: true }) dueAt!: Date | null;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

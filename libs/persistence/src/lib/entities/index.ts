@@ -35,7 +35,6 @@ export {
 };
 export type { AgencyCallbackOutcome } from './agency-callback.entity';
 export type { AgencyDelivery } from './agency.entity';
-export type { AgencyTaskStatus } from './agency-task.entity';
 export type { NotificationStatus } from './notification.entity';
 export type { ProposalStatus } from './journey-proposal.entity';
 

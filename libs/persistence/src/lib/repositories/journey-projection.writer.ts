@@ -2,7 +2,7 @@ import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { postgresPool } from '../data-source';
 import type { ProjectionUpdate, StepState, TimelineEvent } from '@passage/contracts';
-import type { VaultCipher } from '../vault-cipher';
+import type { VaultCipher } from '../vault/vault-cipher';
 import { deriveKpiEvent } from './kpi-events';
 
 /** The PostgreSQL notification channel on which the projection announces new timeline events of a journey. */

@@ -1,0 +1,2 @@
+export * from './lib/agency-inbox';
+export * from './lib/inbox.commands';

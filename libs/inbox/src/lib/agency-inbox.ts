@@ -1,0 +1,219 @@
+import type { Client } from '@temporalio/client';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import type { DataSource } from 'typeorm';
+import {
+  decideStepUpdate,
+  notFound,
+  PassageError,
+  requestInfoUpdate,
+  type Actor,
+  type InboxPage,
+  type InboxTask,
+  type InboxTaskDetail,
+  type MessageReceipt,
+} from '@passage/contracts';
+import type { Principal } from '@passage/auth';
+import type { Language } from '@passage/journey-model';
+import { AgencyTaskEntity, JourneyEntity, type Vault } from '@passage/persistence';
+import type { LifeEventRegistry } from '@passage/registry';
+import { checkDataItems } from '@passage/validation';
+import type { DecideTaskCommand, InboxQuery } from './inbox.commands';
+
+const TASK_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * An agency's decision inbox: the manual steps of journeys waiting for its staff. Staff see only their agency's
+ * tasks and, in a task, only the data items that step needs; every read of a value is logged.
+ */
+export class AgencyInbox {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly temporal: Client,
+    private readonly registry: LifeEventRegistry,
+    private readonly vault: Vault,
+  ) {}
+
+  async list(staff: Principal, query: InboxQuery): Promise<InboxPage<InboxTask>> {
+    const agency = this.agencyOf(staff);
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 25;
+    const builder = this.dataSource
+      .getRepository(AgencyTaskEntity)
+      .createQueryBuilder('t')
+      .where('t.agency = :agency', { agency })
+      .orderBy('t.due_at', 'ASC', 'NULLS LAST')
+      .addOrderBy('t.created_at', 'ASC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize);
+    if (query.status) builder.andWhere('t.status = :status', { status: query.status });
+    if (query.lifeEvent) builder.andWhere('t.life_event_id = :lifeEvent', { lifeEvent: query.lifeEvent });
+    if (query.overdue === 'true') builder.andWhere(`t.due_at < now() AND t.status IN ('open', 'awaiting-subject')`);
+    if (query.overdue === 'false')
+      builder.andWhere(`(t.due_at IS NULL OR t.due_at >= now() OR t.status NOT IN ('open', 'awaiting-subject'))`);
+    const [rows, total] = await builder.getManyAndCount();
+    return { items: rows.map(summary), page, pageSize, total };
+  }
+
+  async detail(staff: Principal, taskId: string, language: Language = 'nl'): Promise<InboxTaskDetail> {
+    const task = await this.task(staff, taskId);
+    const journey = await this.journeyOf(task);
+    const { definition } = await this.registry.require(journey.lifeEventId, journey.version);
+    const step = definition.steps.find((s) => s.id === task.stepId);
+    if (!step) throw notFound('task');
+    const known = await this.vault.read(journey.subject, step.needs, {
+      accessor: staff.sub,
+      accessorRole: 'agency',
+      purpose: `decision on ${step.id} (task ${task.id})`,
+      journeyId: task.journeyId,
+      stepId: task.stepId,
+    });
+    const label = (item: string) => definition.dataItems[item]?.label[language] ?? item;
+    return {
+      ...summary(task),
+      title: step.title[language],
+      description: step.description?.[language],
+      items: step.needs.map((item) => ({ item, label: label(item), value: known[item]?.value })),
+      produces: step.produces.map((item) => {
+        const spec = definition.dataItems[item];
+        return {
+          item,
+          label: label(item),
+          type: spec?.type ?? 'string',
+          ...(spec?.values ? { values: spec.values } : {}),
+        };
+      }),
+    };
+  }
+
+  async claim(staff: Principal, taskId: string): Promise<InboxTask> {
+    const task = await this.task(staff, taskId);
+    if (task.status === 'decided' || task.status === 'cancelled')
+      throw new PassageError('journey-not-active', `the task is ${task.status}`);
+    await this.dataSource.getRepository(AgencyTaskEntity).update({ id: task.id }, { assignee: staff.sub });
+    return summary({ ...task, assignee: staff.sub });
+  }
+
+  /** Decides the task. Without an Idempotency-Key the task id is the key: a second decision changes nothing. */
+  async decide(
+    staff: Principal,
+    taskId: string,
+    command: DecideTaskCommand,
+    idempotencyKey?: string,
+  ): Promise<MessageReceipt> {
+    const task = await this.task(staff, taskId);
+    const journey = await this.journeyOf(task);
+    const { definition } = await this.registry.require(journey.lifeEventId, journey.version);
+    const step = definition.steps.find((s) => s.id === task.stepId);
+    const outputs = command.outputs
+      ? checkDataItems(definition, command.outputs, 'outputs', new Set(step?.produces ?? []))
+      : undefined;
+    if (command.outcome === 'approved') {
+      const missing = (step?.produces ?? []).filter((item) => outputs?.[item] === undefined);
+      if (missing.length > 0)
+        throw new PassageError(
+          'missing-data-item',
+          `an approval must give ${missing.join(', ')}`,
+          `outputs.${missing[0]}`,
+        );
+    }
+    return this.send(task, () =>
+      this.temporal.workflow.getHandle(task.journeyId).executeUpdate(decideStepUpdate, {
+        args: [
+          {
+            idempotencyKey: idempotencyKey ?? `task:${task.id}:decision`,
+            stepId: task.stepId,
+            outcome: command.outcome,
+            outputs,
+            reason: command.reason,
+            decidedBy: this.actor(staff),
+          },
+        ],
+      }),
+    );
+  }
+
+  async requestInfo(
+    staff: Principal,
+    taskId: string,
+    items: readonly string[],
+    idempotencyKey?: string,
+  ): Promise<MessageReceipt> {
+    const task = await this.task(staff, taskId);
+    const journey = await this.journeyOf(task);
+    const { definition } = await this.registry.require(journey.lifeEventId, journey.version);
+    items.forEach((item, index) => {
+      if (!definition.dataItems[item])
+        throw new PassageError(
+          'invalid-data-item',
+          `${item} is not a data item of ${definition.id}`,
+          `items[${index}]`,
+        );
+    });
+    const receipt = await this.send(task, () =>
+      this.temporal.workflow.getHandle(task.journeyId).executeUpdate(requestInfoUpdate, {
+        args: [
+          {
+            idempotencyKey: idempotencyKey ?? `task:${task.id}:request-info:${[...items].sort().join(',')}`,
+            stepId: task.stepId,
+            items,
+            requestedBy: this.actor(staff),
+          },
+        ],
+      }),
+    );
+    if (receipt.result === 'ignored')
+      throw new PassageError('journey-not-active', receipt.detail ?? 'the task does not wait for a decision');
+    return receipt;
+  }
+
+  private async task(staff: Principal, taskId: string): Promise<AgencyTaskEntity> {
+    const agency = this.agencyOf(staff);
+    if (!TASK_ID.test(taskId)) throw new PassageError('invalid-request', 'taskId must be a task id (a UUID)', 'taskId');
+    const task = await this.dataSource.getRepository(AgencyTaskEntity).findOneBy({ id: taskId, agency });
+    if (!task) throw notFound('task');
+    return task;
+  }
+
+  private async journeyOf(task: AgencyTaskEntity): Promise<JourneyEntity> {
+    const journey = await this.dataSource.getRepository(JourneyEntity).findOneBy({ id: task.journeyId });
+    if (!journey) throw notFound('task');
+    return journey;
+  }
+
+  private agencyOf(staff: Principal): string {
+    if (!staff.roles.includes('agency') || !staff.agency) throw notFound('task');
+    return staff.agency;
+  }
+
+  private actor(staff: Principal): Actor {
+    return { id: staff.sub, role: 'agency', agency: staff.agency };
+  }
+
+  private async send(task: AgencyTaskEntity, call: () => Promise<MessageReceipt>): Promise<MessageReceipt> {
+    try {
+      return await call();
+    } catch (error) {
+      if (error instanceof WorkflowUpdateFailedError)
+        throw new PassageError('invalid-request', error.cause?.message ?? 'the journey refused the decision');
+      if (error instanceof Error && error.name === 'WorkflowNotFoundError')
+        throw new PassageError('journey-not-active', `the journey of task ${task.id} has ended`);
+      throw error;
+    }
+  }
+}
+
+function summary(task: AgencyTaskEntity): InboxTask {
+  const open = task.status === 'open' || task.status === 'awaiting-subject';
+  return {
+    id: task.id,
+    journeyId: task.journeyId,
+    lifeEvent: task.lifeEventId,
+    stepId: task.stepId,
+    service: task.service,
+    status: task.status,
+    assignee: task.assignee ?? undefined,
+    dueAt: task.dueAt?.toISOString(),
+    overdue: open && task.dueAt !== null && task.dueAt.getTime() < Date.now(),
+    createdAt: task.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,3 @@
+export * from './lib/life-event-authoring';
+export * from './lib/simulate-life-event.command';
+export * from './lib/version-migrations';

@@ -7,7 +7,8 @@ import { HttpClient } from './support/http-client';
 
 /*
  * `npm start` as a newcomer runs it: `passage dev` with no DATABASE_URL (embedded PostgreSQL), on a fresh data folder;
- * then killed outright and started again on the same folder; then stopped with Ctrl-C (SIGINT).
+ * then killed outright and started again on the same folder; its worker killed and restarted; then stopped with
+ * Ctrl-C (SIGINT).
  */
 
 const root = join(__dirname, '..', '..');
@@ -38,15 +39,19 @@ function startDev(args: string[]): DevRun {
   return { child, output: () => output, exited };
 }
 
-async function waitUntilReady(run: DevRun, timeoutMs = 150_000): Promise<void> {
+async function untilPrinted(run: DevRun, pattern: RegExp, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!READY.test(run.output())) {
+  while (!pattern.test(run.output())) {
     if (run.child.exitCode !== null)
       throw new Error(`passage dev exited with ${run.child.exitCode}:\n${run.output().slice(-4000)}`);
     if (Date.now() > deadline)
-      throw new Error(`passage dev was not ready within ${timeoutMs} ms:\n${run.output().slice(-4000)}`);
+      throw new Error(`passage dev did not print ${pattern} within ${timeoutMs} ms:\n${run.output().slice(-4000)}`);
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+function waitUntilReady(run: DevRun, timeoutMs = 150_000): Promise<void> {
+  return untilPrinted(run, READY, timeoutMs);
 }
 
 function printed(run: DevRun, pattern: RegExp): string {
@@ -162,6 +167,18 @@ describe('passage dev (npm start)', () => {
     expect(leftovers.filter(isRunning)).toEqual([]);
     const again = new HttpClient(apiUrl, { authorization: `Bearer ${printed(second, /export CITIZEN_TOKEN=(\S+)/)}` });
     expect((await again.get(`/api/journeys/${started.body.id}`)).status).toBe(200);
+
+    // The worker crashes (kill -9): the stack restarts it, says so, and the journeys go on.
+    const [worker] = listProcesses().filter(
+      (p) => descendants(second.child.pid ?? 0).includes(p.pid) && p.command.includes('apps/worker/src/main.ts'),
+    );
+    expect(worker).toBeDefined();
+    process.kill(worker?.pid ?? 0, 'SIGKILL');
+    await untilPrinted(second, /passage dev: worker is back \(pid (\d+)/, 120_000);
+    expect(second.output()).toMatch(
+      /passage dev: worker ended \(signal SIGKILL\); restarting in 1 s \(crash 1 of 5 within 2 min stops the stack\)/,
+    );
+    expect(isRunning(Number(printed(second, /passage dev: worker is back \(pid (\d+)/)))).toBe(true);
     // The workflow itself survived in Temporal's SQLite file: it asks for the account number, and takes it.
     await asksFor(again, started.body.id, 'business.iban');
     expect(

@@ -23,8 +23,9 @@ function portOption(flag: string, value: string | undefined): number | undefined
 }
 
 /**
- * Runs the stack until a stop signal (exit 0) or until a part of it ends on its own (exit 1, with its last output).
- * A first signal stops everything in order; a second one gives up waiting.
+ * Runs the stack until a stop signal (exit 0) or until a part of it crashes more often than the restart policy
+ * allows (exit 1, with its last output); a part that crashes is restarted, and says so. A first signal stops
+ * everything in order; a second one gives up waiting.
  */
 async function runDev(options: DevOptions): Promise<number> {
   const httpPort = portOption(
@@ -85,7 +86,7 @@ async function runDev(options: DevOptions): Promise<number> {
     const outcome = await Promise.race([stack.failed, signalled]);
     if (typeof outcome !== 'string') {
       console.error(
-        `passage dev: ${outcome.name} stopped unexpectedly (${outcome.how}); its last output:\n${outcome.output.trimEnd().split('\n').slice(-30).join('\n')}`,
+        `passage dev: ${outcome.name} keeps crashing (last: ${outcome.how}); stopping the stack. Its last output:\n${outcome.output.trimEnd().split('\n').slice(-30).join('\n')}`,
       );
     }
     await stack.stop();

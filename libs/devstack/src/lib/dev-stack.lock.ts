@@ -51,8 +51,10 @@ export class DevStackLock {
     throw new Error(`another "passage dev" is starting on ${dataDir}`);
   }
 
-  /** Notes a started process (written at once: we may be killed at any moment). */
+  /** Notes a started process, in place of an earlier one of the same name (written at once: we may be killed). */
   record(name: string, pid: number, marker: string): void {
+    const earlier = this.processes.findIndex((p) => p.name === name);
+    if (earlier >= 0) this.processes.splice(earlier, 1);
     this.processes.push({ name, pid, marker });
     const temporary = `${this.file}.${process.pid}`;
     writeFileSync(temporary, JSON.stringify({ pid: process.pid, processes: this.processes } satisfies LockContent));

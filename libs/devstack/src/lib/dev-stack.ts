@@ -9,7 +9,7 @@ import { freePort, startDevServer } from '@passage/temporal';
 import { DEMO_PRINCIPALS, demoStartBusinessIntake, seedDemo } from './demo.seed';
 import { DevStackLock } from './dev-stack.lock';
 import { startEmbeddedPostgres } from './embedded-postgres';
-import { exitOf, isRunning, listProcesses } from './os-processes';
+import { exitOf } from './os-processes';
 import {
   passageAppEntry,
   startPassageProcess,
@@ -19,6 +19,7 @@ import {
   type RunningProcess,
 } from './passage-processes';
 import { firstFreePort } from './ports';
+import { Supervisor, type PartFailure, type SupervisedPart } from './supervisor';
 
 export interface DevStackOptions {
   readonly dataDir: string;
@@ -47,68 +48,54 @@ export interface DevStack {
   readonly database: string;
   /** The demo the stack seeded: whom to print tokens for, and a start-business intake that goes with it. */
   readonly demo: { readonly principals: typeof DEMO_PRINCIPALS; readonly startBusinessIntake: DataItems };
-  /** Settles when a part of the stack ends on its own (not through stop()): how, and its last output. */
+  /**
+   * Settles when a part of the stack crashed more often than the restart policy allows (a crash is otherwise
+   * restarted, with a line through `onProgress`): which part, how it ended, and its last output.
+   */
   readonly failed: Promise<PartFailure>;
   /** Stops every part, the last started first. */
   stop(): Promise<void>;
 }
 
-export interface PartFailure {
-  readonly name: string;
-  /** e.g. "exit code 1", "signal SIGKILL". */
-  readonly how: string;
-  readonly output: string;
-}
-
-/** A running part of the stack, as the supervisor sees it. */
-interface Part {
-  readonly name: string;
-  /** Settles when the process has ended, with how it ended. */
-  readonly exited: Promise<string>;
-  output(): string;
-  stop(): Promise<void>;
-}
-
 /**
  * Passage's own processes, started side by side once Temporal and the database are ready, with how to tell that
- * each is ready. The agency simulator plays every agency of the catalogue (it waits for the API itself).
+ * each is ready. The API counts as up when it answers (its readiness also needs the worker, which starts beside it);
+ * the agency simulator plays every agency of the catalogue, once the API is ready.
  */
 const APPS: readonly { readonly name: PassageApp; ready(running: RunningProcess, apiUrl: string): Promise<void> }[] = [
   { name: 'worker', ready: (running) => waitForOutput(running, /passage worker: polling/) },
-  { name: 'api', ready: (running, apiUrl) => waitForHttp(`${apiUrl}/health/ready`, running) },
+  { name: 'api', ready: (running, apiUrl) => waitForHttp(`${apiUrl}/health/live`, running) },
   { name: 'agency-simulator', ready: (running) => waitForOutput(running, /agency-simulator: ready/) },
 ];
 
 /**
  * The whole of Passage on one machine: Temporal's dev server (persisted to `<dataDir>/temporal.db`), PostgreSQL
  * (DATABASE_URL, or embedded under `<dataDir>/postgres`) with migrations, the catalogue and demo data, then the
- * worker and the API. One stack per data folder; leftovers of a killed run are stopped first.
+ * worker, the API and the agency simulator, each restarted when it crashes (RESTART_POLICY). One stack per data
+ * folder; leftovers of a killed run are stopped first.
  */
 export async function startDevStack(options: DevStackOptions): Promise<DevStack> {
   const { dataDir, onProgress: progress, signal } = options;
   signal?.throwIfAborted();
   const lock = await DevStackLock.acquire(dataDir);
-  const parts: Part[] = [];
-  let stopping = false;
+  const supervisor = new Supervisor(progress);
   const stop = async () => {
-    stopping = true;
-    for (const part of [...parts].reverse()) await part.stop();
+    await supervisor.stop();
     lock.release();
   };
   try {
     const config = loadPassageConfig({ ...process.env, PASSAGE_DATA_DIR: dataDir });
     const apiPort = await choosePort(options.httpPort, config.http.host);
     progress('starting Temporal and PostgreSQL');
-    // Side by side: they are the slow and independent part. Whatever started is kept in `parts`, to be stopped.
-    const [database, temporal] = await Promise.allSettled([startDatabase(options), startTemporal(options, lock)]);
-    for (const started of [database, temporal])
-      if (started.status === 'fulfilled' && started.value.part) parts.push(started.value.part);
-    if (database.status === 'rejected') throw database.reason;
-    if (temporal.status === 'rejected') throw temporal.reason;
+    // Side by side: they are the slow and independent part. Whatever started is the supervisor's, to be stopped.
+    const database = databasePart(options);
+    const temporal = await temporalPart(options, lock);
+    await allStarted(supervisor, [...(database.part ? [database.part] : []), temporal.part]);
     signal?.throwIfAborted();
 
-    progress(`migrating, publishing the catalogue and seeding the demo (${database.value.description})`);
-    const dataSource = await openDatabase({ url: database.value.url });
+    const databaseUrl = database.url();
+    progress(`migrating, publishing the catalogue and seeding the demo (${database.description()})`);
+    const dataSource = await openDatabase({ url: databaseUrl });
     try {
       await publishCatalogue(dataSource, { agencies: AGENCIES, lifeEvents: CATALOGUE });
       await seedDemo(dataSource, config.vaultKeys);
@@ -119,38 +106,31 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
 
     progress(`starting ${APPS.map((app) => app.name).join(' and ')}`);
     const apiUrl = `http://${config.http.host}:${apiPort}`;
-    const env = appEnvironment(config, {
-      dataDir,
-      databaseUrl: database.value.url,
-      temporalAddress: temporal.value.address,
-      apiPort,
-    });
-    const apps = APPS.map((app) => {
-      const running = startPassageProcess(app.name, env, options.onOutput, { detached: true, outputLimit: 64_000 });
-      if (running.child.pid) lock.record(app.name, running.child.pid, passageAppEntry(app.name));
-      parts.push({ name: app.name, exited: exitOf(running.child), output: running.output, stop: running.stop });
-      return { app, running };
-    });
-    await Promise.race([Promise.all(apps.map(({ app, running }) => app.ready(running, apiUrl))), abortion(signal)]);
+    const env = appEnvironment(config, { dataDir, databaseUrl, temporalAddress: temporal.address, apiPort });
+    const parts = APPS.map((app) => appPart(app, { env, apiUrl, lock, onOutput: options.onOutput }));
+    await Promise.race([allStarted(supervisor, parts), abortion(signal)]);
 
-    const failed = new Promise<PartFailure>((settle) => {
-      for (const part of parts)
-        void part.exited.then((how) => stopping || settle({ name: part.name, how, output: part.output() }));
-    });
     return {
       config,
       apiUrl,
-      temporalAddress: temporal.value.address,
-      temporalUiUrl: temporal.value.uiUrl,
-      database: database.value.description,
+      temporalAddress: temporal.address,
+      temporalUiUrl: temporal.uiUrl,
+      database: database.description(),
       demo: { principals: DEMO_PRINCIPALS, startBusinessIntake: demoStartBusinessIntake() },
-      failed,
+      failed: supervisor.failed,
       stop,
     };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+/** Starts parts side by side; rejects with the first failure once every start has settled. */
+async function allStarted(supervisor: Supervisor, parts: readonly SupervisedPart[]): Promise<void> {
+  const started = await Promise.allSettled(parts.map((part) => supervisor.start(part)));
+  const failure = started.find((outcome) => outcome.status === 'rejected');
+  if (failure) throw failure.reason;
 }
 
 async function choosePort(requested: number | undefined, host: string): Promise<number> {
@@ -164,52 +144,80 @@ async function choosePort(requested: number | undefined, host: string): Promise<
   return port;
 }
 
-async function startDatabase(options: DevStackOptions): Promise<{ url: string; description: string; part?: Part }> {
+/** DATABASE_URL as it is, or an embedded PostgreSQL that restarts on the port and folder of its first start. */
+function databasePart(options: DevStackOptions): { url(): string; description(): string; part?: SupervisedPart } {
   if (options.databaseUrl) {
     const url = new URL(options.databaseUrl);
-    return { url: options.databaseUrl, description: `PostgreSQL ${url.host}${url.pathname} from DATABASE_URL` };
+    return {
+      url: () => options.databaseUrl ?? '',
+      description: () => `PostgreSQL ${url.host}${url.pathname} from DATABASE_URL`,
+    };
   }
-  const postgres = await startEmbeddedPostgres({ dir: join(options.dataDir, 'postgres'), port: options.postgresPort });
+  let port = options.postgresPort;
+  let url = '';
   return {
-    url: postgres.url,
-    description: `embedded PostgreSQL on 127.0.0.1:${postgres.port}, database passage`,
-    part: { name: 'postgres', exited: postgres.exited, output: postgres.output, stop: postgres.stop },
+    url: () => url,
+    description: () => `embedded PostgreSQL on 127.0.0.1:${port}, database passage`,
+    part: {
+      name: 'postgres',
+      start: async () => {
+        const postgres = await startEmbeddedPostgres({ dir: join(options.dataDir, 'postgres'), port });
+        port = postgres.port;
+        url = postgres.url;
+        return postgres;
+      },
+    },
   };
 }
 
 /** Temporal's usual ports when they are free, so that the `temporal` CLI and its UI work without flags. */
-async function startTemporal(
+async function temporalPart(
   options: DevStackOptions,
   lock: DevStackLock,
-): Promise<{ address: string; uiUrl?: string; part: Part }> {
+): Promise<{ address: string; uiUrl?: string; part: SupervisedPart }> {
   const dbFilename = join(options.dataDir, 'temporal.db');
   const port = (await firstFreePort(7233, 1)) ?? (await freePort());
   const uiPort = options.temporalUi ? ((await firstFreePort(8233, 1)) ?? (await freePort())) : undefined;
-  const server = await startDevServer({ dbFilename, port, uiPort, ui: options.temporalUi });
-  // startDevServer does not expose its process: find it by its SQLite file, to watch it and to record it.
-  const pid = listProcesses().find((p) => p.ppid === process.pid && p.command.includes(dbFilename))?.pid;
-  if (pid) lock.record('temporal', pid, dbFilename);
-  const output = () => 'startDevServer keeps the Temporal server output to itself';
   return {
-    address: server.address,
-    uiUrl: server.uiUrl,
-    part: { name: 'temporal', exited: pid ? whenGone(pid) : new Promise(() => undefined), output, stop: server.stop },
+    address: `127.0.0.1:${port}`,
+    uiUrl: uiPort ? `http://127.0.0.1:${uiPort}` : undefined,
+    part: {
+      name: 'temporal',
+      // A restart takes the same ports and file: the apps' connections find it again where it was.
+      start: async () => {
+        const server = await startDevServer({ dbFilename, port, uiPort, ui: options.temporalUi });
+        if (server.pid) lock.record('temporal', server.pid, dbFilename);
+        return server;
+      },
+    },
   };
 }
 
-/** For a process that is not a ChildProcess of ours: polls, as nothing else tells us. */
-function whenGone(pid: number): Promise<string> {
-  return new Promise((done) => {
-    const timer = setInterval(() => {
-      if (isRunning(pid)) return;
-      clearInterval(timer);
-      done(`process ${pid} ended`);
-    }, 500);
-  });
+function appPart(
+  app: (typeof APPS)[number],
+  stack: { env: NodeJS.ProcessEnv; apiUrl: string; lock: DevStackLock; onOutput: (line: string) => void },
+): SupervisedPart {
+  return {
+    name: app.name,
+    start: async (signal) => {
+      const running = startPassageProcess(app.name, stack.env, stack.onOutput, { detached: true, outputLimit: 64_000 });
+      if (running.child.pid) stack.lock.record(app.name, running.child.pid, passageAppEntry(app.name));
+      try {
+        await Promise.race([app.ready(running, stack.apiUrl), abortion(signal)]);
+      } catch (error) {
+        await running.stop();
+        throw error;
+      }
+      return { pid: running.child.pid, exited: exitOf(running.child), output: running.output, stop: running.stop };
+    },
+  };
 }
 
 function abortion(signal: AbortSignal | undefined): Promise<never> {
-  return new Promise((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason), { once: true }));
+  return new Promise((_, reject) => {
+    if (signal?.aborted) reject(signal.reason);
+    signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
 }
 
 /** What the apps need to join this stack; their secrets are those of the stack's own configuration. */

@@ -20,6 +20,10 @@ export interface DevServer {
   readonly uiUrl?: string;
   /** The server's process id (for CPU accounting in benchmarks). */
   readonly pid?: number;
+  /** Settles when the server process has ended, stopped or not, with how: "exit code 1", "signal SIGKILL". */
+  readonly exited: Promise<string>;
+  /** The last lines the server wrote to stderr, to explain a failure. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -51,6 +55,9 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     args.push('--search-attribute', `${key.name}=${SEARCH_ATTRIBUTE_TYPES[key.type]}`);
 
   const child = spawn(temporalCliPath(), args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const exited = new Promise<string>((done) =>
+    child.once('exit', (code, signal) => done(signal ? `signal ${signal}` : `exit code ${code}`)),
+  );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
   const address = `127.0.0.1:${port}`;
@@ -64,6 +71,8 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     address,
     uiUrl: uiPort ? `http://127.0.0.1:${uiPort}` : undefined,
     pid: child.pid,
+    exited,
+    output: () => stderr,
     stop: () => stopProcess(child),
   };
 }

@@ -4,11 +4,23 @@ import { Client } from '@temporalio/client';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../common/caller';
+import { describeEngineWorkers, type EngineWorkers } from './engine-workers';
 import { ApiMetrics } from './metrics';
+
+/** Every check of readiness answers within this bound, or counts as down. */
+const CHECK_TIMEOUT_MS = 2000;
+
+function withinBound<T>(check: () => Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timeout')), CHECK_TIMEOUT_MS);
+  });
+  return Promise.race([check(), timeout]).finally(() => clearTimeout(timer));
+}
 
 async function probe(check: () => Promise<unknown>): Promise<'up' | 'down'> {
   try {
-    await Promise.race([check(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))]);
+    await withinBound(check);
     return 'up';
   } catch {
     return 'down';
@@ -33,15 +45,23 @@ export class HealthController {
   }
 
   @Get('health/ready')
-  @ApiOperation({ summary: 'Temporal and PostgreSQL are reachable' })
+  @ApiOperation({
+    summary: 'Journeys can progress: PostgreSQL and Temporal answer, and a worker polls the engine queue (503 if not)',
+  })
   async ready(@Res({ passthrough: true }) response: Response) {
-    const [temporal, postgres] = await Promise.all([
+    const [temporal, postgres, engineWorkers] = await Promise.all([
       probe(() => this.temporal.workflowService.getSystemInfo({})),
       probe(() => this.dataSource.query('SELECT 1')),
+      withinBound(() => describeEngineWorkers(this.temporal)).catch(() => undefined),
     ]);
-    const status = temporal === 'up' && postgres === 'up' ? 'up' : 'down';
+    const workers: EngineWorkers['status'] = engineWorkers?.status ?? 'down';
+    const status = temporal === 'up' && postgres === 'up' && workers === 'up' ? 'up' : 'down';
     response.status(status === 'up' ? 200 : 503);
-    return { status, checks: { temporal, postgres } };
+    return {
+      status,
+      checks: { temporal, postgres, engineWorkers: workers },
+      ...(engineWorkers && { details: { engineWorkers } }),
+    };
   }
 
   @Get('metrics')

@@ -206,12 +206,13 @@ const CATALOGUE_TITLE: Readonly<Record<Language, (title: string, version: number
 
 /**
  * Processing time in days: a term that binds the administration, or one observed in practice. A deadline for the
- * applicant, or an estimate of unknown kind, says nothing about how long the agency takes: then the step's expected
- * duration, when it has one.
+ * applicant, an estimate of unknown kind, or a term that ends before an event says nothing about how long the agency
+ * takes: then the step's expected duration, when it has one.
  */
 function processingDays(step: StepDefinition): number | undefined {
   const term = step.term;
-  if (term !== undefined && (term.kind === 'authority-decision' || term.kind === 'observed')) return term.days;
+  if (term !== undefined && !term.before && (term.kind === 'authority-decision' || term.kind === 'observed'))
+    return term.days;
   return step.expectedDays;
 }
 

@@ -13,6 +13,7 @@ import { TERM_KINDS } from './vocabulary';
 interface Phrases {
   readonly days: (count: number, unit: TermUnit) => string;
   readonly after: (days: string, anchor: string) => string;
+  readonly before: (days: string, anchor: string) => string;
   readonly noLaterThan: (anchor: string) => string;
   readonly dispatch: string;
   readonly journeyStart: string;
@@ -29,6 +30,7 @@ const PHRASES: Readonly<Record<Language, Phrases>> = {
     days: (count, unit) =>
       `${count} ${unit === 'working' ? (count === 1 ? 'werkdag' : 'werkdagen') : count === 1 ? 'kalenderdag' : 'kalenderdagen'}`,
     after: (days, anchor) => `${days} na ${anchor}`,
+    before: (days, anchor) => `ten laatste ${days} vóór ${anchor}`,
     noLaterThan: (anchor) => `ten laatste op ${anchor}`,
     dispatch: 'de ontvangst van de volledige aanvraag',
     journeyStart: 'de start van het traject',
@@ -47,6 +49,7 @@ const PHRASES: Readonly<Record<Language, Phrases>> = {
   en: {
     days: (count, unit) => `${count} ${unit === 'working' ? 'working' : 'calendar'} day${count === 1 ? '' : 's'}`,
     after: (days, anchor) => `${days} after ${anchor}`,
+    before: (days, anchor) => `at least ${days} before ${anchor}`,
     noLaterThan: (anchor) => `no later than ${anchor}`,
     dispatch: 'the receipt of the complete request',
     journeyStart: 'the start of the journey',
@@ -65,6 +68,7 @@ const PHRASES: Readonly<Record<Language, Phrases>> = {
     days: (count, unit) =>
       `${count} ${count === 1 ? 'jour' : 'jours'} ${unit === 'working' ? (count === 1 ? 'ouvrable' : 'ouvrables') : 'calendrier'}`,
     after: (days, anchor) => `${days} après ${anchor}`,
+    before: (days, anchor) => `au moins ${days} avant ${anchor}`,
     noLaterThan: (anchor) => `au plus tard à ${anchor}`,
     dispatch: 'la réception de la demande complète',
     journeyStart: 'le début du parcours',
@@ -90,8 +94,13 @@ export function termTexts(term: StatutoryTerm, definition: LifeEventDefinition):
   const description = textsBy((language) => {
     const phrases = PHRASES[language];
     const anchor = anchorText(term.from, definition, language);
+    const days = phrases.days(term.days, term.unit);
     const when =
-      term.days === 0 ? phrases.noLaterThan(anchor) : phrases.after(phrases.days(term.days, term.unit), anchor);
+      term.days === 0
+        ? phrases.noLaterThan(anchor)
+        : term.before
+          ? phrases.before(days, anchor)
+          : phrases.after(days, anchor);
     const working = term.unit === 'working' ? ` ${phrases.workingDays}` : '';
     return `${name[language]}${phrases.colon}${when}. ${phrases.expiry[term.onExpiry]}${working}`;
   });

@@ -17,6 +17,8 @@ import {
   startOfBrusselsDay,
   workingDayOnOrAfter,
   workingDaysBetween,
+  subtractWorkingDays,
+  workingDayOnOrBefore,
 } from './calendar';
 
 describe('easterSunday', () => {
@@ -169,6 +171,25 @@ describe('working days', () => {
     expect(() => addWorkingDays('2026-01-09', -1)).toThrow(RangeError);
     expect(() => addWorkingDays('2026-01-09', 1.5)).toThrow(RangeError);
     expect(() => addCalendarDays('2026-01-09', 0.5)).toThrow(RangeError);
+  });
+});
+
+describe('working days counted back', () => {
+  it('mirrors addWorkingDays from a working day, across weekends and holidays', () => {
+    for (const date of ['2026-01-05', '2026-04-07', '2026-05-26', '2026-12-24', '2027-01-04']) {
+      for (const days of [0, 1, 5, 30]) expect(subtractWorkingDays(addWorkingDays(date, days), days)).toBe(date);
+    }
+  });
+
+  it('never counts the date itself, and steps back over Easter Monday', () => {
+    expect(subtractWorkingDays('2026-04-07', 1)).toBe('2026-04-03'); // Tuesday after Easter Monday → Friday
+    expect(() => subtractWorkingDays('2026-04-07', -1)).toThrow(RangeError);
+  });
+
+  it('finds the working day on or before a date', () => {
+    expect(workingDayOnOrBefore('2026-05-15')).toBe('2026-05-15');
+    expect(workingDayOnOrBefore('2026-05-17')).toBe('2026-05-15');
+    expect(workingDayOnOrBefore('2026-01-01')).toBe('2025-12-31');
   });
 });
 

@@ -151,6 +151,14 @@ export function workingDayOnOrAfter(date: IsoDate, opts: CalendarOptions = {}): 
   return isoDateOf(day);
 }
 
+/** The date itself when it is a working day, else the last working day before it. */
+export function workingDayOnOrBefore(date: IsoDate, opts: CalendarOptions = {}): IsoDate {
+  const isWorking = workingDayTest(opts);
+  let day = dayNumber(date);
+  while (!isWorking(day)) day -= 1;
+  return isoDateOf(day);
+}
+
 export function addCalendarDays(date: IsoDate, days: number): IsoDate {
   requireWholeDays(days, true);
   return isoDateOf(dayNumber(date) + days);
@@ -166,6 +174,21 @@ export function addWorkingDays(date: IsoDate, days: number, opts: CalendarOption
   let day = dayNumber(date);
   for (let left = days; left > 0;) {
     day += 1;
+    if (isWorking(day)) left -= 1;
+  }
+  return isoDateOf(day);
+}
+
+/**
+ * The date `days` working days before `date`, the mirror of {@link addWorkingDays}: the date itself is never
+ * counted, so 1 working day before a Monday is the Friday before, unless that Friday is a holiday.
+ */
+export function subtractWorkingDays(date: IsoDate, days: number, opts: CalendarOptions = {}): IsoDate {
+  requireWholeDays(days, false);
+  const isWorking = workingDayTest(opts);
+  let day = dayNumber(date);
+  for (let left = days; left > 0;) {
+    day -= 1;
     if (isWorking(day)) left -= 1;
   }
   return isoDateOf(day);

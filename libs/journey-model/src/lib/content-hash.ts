@@ -6,7 +6,7 @@ import { sha256Hex } from './sha256';
 /**
  * The content hash of a definition, `sha256:<hex>`: a published version is immutable, and this is how that is
  * checked. It covers everything but key order and texts' formatting: every string of a text (titles, summaries,
- * descriptions, labels) counts trimmed, with runs of whitespace collapsed to one space.
+ * descriptions, labels, option labels, help texts) counts trimmed, with runs of whitespace collapsed to one space.
  *
  * The input is read as plain JSON, so any parsed document can be hashed, valid or not.
  */
@@ -26,7 +26,14 @@ function normaliseTexts(definition: unknown): unknown {
     title: texts(d.title),
     summary: texts(d.summary),
     dataItems: ifRecord(d.dataItems, (items) =>
-      mapValues(items, (item) => ifRecord(item, (i) => ({ ...i, label: texts(i.label) }))),
+      mapValues(items, (item) =>
+        ifRecord(item, (i) => ({
+          ...i,
+          options: ifRecord(i.options, (options) => mapValues(options, texts)),
+          label: texts(i.label),
+          help: texts(i.help),
+        })),
+      ),
     ),
     steps: Array.isArray(d.steps)
       ? d.steps.map((step: unknown) =>
@@ -35,6 +42,10 @@ function normaliseTexts(definition: unknown): unknown {
             title: texts(s.title),
             description: texts(s.description),
             compensation: ifRecord(s.compensation, (c) => ({ ...c, title: texts(c.title) })),
+            refusal: ifRecord(s.refusal, (r) => ({
+              ...r,
+              appeal: ifRecord(r.appeal, (a) => ({ ...a, title: texts(a.title) })),
+            })),
           })),
         )
       : d.steps,

@@ -27,11 +27,12 @@ export interface StepEstimate {
 /**
  * The expected duration of a step, first match wins:
  * 1. its statutory term, in the term's unit: a term is the longest the step may take, so the estimate is cautious;
- * 2. `expectedDays` (calendar days), the author's typical duration for a step without a term;
+ *    not a term that ends before its anchor, which says when the step must be done, not how long it takes;
+ * 2. `expectedDays` (calendar days), the author's typical duration for a step without such a term;
  * 3. a default: 0 days for `automatic` and `proactive` steps (no person in the loop), 1 day for `manual` and `citizen`.
  */
 export function estimateStepDays(step: StepDefinition): StepEstimate {
-  if (step.term) return { days: step.term.days, unit: step.term.unit, basis: 'term' };
+  if (step.term && !step.term.before) return { days: step.term.days, unit: step.term.unit, basis: 'term' };
   if (step.expectedDays !== undefined) return { days: step.expectedDays, unit: 'calendar', basis: 'expected-days' };
   const days = step.mode === 'automatic' || step.mode === 'proactive' ? 0 : 1;
   return { days, unit: 'calendar', basis: 'default' };

@@ -1,9 +1,13 @@
 import type {
+  Appeal,
   Compensation,
   Condition,
   DataItemSpec,
+  EntityBinding,
   LifeEventDefinition,
   ProactiveTrigger,
+  RefusalPolicy,
+  RefusalTerm,
   StatutoryTerm,
   StepDefinition,
 } from './definition.types';
@@ -24,6 +28,7 @@ export const DEFINITION_FIELDS = fieldsOf<LifeEventDefinition>({
   title: true,
   summary: true,
   dataItems: true,
+  entities: true,
   intake: true,
   steps: true,
   trigger: true,
@@ -33,9 +38,14 @@ export const DEFINITION_FIELDS = fieldsOf<LifeEventDefinition>({
 export const DATA_ITEM_FIELDS = fieldsOf<DataItemSpec>({
   type: true,
   values: true,
+  options: true,
   label: true,
+  help: true,
+  scope: true,
   authenticSource: true,
 });
+
+export const ENTITY_FIELDS = fieldsOf<EntityBinding>({ scope: true, identifiedBy: true, foundedBy: true });
 
 export const STEP_FIELDS = fieldsOf<StepDefinition>({
   id: true,
@@ -54,6 +64,7 @@ export const STEP_FIELDS = fieldsOf<StepDefinition>({
   cost: true,
   compensation: true,
   critical: true,
+  refusal: true,
   ipdcId: true,
 });
 
@@ -61,7 +72,21 @@ export const TERM_FIELDS = fieldsOf<StatutoryTerm>({
   days: true,
   unit: true,
   kind: true,
+  before: true,
   from: true,
+  onExpiry: true,
+  source: true,
+});
+
+export const REFUSAL_FIELDS = fieldsOf<RefusalPolicy>({ allows: true, within: true, appeal: true, source: true });
+
+export const REFUSAL_TERM_FIELDS = fieldsOf<RefusalTerm>({ days: true, unit: true });
+
+export const APPEAL_FIELDS = fieldsOf<Appeal>({ agency: true, service: true, title: true, term: true });
+
+export const APPEAL_TERM_FIELDS = fieldsOf<NonNullable<Appeal['term']>>({
+  days: true,
+  unit: true,
   onExpiry: true,
   source: true,
 });

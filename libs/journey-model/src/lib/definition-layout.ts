@@ -1,8 +1,13 @@
 import {
+  APPEAL_FIELDS,
+  APPEAL_TERM_FIELDS,
   COMPENSATION_FIELDS,
   CONDITION_FIELDS,
   DATA_ITEM_FIELDS,
   DEFINITION_FIELDS,
+  ENTITY_FIELDS,
+  REFUSAL_FIELDS,
+  REFUSAL_TERM_FIELDS,
   STEP_FIELDS,
   TERM_FIELDS,
   TRIGGER_FIELDS,
@@ -68,12 +73,17 @@ const step = object(STEP_FIELDS, {
   term: object(TERM_FIELDS),
   cost: object(CHANNELS),
   compensation: object(COMPENSATION_FIELDS, { title: texts }),
+  refusal: object(REFUSAL_FIELDS, {
+    within: object(REFUSAL_TERM_FIELDS),
+    appeal: object(APPEAL_FIELDS, { title: texts, term: object(APPEAL_TERM_FIELDS) }),
+  }),
 });
 
 export const arrangeDefinition: Arrange = object(DEFINITION_FIELDS, {
   title: texts,
   summary: texts,
-  dataItems: byName(object(DATA_ITEM_FIELDS, { label: texts })),
+  dataItems: byName(object(DATA_ITEM_FIELDS, { options: byName(texts), label: texts, help: texts })),
+  entities: list(object(ENTITY_FIELDS)),
   steps: list(step),
   trigger: object(TRIGGER_FIELDS),
 });

@@ -27,6 +27,20 @@ export type AgencyLevel = (typeof AGENCY_LEVELS)[number];
 export const DATA_ITEM_TYPES = ['string', 'number', 'boolean', 'date', 'enum'] as const;
 export type DataItemType = (typeof DATA_ITEM_TYPES)[number];
 
+export const DATA_SCOPES = ['person', 'enterprise', 'association', 'property', 'journey'] as const;
+/**
+ * What a data item is about, and so where it is kept and reused:
+ * - `person`: the subject (their name, address, bank account), reused in every journey of theirs;
+ * - `enterprise` (by its KBO number), `association` (by its V-code or KBO number), `property` (by its parcel or
+ *   address): an entity the journey concerns, reused only in journeys about the same entity;
+ * - `journey`: this journey only (a child's birth, a move, a building project), never reused.
+ */
+export type DataScope = (typeof DATA_SCOPES)[number];
+
+export const ENTITY_SCOPES = ['enterprise', 'association', 'property'] as const satisfies readonly DataScope[];
+/** The scopes that are entities with a number of their own, bound when the journey starts (see {@link EntityBinding}). */
+export type EntityScope = (typeof ENTITY_SCOPES)[number];
+
 /** A value of a data item as it travels in a journey; dates are ISO `YYYY-MM-DD` strings. */
 export type DataValue = string | number | boolean;
 export type DataItems = Readonly<Record<string, DataValue>>;
@@ -35,9 +49,29 @@ export interface DataItemSpec {
   readonly type: DataItemType;
   /** Allowed values when `type` is `enum`. */
   readonly values?: readonly string[];
+  /** The citizen-facing label of each enum value, by value; else the vocabulary's (see `DataVocabulary`). */
+  readonly options?: Readonly<Record<string, Texts>>;
   readonly label: Texts;
+  /** A help text shown with the question; else the vocabulary's. */
+  readonly help?: Texts;
+  /** What the item is about; else the vocabulary's (every item has one, see {@link DataScope}). */
+  readonly scope?: DataScope;
   /** Held by an authentic source (e.g. `rijksregister`, `kbo`): never asked of the subject when the source has it. */
   readonly authenticSource?: string;
+}
+
+/**
+ * How a journey binds an entity it concerns (an enterprise, an association, a property) when it starts:
+ * - an existing one, chosen by its number: one of `identifiedBy` is asked at intake or held by an authentic source;
+ * - a new one the journey founds (`foundedBy`): its items are kept for this journey only until one of the
+ *   `foundedBy` steps produces its number, and are then attached to it.
+ */
+export interface EntityBinding {
+  readonly scope: EntityScope;
+  /** The data items holding its number, in order of preference (e.g. the KBO number before the V-code). */
+  readonly identifiedBy: readonly string[];
+  /** The steps that produce its number, when the journey founds it. */
+  readonly foundedBy?: readonly string[];
 }
 
 export const TERM_UNITS = ['calendar', 'working'] as const;
@@ -63,6 +97,12 @@ export interface StatutoryTerm {
   readonly days: number;
   readonly unit: TermUnit;
   readonly kind: TermKind;
+  /**
+   * The term ends `days` before its anchor instead of after it: "at least 5 days before the first event with
+   * music". Only a date lies ahead of the step, so the anchor is then a `date:` anchor.
+   */
+  readonly before?: true;
+  /** The anchor: what the term counts from (or, with `before`, back from). */
   readonly from: TermAnchor;
   readonly onExpiry: ExpiryRule;
   /** The legal text or page the term comes from. */
@@ -94,6 +134,42 @@ export interface Compensation {
   readonly title: Texts;
 }
 
+export const REFUSAL_OPTIONS = ['resubmit', 'appeal', 'final'] as const;
+/**
+ * What a refusal of the step leaves the subject:
+ * - `resubmit`: answer the reason with new data; the same step runs again as a new attempt;
+ * - `appeal`: ask another body (or the same one, as "bezwaar") to review the decision;
+ * - `final`: nothing within the journey (a court remains, outside it).
+ */
+export type RefusalOption = (typeof REFUSAL_OPTIONS)[number];
+
+/** A number of days counted from the day of the refusal (not counted itself), ending at the end of its last day. */
+export interface RefusalTerm {
+  readonly days: number;
+  readonly unit: TermUnit;
+}
+
+/** Where an appeal goes: the body and its service that review a refusal, and the term they have to decide it. */
+export interface Appeal {
+  readonly agency: string;
+  readonly service: string;
+  /** What the appeal is called for the subject, e.g. "Bezwaar bij het college van burgemeester en schepenen". */
+  readonly title: Texts;
+  /** The body's term to decide, counted from the day it receives the appeal. */
+  readonly term?: Pick<StatutoryTerm, 'days' | 'unit' | 'onExpiry' | 'source'>;
+}
+
+/** What a refusal of a step allows; a step without one is `final`, as every refusal was before policies existed. */
+export interface RefusalPolicy {
+  readonly allows: RefusalOption;
+  /** How long the subject has to resubmit (optional: no limit) or to lodge the appeal (required). */
+  readonly within?: RefusalTerm;
+  /** With `appeal` only. */
+  readonly appeal?: Appeal;
+  /** The legal text or page that grants the resubmission or appeal. */
+  readonly source?: string;
+}
+
 export interface StepDefinition {
   readonly id: string;
   readonly agency: string;
@@ -119,6 +195,8 @@ export interface StepDefinition {
    * a rejection of a non-critical step only cancels the steps that depend on it. Default: true.
    */
   readonly critical?: boolean;
+  /** What a refusal (an agency's rejection or a tacit refusal) allows the subject; see {@link RefusalPolicy}. */
+  readonly refusal?: RefusalPolicy;
   /** The IPDC product id of the service, when known. */
   readonly ipdcId?: string;
 }
@@ -142,6 +220,11 @@ export interface LifeEventDefinition {
   readonly title: Texts;
   readonly summary: Texts;
   readonly dataItems: Readonly<Record<string, DataItemSpec>>;
+  /**
+   * The entities the journey concerns, one per entity scope its items use. Versions written before entities were
+   * declared leave this out: their bindings follow from the vocabulary (see `entityBindings`).
+   */
+  readonly entities?: readonly EntityBinding[];
   /** Data items asked when the journey starts (unless already known and consented). */
   readonly intake: readonly string[];
   readonly steps: readonly StepDefinition[];

@@ -91,4 +91,16 @@ describe('toMermaid', () => {
   it('leaves out dependencies on ids that are not steps', () => {
     expect(edges(toMermaid(single({ dependsOn: ['nowhere'] })))).toEqual(['  start --> s0']);
   });
+
+  it('can name each node after its step, for a README that is checked by step id', () => {
+    const named = toMermaid(v2, 'en', { nodeIds: 'step-id' });
+    expect(named).toContain('  kbo-registration["');
+    expect(edges(named)).toContain('  kbo-registration --> vat-activation');
+    const byPosition = new Map(v2.steps.map((step, i) => [`s${i}`, step.id]));
+    const renamed = (line: string) => line.replace(/\bs\d+\b/g, (node) => byPosition.get(node) ?? node);
+    expect(named.split('\n')).toEqual(mermaid.split('\n').map(renamed));
+    expect(edges(toMermaid(single({}), 'en', { nodeIds: 'step-id' }))).toEqual(['  start --> only']);
+    const keyword = { ...single({}), steps: [{ ...single({}).steps[0], id: 'end' }] };
+    expect(edges(toMermaid(keyword, 'en', { nodeIds: 'step-id' }))).toEqual(['  start --> end-step']);
+  });
 });

@@ -12,25 +12,57 @@ const SHAPES: Record<StepMode, readonly [open: string, close: string]> = {
   citizen: ['[/', '/]'],
 };
 
+/** Words Mermaid reads as syntax in a flowchart: a step with such an id gets a node id with a suffix. */
+const MERMAID_KEYWORDS = new Set([
+  'end',
+  'graph',
+  'flowchart',
+  'subgraph',
+  'direction',
+  'style',
+  'class',
+  'classDef',
+  'click',
+  'linkStyle',
+  'default',
+  'start',
+]);
+
+export interface MermaidOptions {
+  /**
+   * `position` (the default): nodes `s0`, `s1`, … in step order, safe for any definition, even an invalid one;
+   * `step-id`: each node is named after its step (a README's diagram, readable and checkable by step id). Step ids
+   * are kebab-case once validated; one that Mermaid reads as a keyword (`end`) becomes `end-step`.
+   */
+  readonly nodeIds?: 'position' | 'step-id';
+}
+
 /**
  * The journey as a Mermaid `flowchart LR`: a start node, one node per step (its title and agency), an edge per
  * dependency, and a step without dependencies hanging off the start. Edges into a conditional step carry its
- * condition. Node ids are positional (`s0`, `s1`, …), so no step id can clash with Mermaid syntax. An invalid
- * definition still renders (a cycle is easier to see than to read): dependencies on ids that are not steps are left
- * out, and a step of an unknown mode is drawn as a manual one.
+ * condition. An invalid definition still renders (a cycle is easier to see than to read): dependencies on ids that
+ * are not steps are left out, and a step of an unknown mode is drawn as a manual one.
  */
-export function toMermaid(definition: LifeEventDefinition, language: Language = 'en'): string {
+export function toMermaid(
+  definition: LifeEventDefinition,
+  language: Language = 'en',
+  options: MermaidOptions = {},
+): string {
+  const nodeOf = (id: string, i: number) =>
+    options.nodeIds === 'step-id' ? (MERMAID_KEYWORDS.has(id) ? `${id}-step` : id) : `s${i}`;
   const nodes = new Map<string, string>();
-  definition.steps.forEach((step, i) => nodes.set(step.id, nodes.get(step.id) ?? `s${i}`));
+  definition.steps.forEach((step, i) => nodes.set(step.id, nodes.get(step.id) ?? nodeOf(step.id, i)));
   const lines = ['flowchart LR', `  start(["${escapeLabel(definition.title[language])}"])`];
   definition.steps.forEach((step, i) => {
     const [open, close] = SHAPES[step.mode] ?? SHAPES.manual;
-    lines.push(`  s${i}${open}"${escapeLabel(step.title[language])}<br/>${escapeLabel(step.agency)}"${close}`);
+    const node = nodeOf(step.id, i);
+    lines.push(`  ${node}${open}"${escapeLabel(step.title[language])}<br/>${escapeLabel(step.agency)}"${close}`);
   });
   definition.steps.forEach((step, i) => {
     const label = step.when === undefined ? '' : `|"${escapeLabel(shorten(describeCondition(step.when)))}"|`;
     const sources = step.dependsOn.flatMap((id) => nodes.get(id) ?? []);
-    for (const source of sources.length > 0 ? sources : ['start']) lines.push(`  ${source} -->${label} s${i}`);
+    const node = nodeOf(step.id, i);
+    for (const source of sources.length > 0 ? sources : ['start']) lines.push(`  ${source} -->${label} ${node}`);
   });
   return `${lines.join('\n')}\n`;
 }

@@ -1,8 +1,11 @@
 import type { StatutoryTerm } from './definition.types';
+import { estimateStepDays } from './critical-path';
+import { step } from './dsl';
 import {
   isExpired,
   resolveTermAnchor,
   resumeTerm,
+  stepDueAt,
   suspendTerm,
   termDueAt,
   type TermAnchorFacts,
@@ -161,4 +164,84 @@ describe('resolveTermAnchor', () => {
       expect(resolveTermAnchor(term(15, 'calendar', from as StatutoryTerm['from']), facts)).toBeUndefined();
     },
   );
+});
+
+describe('a term that ends before its anchor', () => {
+  const before = (days: number, unit: StatutoryTerm['unit']): StatutoryTerm => ({
+    days,
+    unit,
+    kind: 'citizen-deadline',
+    before: true,
+    from: 'date:event.date',
+    onExpiry: 'remind',
+  });
+  /** The start of a Brussels day, as a date anchor resolves. */
+  const day = (date: string) => resolveTermAnchor(before(0, 'calendar'), { ...facts, data: { 'event.date': date } });
+  const facts: TermAnchorFacts = {
+    dispatchedAt: '2026-05-01T09:00:00.000Z',
+    journeyStartedAt: '2026-05-01T09:00:00.000Z',
+    completedAt: () => undefined,
+    data: {},
+  };
+
+  it('ends N calendar days before the anchor day, at the end of that day', () => {
+    // Event on Saturday 16 May 2026: 5 days before is Monday 11 May.
+    expect(termDueAt(before(5, 'calendar'), day('2026-05-16') as string)).toBe('2026-05-11T21:59:59.999Z');
+  });
+
+  it('moves a calendar term ending on a weekend or public holiday to the working day before', () => {
+    // Friday 22 May − 5 = Sunday 17 May → Friday 15 May.
+    expect(termDueAt(before(5, 'calendar'), day('2026-05-22') as string)).toBe('2026-05-15T21:59:59.999Z');
+    // Tuesday 19 May − 5 = Thursday 14 May, Ascension → Wednesday 13 May.
+    expect(termDueAt(before(5, 'calendar'), day('2026-05-19') as string)).toBe('2026-05-13T21:59:59.999Z');
+  });
+
+  it('counts working days back, skipping weekends and Belgian holidays', () => {
+    // Tuesday 26 May 2026: Whit Monday 25 May does not count; 22, 21, 20, 19, 18 May do.
+    expect(termDueAt(before(5, 'working'), day('2026-05-26') as string)).toBe('2026-05-18T21:59:59.999Z');
+    // 1 working day before Monday 2 November 2026 is Friday 30 October (All Saints falls on a Sunday).
+    expect(termDueAt(before(1, 'working'), day('2026-11-02') as string)).toBe('2026-10-30T22:59:59.999Z');
+  });
+
+  it('skips 11 July only for Flemish administrations', () => {
+    // Monday 14 July 2025: 1 working day before is Friday 11 July, or Thursday 10 July when Flemish.
+    expect(termDueAt(before(1, 'working'), day('2025-07-14') as string)).toBe('2025-07-11T21:59:59.999Z');
+    expect(termDueAt(before(1, 'working'), day('2025-07-14') as string, { flemish: true })).toBe(
+      '2025-07-10T21:59:59.999Z',
+    );
+  });
+
+  it('ends on the anchor day itself for 0 days, or the working day before it', () => {
+    expect(termDueAt(before(0, 'calendar'), day('2026-05-15') as string)).toBe('2026-05-15T21:59:59.999Z');
+    expect(termDueAt(before(0, 'calendar'), day('2026-05-16') as string)).toBe('2026-05-15T21:59:59.999Z');
+  });
+
+  it('does not move while the agency waits for the subject: the event does not wait', () => {
+    const term = before(5, 'calendar');
+    const dueAt = termDueAt(term, day('2026-05-16') as string);
+    const suspended = suspendTerm(dueAt, term, '2026-05-04T10:00:00Z');
+    expect(resumeTerm(suspended, term, '2026-05-08T10:00:00Z')).toBe(dueAt);
+  });
+
+  it('is known before the step starts, once the date is', () => {
+    expect(stepDueAt(before(5, 'calendar'), { ...facts, data: { 'event.date': '2026-05-16' } })).toBe(
+      '2026-05-11T21:59:59.999Z',
+    );
+    expect(stepDueAt(before(5, 'calendar'), facts)).toBeUndefined();
+  });
+
+  it('is not an estimate of how long the step takes', () => {
+    const texts = { nl: 'x', en: 'x', fr: 'x' };
+    const licence = (expectedDays?: number) =>
+      step('licence', {
+        agency: 'a',
+        service: 's',
+        mode: 'citizen',
+        title: texts,
+        term: before(5, 'calendar'),
+        expectedDays,
+      });
+    expect(estimateStepDays(licence(2))).toEqual({ days: 2, unit: 'calendar', basis: 'expected-days' });
+    expect(estimateStepDays(licence())).toEqual({ days: 1, unit: 'calendar', basis: 'default' });
+  });
 });

@@ -10,11 +10,17 @@
  * - a calendar term whose last day is a Saturday, Sunday or public holiday ends on the next working day. This is
  *   the rule of art. 53 of the Judicial Code (Gerechtelijk Wetboek), which administrations apply by analogy when an
  *   administrative act is silent; it is the citizen-friendly reading. Working-day terms end on a working day anyway.
+ * - a term that ends before its anchor (`before`, "at least 5 days before the event") counts back the same way:
+ *   N calendar days before day D is day D − N, N working days before D is the Nth working day before D. Its last day
+ *   moves to the working day *before* it when it is not a working day: moving it later would leave fewer than N days
+ *   (the reading applied to terms counted back, such as a convocation "at least 15 days before" a meeting).
  */
 import type { DataItems, StatutoryTerm, TermUnit } from './definition.types';
 import {
   addCalendarDays,
   addWorkingDays,
+  subtractWorkingDays,
+  workingDayOnOrBefore,
   brusselsDate,
   calendarDaysBetween,
   endOfBrusselsDay,
@@ -28,8 +34,8 @@ import {
   type IsoInstant,
 } from './calendar';
 
-/** The part of a term that decides its length; a full {@link StatutoryTerm} fits. */
-export type TermLength = Pick<StatutoryTerm, 'days' | 'unit'>;
+/** The part of a term that decides where it ends; a full {@link StatutoryTerm} fits. */
+export type TermLength = Pick<StatutoryTerm, 'days' | 'unit' | 'before'>;
 
 /** What a suspended term still has to run, to be resumed when the subject answers. Plain data, kept in workflow state. */
 export interface SuspendedTerm {
@@ -53,12 +59,24 @@ function lastDayOfTerm(unit: TermUnit, from: IsoDate, days: number, opts: Calend
   );
 }
 
+/** The last day of a term of `days` counted back from `anchor` (not counted itself), moved to an earlier working day. */
+function lastDayBefore(unit: TermUnit, anchor: IsoDate, days: number, opts: CalendarOptions): IsoDate {
+  return unit === 'calendar'
+    ? workingDayOnOrBefore(addCalendarDays(anchor, -days), opts)
+    : workingDayOnOrBefore(subtractWorkingDays(anchor, days, opts), opts);
+}
+
 /**
- * When a term counted from `anchor` ends: the end (Brussels time) of its last day, see the conventions above.
- * `opts.flemish` adds 11 July for terms of Flemish administrations; the default counts the ten legal holidays only.
+ * When a term counted from `anchor` (or, with `before`, back from it) ends: the end (Brussels time) of its last day,
+ * see the conventions above. `opts.flemish` adds 11 July for terms of Flemish administrations; the default counts
+ * the ten legal holidays only.
  */
 export function termDueAt(term: TermLength, anchor: IsoInstant, opts: CalendarOptions = {}): IsoInstant {
-  return endOfBrusselsDay(lastDayOfTerm(term.unit, brusselsDate(anchor), term.days, opts));
+  const anchorDay = brusselsDate(anchor);
+  const lastDay = term.before
+    ? lastDayBefore(term.unit, anchorDay, term.days, opts)
+    : lastDayOfTerm(term.unit, anchorDay, term.days, opts);
+  return endOfBrusselsDay(lastDay);
 }
 
 /** Whether a term due at `dueAt` has passed at `now`; the due instant itself still belongs to the term. */
@@ -86,7 +104,8 @@ export function suspendTerm(
 /**
  * Restarts a suspended term: the remaining days run again from the day of resumption (not counted), so a term
  * suspended for 10 calendar days is due 10 days later. A term that had already run out when it was suspended stays
- * due at its original instant: a request for information cannot revive an expired term.
+ * due at its original instant: a request for information cannot revive an expired term. Nor does a term that ends
+ * before an event move: the event does not wait for the answer.
  */
 export function resumeTerm(
   suspended: SuspendedTerm,
@@ -100,7 +119,7 @@ export function resumeTerm(
   if (instantToMs(resumedAt) < instantToMs(suspended.suspendedAt)) {
     throw new RangeError(`Resumed at ${resumedAt}, before the suspension at ${suspended.suspendedAt}`);
   }
-  if (isExpired(suspended.dueAt, suspended.suspendedAt)) return suspended.dueAt;
+  if (term.before || isExpired(suspended.dueAt, suspended.suspendedAt)) return suspended.dueAt;
   return endOfBrusselsDay(lastDayOfTerm(term.unit, brusselsDate(resumedAt), suspended.remainingDays, opts));
 }
 
@@ -126,4 +145,18 @@ export function resolveTermAnchor(term: Pick<StatutoryTerm, 'from'>, facts: Term
   if (from.startsWith('completed:')) return facts.completedAt(from.slice('completed:'.length));
   const value = facts.data[from.slice('date:'.length)];
   return isIsoDate(value) ? startOfBrusselsDay(value) : undefined;
+}
+
+/**
+ * When a step's term ends, as far as the journey knows now: `undefined` until its anchor is known. For a term
+ * anchored on a date item (the only kind a term counting back has) this is known before the step starts, so the
+ * timeline can show the subject's deadline ahead of time.
+ */
+export function stepDueAt(
+  term: StatutoryTerm,
+  facts: TermAnchorFacts,
+  opts: CalendarOptions = {},
+): IsoInstant | undefined {
+  const anchor = resolveTermAnchor(term, facts);
+  return anchor === undefined ? undefined : termDueAt(term, anchor, opts);
 }

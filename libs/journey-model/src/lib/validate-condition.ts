@@ -1,5 +1,5 @@
 import { COMBINATORS, COMPARISONS, CONDITION_FIELDS, type Comparison } from './definition-fields';
-import type { DataItemType } from './definition.types';
+import type { DataItemType, DataScope } from './definition.types';
 import { isRecord, own, type JsonRecord } from './json-value';
 import { anItem, fieldPath, itemPath, quote, show, suggestion, words, type Issues } from './validation-report';
 
@@ -10,6 +10,8 @@ export interface DataItemFacts {
   /** The declared enum values. */
   readonly values: readonly string[];
   readonly fromAuthenticSource: boolean;
+  /** Its own scope when it declares a valid one (the vocabulary's is not looked up here). */
+  readonly scope?: DataScope;
 }
 
 /** Undefined when `dataItems` itself is malformed: fields are then not checked against it. */

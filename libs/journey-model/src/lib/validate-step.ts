@@ -1,7 +1,8 @@
 import { COMPENSATION_FIELDS, STEP_FIELDS } from './definition-fields';
 import { CHANNELS, STEP_MODES } from './definition.types';
+import { checkRefusal } from './validate-refusal';
+import { checkAgency, checkService, type StepChecks } from './step-checks';
 import { isRecord, own, type JsonRecord } from './json-value';
-import type { DefinitionIndex } from './validation-index';
 import { checkTerm } from './validate-term';
 import { checkNeed } from './validation-needs';
 import {
@@ -17,18 +18,9 @@ import {
   textsField,
   unknownFields,
   words,
-  type Issues,
 } from './validation-report';
 
 export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/** What checking a step needs besides the step: where issues go, the index, and the agency registry if given. */
-export interface StepChecks {
-  readonly issues: Issues;
-  readonly index: DefinitionIndex;
-  /** Agency id → the ids of its services; undefined when no registry was given. */
-  readonly agencies?: ReadonlyMap<string, readonly string[]>;
-}
 
 /** Checks `steps[i]`, its fields in model order. */
 export function checkStep(checks: StepChecks, value: unknown, i: number): void {
@@ -80,6 +72,7 @@ export function checkStep(checks: StepChecks, value: unknown, i: number): void {
   checkCost(checks, value, path, channels);
   checkCompensation(checks, value, path, agency);
   field(issues, value, path, 'critical', 'boolean', false);
+  checkRefusal(checks, value, path, mode);
   nameField(issues, value, path, 'ipdcId', false);
   unknownFields(issues, value, path, STEP_FIELDS, 'a step');
 }
@@ -98,27 +91,6 @@ function checkStepId(checks: StepChecks, step: JsonRecord, path: string, i: numb
   const first = checks.index.stepIds.get(id) ?? i;
   if (first === i) return;
   checks.issues.add('duplicate-step-id', at, `Step id ${show(id)} is already used by ${itemPath('steps', first)}.`);
-}
-
-function checkAgency(checks: StepChecks, agency: string, at: string): void {
-  if (checks.agencies === undefined || checks.agencies.has(agency)) return;
-  checks.issues.add(
-    'unknown-agency',
-    at,
-    `${show(agency)} is not an agency of the registry.${suggestion(agency, checks.agencies.keys())}`,
-  );
-}
-
-/** Only checked when the agency is known: an unknown agency is reported by itself. */
-function checkService(checks: StepChecks, agency: string | undefined, service: string, at: string): void {
-  const services = agency === undefined ? undefined : checks.agencies?.get(agency);
-  if (agency === undefined || services === undefined || services.includes(service)) return;
-  const offered = services.length === 0 ? 'none' : words(services, 'and');
-  checks.issues.add(
-    'unknown-service',
-    at,
-    `Agency ${quote(agency)} offers no service ${show(service)}; it offers ${offered}.`,
-  );
 }
 
 /** Whether the item is declared (or undecidable because `dataItems` is malformed); reports it when not. */

@@ -33,8 +33,27 @@ export function checkTerm(issues: Issues, index: DefinitionIndex, step: JsonReco
   }
   oneOfField(issues, term, at, 'unit', TERM_UNITS, 'invalid-term', 'a term unit');
   oneOfField(issues, term, at, 'kind', TERM_KINDS, 'invalid-term', 'a term kind');
+  const before = field(issues, term, at, 'before', 'boolean', false);
+  if (before === false) {
+    issues.add(
+      'invalid-term',
+      fieldPath(at, 'before'),
+      'A term counts from its anchor unless it says "before": true; leave "before" out instead of setting it to false.',
+    );
+  }
   const from = field(issues, term, at, 'from', 'string', true);
-  if (from !== undefined) checkAnchor(issues, index, from, fieldPath(at, 'from'), i);
+  if (from !== undefined) {
+    const anchorAt = fieldPath(at, 'from');
+    if (before === true && !from.startsWith('date:')) {
+      issues.add(
+        'invalid-term-anchor',
+        anchorAt,
+        `A term that ends before its anchor counts back from a date ("date:<data item>"), but ${show(from)} lies behind the step.`,
+      );
+    } else {
+      checkAnchor(issues, index, from, anchorAt, i);
+    }
+  }
   oneOfField(issues, term, at, 'onExpiry', EXPIRY_RULES, 'invalid-term', 'an expiry rule');
   nameField(issues, term, at, 'source', false);
   unknownFields(issues, term, at, TERM_FIELDS, 'a statutory term');

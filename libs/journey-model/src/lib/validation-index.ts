@@ -1,4 +1,4 @@
-import { DATA_ITEM_TYPES, type Condition } from './definition.types';
+import { DATA_ITEM_TYPES, DATA_SCOPES, type Condition } from './definition.types';
 import { isRecord, own, type JsonRecord } from './json-value';
 import { checkCondition, type DataItemFacts, type DataItemLookup } from './validate-condition';
 import { fieldPath, Issues, itemPath } from './validation-report';
@@ -61,12 +61,14 @@ function indexDataItems(value: unknown): DataItemLookup {
       const item = isRecord(spec) ? spec : {};
       const type = DATA_ITEM_TYPES.find((t) => t === own(item, 'type'));
       const source = own(item, 'authenticSource');
+      const scope = DATA_SCOPES.find((s) => s === own(item, 'scope'));
       return [
         name,
         {
           type,
           values: strings(own(item, 'values')),
           fromAuthenticSource: typeof source === 'string' && source.trim() !== '',
+          ...(scope === undefined ? {} : { scope }),
         },
       ];
     }),

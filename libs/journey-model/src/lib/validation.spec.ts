@@ -5,6 +5,7 @@ import type { AgencyDescriptor, LifeEventDefinition } from './definition.types';
 import { LANGUAGES } from './definition.types';
 import { defineLifeEvent, step } from './dsl';
 import { validateLifeEvent } from './validation';
+import type { DataVocabulary } from './data-vocabulary';
 import { VALIDATION_CODES, type ValidationContext } from './validation.types';
 
 const CORPUS = join(__dirname, '..', '..', 'test-corpus');
@@ -15,13 +16,14 @@ const agencies = read('agencies.json') as AgencyDescriptor[];
 const owners = read('owners.json') as string[];
 const published = read('published.json') as Record<string, ValidationContext['published']>;
 const expected = read('expected.json') as Record<string, { code: string; path: string }>;
+const vocabulary = read('vocabulary.json') as DataVocabulary;
 const validFiles = jsonFiles('valid');
 const malformedFiles = jsonFiles('malformed');
 
-/** The corpus's context: its registry and owners, and the published versions of the definition's life event. */
+/** The corpus's context: its registry, owners and vocabulary, and the published versions of its life event. */
 function contextFor(definition: unknown): ValidationContext {
   const id = (definition as { id?: unknown } | null)?.id;
-  return { agencies, owners, published: typeof id === 'string' ? published[id] : undefined };
+  return { agencies, owners, vocabulary, published: typeof id === 'string' ? published[id] : undefined };
 }
 
 /** Parsed JSON, edited freely by the tests. */

@@ -1,18 +1,18 @@
 import { contentHash } from './content-hash';
-import { DATA_ITEM_FIELDS, DEFINITION_FIELDS, LIFE_EVENT_KINDS, TRIGGER_FIELDS } from './definition-fields';
-import { CONSENT_RULES, DATA_ITEM_TYPES, type LifeEventDefinition } from './definition.types';
-import { isRecord, own, type JsonRecord } from './json-value';
-import { checkStep, KEBAB_CASE, type StepChecks } from './validate-step';
+import { DEFINITION_FIELDS, LIFE_EVENT_KINDS, TRIGGER_FIELDS } from './definition-fields';
+import { CONSENT_RULES, type LifeEventDefinition } from './definition.types';
+import { isRecord, type JsonRecord } from './json-value';
+import { checkDataItems } from './validate-data-items';
+import { boundScopes, checkEntities } from './validate-entities';
+import type { StepChecks } from './step-checks';
+import { checkStep, KEBAB_CASE } from './validate-step';
 import { indexDefinition } from './validation-index';
 import {
-  anItem,
   eachName,
   field,
-  fieldPath,
   Issues,
   nameField,
   oneOfField,
-  quote,
   show,
   suggestion,
   textsField,
@@ -33,6 +33,10 @@ import type { ValidationContext, ValidationIssue } from './validation.types';
  * depends on (directly or not) that runs whenever it runs: one without a condition, or whose condition equals the
  * step's condition or a part of the step's `and`. A cycle is reported on the dependency that closes it, reading
  * the steps in order.
+ *
+ * With a vocabulary in the context, every data item must say what it is about (its scope) and every enum value
+ * must have a label in Dutch, English and French, in the definition or in the vocabulary; what the definition says
+ * itself must agree with the vocabulary; and every entity scope its items use must be bound (`entities`).
  */
 export function validateLifeEvent(input: unknown, context: ValidationContext = {}): ValidationIssue[] {
   const issues = new Issues();
@@ -65,7 +69,9 @@ export function validateLifeEvent(input: unknown, context: ValidationContext = {
   }
   textsField(issues, input, '', 'title', true);
   textsField(issues, input, '', 'summary', true);
-  checkDataItems(issues, input);
+  const entityChecks = { issues, index: checks.index, vocabulary: context.vocabulary };
+  checkDataItems({ issues, vocabulary: context.vocabulary, boundScopes: boundScopes(entityChecks, input) }, input);
+  checkEntities(entityChecks, input);
   eachName(issues, input, '', 'intake', true, (item, at) => {
     const declared = checks.index.dataItems;
     if (declared !== undefined && !declared.has(item)) {
@@ -106,37 +112,6 @@ function checkVersion(issues: Issues, definition: JsonRecord, published: Validat
     `Version ${version} was published with content hash ${publication.hash}, but this content hashes to ${hash}. ` +
       'A published version cannot change: publish the change as a new version.',
   );
-}
-
-function checkDataItems(issues: Issues, definition: JsonRecord): void {
-  const items = field(issues, definition, '', 'dataItems', 'object', true);
-  if (items === undefined) return;
-  for (const name of Object.keys(items).sort()) {
-    const at = fieldPath('dataItems', name);
-    const item = items[name];
-    if (!isRecord(item)) {
-      issues.add('invalid-type', at, `Data item ${quote(name)} must be an object, got ${show(item)}.`);
-      continue;
-    }
-    const type = oneOfField(issues, item, at, 'type', DATA_ITEM_TYPES, 'invalid-value', 'a data item type');
-    if (type === 'enum') {
-      const values = eachName(issues, item, at, 'values', false, (value, valueAt) => {
-        if (value.trim() === '') issues.add('invalid-value', valueAt, 'An enum value must not be blank.');
-      });
-      if (own(item, 'values') === undefined || values?.length === 0) {
-        issues.add('enum-without-values', fieldPath(at, 'values'), `Enum item ${quote(name)} lists no values.`);
-      }
-    } else if (type !== undefined && own(item, 'values') !== undefined) {
-      issues.add(
-        'invalid-value',
-        fieldPath(at, 'values'),
-        `Only enum items list values; ${quote(name)} is ${anItem(type)}.`,
-      );
-    }
-    textsField(issues, item, at, 'label', true);
-    nameField(issues, item, at, 'authenticSource', false);
-    unknownFields(issues, item, at, DATA_ITEM_FIELDS, 'a data item');
-  }
 }
 
 function checkTrigger(issues: Issues, definition: JsonRecord): void {

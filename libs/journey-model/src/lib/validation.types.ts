@@ -1,3 +1,4 @@
+import type { DataVocabulary } from './data-vocabulary';
 import type { AgencyDescriptor } from './definition.types';
 
 /**
@@ -25,6 +26,19 @@ export const VALIDATION_CODES = [
   'missing-text',
   /** An enum data item without allowed values. */
   'enum-without-values',
+  /** An enum value without a label in every language, here or in the vocabulary (checked with a vocabulary). */
+  'missing-option-label',
+  /** A data item without a scope, here or in the vocabulary (checked with a vocabulary). */
+  'missing-scope',
+  /** A data item whose type, enum values or scope differ from the vocabulary's: an item means the same everywhere. */
+  'vocabulary-mismatch',
+  /** An item about an enterprise, association or property while the life event binds no such entity. */
+  'unbound-scope',
+  /**
+   * An entity binding that cannot work: its identifiers are about something else, a founding step does not produce
+   * its number (or a producing step is not listed), or an existing entity's number is not known at the start.
+   */
+  'invalid-entity',
   /** A life event without steps. */
   'empty-journey',
   'duplicate-step-id',
@@ -51,13 +65,21 @@ export const VALIDATION_CODES = [
   'condition-type-mismatch',
   /** A statutory term with days outside 0..3650 or an unknown unit, kind or expiry rule. */
   'invalid-term',
-  /** A term anchor with a bad syntax, on a step that is not a dependency, or on a data item that is not a date. */
+  /**
+   * A term anchor with a bad syntax, on a step that is not a dependency, on a data item that is not a date, or a
+   * term counting back (`before`) from anything but a date.
+   */
   'invalid-term-anchor',
   'invalid-channel',
   'no-channels',
   /** A negative or non-finite cost. */
   'invalid-cost',
   'cost-for-unused-channel',
+  /**
+   * A refusal policy that cannot work: on a citizen step, an appeal without a term or a body, a term or an appeal
+   * on a final refusal, an appeal on a resubmission, a term outside 0..3650 days.
+   */
+  'invalid-refusal',
   /** The context has this version as published with another content hash: a published version is immutable. */
   'published-content-changed',
 ] as const;
@@ -80,4 +102,6 @@ export interface ValidationContext {
   readonly owners?: readonly string[];
   /** The published versions of this life event, with their content hashes. */
   readonly published?: readonly { readonly version: number; readonly hash: string }[];
+  /** The catalogue-wide data-item vocabulary: scopes, enum labels, identifiers (see `DataVocabulary`). */
+  readonly vocabulary?: DataVocabulary;
 }

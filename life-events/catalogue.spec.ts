@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fromJson, toJson, validateLifeEvent } from '@passage/journey-model';
+import { entityBindings, fromJson, toJson, validateLifeEvent, validateVocabulary } from '@passage/journey-model';
 import { AGENCIES } from './agencies';
 import { CATALOGUE, findDefinition } from './index';
+import { VOCABULARY } from './vocabulary';
 import {
   conditionsOnUnknownItems,
   costProblems,
@@ -20,8 +21,8 @@ const versions = CATALOGUE.flatMap((entry) =>
 
 /** What every life event of the catalogue must satisfy; each life event's own spec tests what makes it itself. */
 describe.each(versions)('%s', (_, definition) => {
-  it('passes validateLifeEvent against the agency registry and the process owners', () => {
-    expect(validateLifeEvent(definition, { agencies: AGENCIES, owners })).toEqual([]);
+  it('passes validateLifeEvent against the agency registry, the process owners and the vocabulary', () => {
+    expect(validateLifeEvent(definition, { agencies: AGENCIES, owners, vocabulary: VOCABULARY })).toEqual([]);
   });
 
   it('is structurally sound: registry, needs, conditions, terms, costs, texts', () => {
@@ -36,6 +37,35 @@ describe.each(versions)('%s', (_, definition) => {
   it('survives a JSON round trip unchanged, and is found in the catalogue', () => {
     expect(fromJson(toJson(definition))).toEqual(definition);
     expect(findDefinition(definition.id, definition.version)).toBe(definition);
+  });
+});
+
+describe('the vocabulary', () => {
+  it('is valid: a type and scope per item, every enum value labelled in nl, en and fr', () => {
+    expect(validateVocabulary(VOCABULARY)).toEqual([]);
+  });
+
+  it('names every data item of the catalogue, and nothing else', () => {
+    const used = new Set(CATALOGUE.flatMap((entry) => entry.versions.flatMap((v) => Object.keys(v.dataItems))));
+    expect(Object.keys(VOCABULARY).sort()).toEqual([...used].sort());
+  });
+
+  it('binds the entities of the versions published before entities were declared', () => {
+    const bindings = (id: string, version: number) => {
+      const definition = findDefinition(id, version);
+      if (!definition) throw new Error(`no ${id} v${version}`);
+      return entityBindings(definition, VOCABULARY);
+    };
+    expect(bindings('start-business', 1)).toEqual([
+      {
+        scope: 'enterprise',
+        identifiedBy: ['business.enterpriseNumber'],
+        foundedBy: ['griffie-deposit', 'kbo-registration'],
+      },
+    ]);
+    expect(bindings('move-house', 1)).toEqual([{ scope: 'enterprise', identifiedBy: ['business.enterpriseNumber'] }]);
+    expect(bindings('build-renovate', 1)).toEqual([{ scope: 'property', identifiedBy: ['project.address'] }]);
+    expect(bindings('birth', 1)).toEqual([]);
   });
 });
 

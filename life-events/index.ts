@@ -13,6 +13,7 @@ import { START_BUSINESS_V1 } from './start-business/v1';
 import { START_BUSINESS_V2 } from './start-business/v2';
 
 export { AGENCIES } from './agencies';
+export { VOCABULARY } from './vocabulary';
 export { BIRTH_V1 } from './birth/v1';
 export { OPGROEIEN_PROCESS_OWNER } from './birth/owner';
 export { BUILD_RENOVATE_V1 } from './build-renovate/v1';

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromJson } from '@passage/journey-model';
-import { AGENCIES } from '@passage/life-events';
+import { AGENCIES, VOCABULARY } from '@passage/life-events';
 
 const root = join(__dirname, '..', '..', '..');
 const corpus = join(root, 'libs', 'journey-model', 'test-corpus');
@@ -10,9 +10,12 @@ const passage = (...args: string[]) =>
   spawnSync(process.execPath, [join(root, 'tools', 'bin', 'passage.js'), ...args], { cwd: root, encoding: 'utf8' });
 
 describe('passage validate', () => {
-  it('validates the corpus against the same agency registry as the catalogue', () => {
+  it('validates the corpus against the same agency registry and vocabulary as the catalogue', () => {
     expect(JSON.parse(readFileSync(join(corpus, 'agencies.json'), 'utf8'))).toEqual(
       JSON.parse(JSON.stringify(AGENCIES)),
+    );
+    expect(JSON.parse(readFileSync(join(corpus, 'vocabulary.json'), 'utf8'))).toEqual(
+      JSON.parse(JSON.stringify(VOCABULARY)),
     );
   });
 

@@ -8,17 +8,22 @@ import {
   type ValidationContext,
   type ValidationIssue,
 } from '@passage/journey-model';
-import { AGENCIES, CATALOGUE, PUBLISHED_VERSIONS } from '@passage/life-events';
+import { AGENCIES, CATALOGUE, PUBLISHED_VERSIONS, VOCABULARY } from '@passage/life-events';
 import { catalogueDefinition, CliError, loadDefinitionFile } from './definition-loader';
 
 /**
- * What a definition is validated against: the catalogue's agencies and process owners, and the published versions
- * of the same life event (immutable: same version, same content hash).
+ * What a definition is validated against: the catalogue's agencies, process owners and data-item vocabulary, and
+ * the published versions of the same life event (immutable: same version, same content hash).
  */
 export function validationContext(definition: unknown): ValidationContext {
   const id = typeof definition === 'object' && definition !== null ? (definition as { id?: unknown }).id : undefined;
   const published = PUBLISHED_VERSIONS.filter((p) => p.lifeEvent === id);
-  return { agencies: AGENCIES, owners: [...new Set(CATALOGUE.map((entry) => entry.owner.id))], published };
+  return {
+    agencies: AGENCIES,
+    owners: [...new Set(CATALOGUE.map((entry) => entry.owner.id))],
+    published,
+    vocabulary: VOCABULARY,
+  };
 }
 
 /** A file that cannot be read or parsed is reported as one issue, like any other malformed definition. */

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromJson } from '@passage/journey-model';
-import { AGENCIES, VOCABULARY } from '@passage/life-events';
+import { AGENCIES, PUBLISHED_VERSIONS, VOCABULARY } from '@passage/life-events';
 
 const root = join(__dirname, '..', '..', '..');
 const corpus = join(root, 'libs', 'journey-model', 'test-corpus');
@@ -56,6 +56,28 @@ describe('passage validate', () => {
     const diagram = passage('diagram', 'start-business', '--version', '1', '--language', 'nl');
     expect(diagram.stdout.startsWith('flowchart LR')).toBe(true);
     expect(diagram.stdout).toContain('Zakelijke rekening openen');
+  });
+
+  it('prints the content hash that published.ts pins, of a catalogue version or a file', () => {
+    const pinned = (version: number) =>
+      PUBLISHED_VERSIONS.find((p) => p.lifeEvent === 'start-business' && p.version === version)?.hash;
+    expect(passage('hash', 'start-business', '--version', '1').stdout.trim()).toBe(pinned(1));
+    expect(passage('hash', 'life-events/start-business/v2.ts').stdout.trim()).toBe(pinned(2));
+  });
+
+  it('prints the JSON Schemas of the intake and the citizen steps, labelled in the language asked', () => {
+    const run = passage('schema', 'start-business', '--version', '1', '--language', 'fr');
+    expect(run.status).toBe(0);
+    const contract = JSON.parse(run.stdout) as {
+      intake: { required: string[]; properties: Record<string, { oneOf?: { const: string; title: string }[] }> };
+      steps: Record<string, unknown>;
+    };
+    expect(contract.intake.required).toContain('business.legalForm');
+    expect(contract.intake.properties['business.legalForm'].oneOf).toEqual([
+      { const: 'sole-trader', title: 'En nom propre (entreprise individuelle)' },
+      { const: 'company', title: 'Avec une société' },
+    ]);
+    expect(Object.keys(contract.steps)).toContain('business-account');
   });
 
   it('explains a wrong life event or version in one line', () => {

@@ -1,4 +1,4 @@
-import type { DataItemSpec, StatutoryTerm } from '@passage/journey-model';
+import type { StatutoryTerm } from '@passage/journey-model';
 import {
   daysToMs,
   drawDays,
@@ -173,36 +173,19 @@ describe('decisions', () => {
 });
 
 describe('items to ask', () => {
-  const items: Record<string, DataItemSpec> = {
-    'person.name': { type: 'string', label: { nl: '', en: '', fr: '' }, authenticSource: 'rijksregister' },
-    'business.activities': { type: 'string', label: { nl: '', en: '', fr: '' } },
-    'business.sector': { type: 'enum', values: ['horeca'], label: { nl: '', en: '', fr: '' } },
-  };
-
-  it('asks what is missing first, else one free-text item the subject gave, never a source-held or steering one', () => {
-    expect(itemsToAsk([{ item: 'person.name', value: 'An' }, { item: 'business.sector' }], items, 0.5)).toEqual([
+  it('asks what the file lacks', () => {
+    expect(itemsToAsk([{ item: 'person.name', value: 'An' }, { item: 'business.sector' }])).toEqual([
       'business.sector',
     ]);
-    expect(
-      itemsToAsk(
-        [
-          { item: 'person.name', value: 'An' },
-          { item: 'business.activities', value: 'webdesign' },
-          { item: 'business.sector', value: 'horeca' },
-        ],
-        items,
-        0.9,
-      ),
-    ).toEqual(['business.activities']);
-    expect(
-      itemsToAsk(
-        [
-          { item: 'person.name', value: 'An' },
-          { item: 'business.sector', value: 'horeca' },
-        ],
-        items,
-        0.5,
-      ),
-    ).toEqual([]);
+  });
+
+  it('never asks for an item the file already holds, such as the enterprise number the KBO step produced', () => {
+    // The social insurance fund's file, right after the KBO registration.
+    const file = [
+      { item: 'person.name', value: 'An' },
+      { item: 'business.activities', value: 'webdesign' },
+      { item: 'business.enterpriseNumber', value: '0123.456.700' },
+    ];
+    expect(itemsToAsk(file)).toEqual([]);
   });
 });

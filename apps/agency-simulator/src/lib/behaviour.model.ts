@@ -1,4 +1,4 @@
-import type { DataItemSpec, DataValue, StatutoryTerm, StepDefinition, TermKind } from '@passage/journey-model';
+import type { DataValue, StatutoryTerm, StepDefinition, TermKind } from '@passage/journey-model';
 import { draw } from './random';
 
 /** How long an agency takes for a step, in days: a triangular distribution (min, most likely, max). */
@@ -179,20 +179,10 @@ function timed<A>(settings: BehaviourSettings, timing: Timing, action: A, key: s
 }
 
 /**
- * What staff ask the subject for: the needed items that have no value, else one free-text item the subject gave.
- * Never an item an authentic source holds (the subject cannot change it), nor an enum, boolean, number or date:
- * those steer conditions and terms, and asking again would change the journey rather than complete the file.
+ * What staff ask the subject for: the needed items the file lacks, and nothing else. An item the file holds was
+ * given once already, by the subject, an authentic source or an earlier step (the enterprise number the KBO step
+ * produced): asking for it again is exactly what the once-only principle forbids. A complete file is judged as it is.
  */
-export function itemsToAsk(
-  items: readonly { readonly item: string; readonly value?: DataValue }[],
-  dataItems: Readonly<Record<string, DataItemSpec>>,
-  u: number,
-): string[] {
-  const missing = items.filter(({ value }) => value === undefined).map(({ item }) => item);
-  if (missing.length > 0) return missing;
-  const candidates = items
-    .map(({ item }) => item)
-    .filter((item) => dataItems[item]?.type === 'string' && dataItems[item]?.authenticSource === undefined);
-  const chosen = candidates[Math.floor(u * candidates.length)];
-  return chosen === undefined ? [] : [chosen];
+export function itemsToAsk(items: readonly { readonly item: string; readonly value?: DataValue }[]): string[] {
+  return items.filter(({ value }) => value === undefined).map(({ item }) => item);
 }

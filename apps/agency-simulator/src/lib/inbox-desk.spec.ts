@@ -23,8 +23,11 @@ class FakeInbox implements InboxClient {
   readonly decisions = new Map<string, InboxDecision>();
   readonly asked = new Map<string, readonly string[]>();
   private readonly tasks = new Map<string, InboxTask>();
+  /** What a task's file holds: each needed item, with its value unless the file lacks it. */
+  private readonly files = new Map<string, InboxTaskDetail['items']>();
 
-  add(id: string, fields: Partial<InboxTask> = {}): void {
+  add(id: string, fields: Partial<InboxTask> = {}, file?: InboxTaskDetail['items']): void {
+    if (file) this.files.set(id, file);
     this.tasks.set(id, {
       id,
       journeyId: `journey-start-business-${id}`,
@@ -54,7 +57,7 @@ class FakeInbox implements InboxClient {
     return {
       ...this.task(taskId),
       title: 'KBO',
-      items: [
+      items: this.files.get(taskId) ?? [
         { item: 'person.name', label: 'Name', value: 'An Demo' },
         { item: 'business.activities', label: 'Activities', value: 'Websites' },
       ],
@@ -150,9 +153,22 @@ describe('an inbox desk', () => {
     expect(errors).toEqual([]);
   });
 
-  it('asks the subject for a free-text item, waits for the answer, reads again and then decides', async () => {
+  it('never asks for what the file holds: a complete file is decided as it is', async () => {
     const inbox = new FakeInbox();
-    inbox.add('t2');
+    inbox.add('t6');
+    const { running } = desk(inbox, { reject: 0, info: 1 });
+    await until(() => inbox.decisions.has('t6'), 't6 is decided');
+    await running.stop();
+    expect(inbox.calls).toEqual(['claim t6', 'get t6', 'decide t6']);
+    expect(inbox.asked.size).toBe(0);
+  });
+
+  it('asks the subject for what the file lacks, waits for the answer, reads again and then decides', async () => {
+    const inbox = new FakeInbox();
+    inbox.add('t2', {}, [
+      { item: 'person.name', label: 'Name', value: 'An Demo' },
+      { item: 'business.activities', label: 'Activities' },
+    ]);
     const { running, activities } = desk(inbox, { reject: 0, info: 1 });
     await until(() => inbox.asked.has('t2'), 't2 asks for more');
     expect(inbox.asked.get('t2')).toEqual(['business.activities']);

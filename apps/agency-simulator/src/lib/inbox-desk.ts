@@ -181,9 +181,9 @@ export class InboxDesk {
   }
 
   private async ask(handling: Handling): Promise<void> {
-    const { task, step, detail } = handling;
-    const items = itemsToAsk(detail?.items ?? [], step.dataItems, draw(this.options.settings.seed, task.id, 'items'));
-    // Nothing the subject could add: the file is judged as it is.
+    const { task, detail } = handling;
+    const items = itemsToAsk(detail?.items ?? []);
+    // Nothing the file lacks: it is judged as it is.
     if (items.length === 0) return this.decide(handling);
     await this.options.inbox.requestInfo(task.id, items, { idempotencyKey: `sim-${task.id}-request-info` });
     this.record(handling, 'asked for more information', false);

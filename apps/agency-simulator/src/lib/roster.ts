@@ -1,12 +1,5 @@
 import type { ItemSpec } from '@passage/agency-sdk';
-import type {
-  AgencyDescriptor,
-  AgencyLevel,
-  DataItemSpec,
-  LifeEventDefinition,
-  StepDefinition,
-  Texts,
-} from '@passage/journey-model';
+import type { AgencyDescriptor, AgencyLevel, LifeEventDefinition, StepDefinition, Texts } from '@passage/journey-model';
 import type { CatalogueEntry } from '@passage/life-events';
 
 /** How an agency's services reach it: an SDK worker on its task queue, or an HTTPS webhook behind Passage's adapter. */
@@ -42,7 +35,6 @@ export interface ServiceSpec {
 /** A manual step decided by the agency's staff in the inbox. */
 export interface InboxStep {
   readonly step: StepDefinition;
-  readonly dataItems: Readonly<Record<string, DataItemSpec>>;
 }
 
 export interface SimulatedAgency {
@@ -87,7 +79,7 @@ export function buildRoster(
         const inbox = inboxes.get(step.agency) ?? new Map<string, InboxStep>();
         inboxes.set(step.agency, inbox);
         const key = inboxKey(definition.id, step.id);
-        if (!inbox.has(key)) inbox.set(key, { step, dataItems: definition.dataItems });
+        if (!inbox.has(key)) inbox.set(key, { step });
       }
     }
   }

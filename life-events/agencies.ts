@@ -58,6 +58,14 @@ export const AGENCIES: readonly AgencyDescriptor[] = [
           'Débloquer les comptes du défunt pour les héritiers',
         ),
       },
+      {
+        id: 'open-association-account',
+        title: t(
+          'Rekening op naam van de vereniging openen',
+          'Open an account in the name of the association',
+          "Ouvrir un compte au nom de l'association",
+        ),
+      },
     ],
   },
   {
@@ -131,6 +139,14 @@ export const AGENCIES: readonly AgencyDescriptor[] = [
           "Déposer l'acte et le publier au Moniteur belge",
         ),
       },
+      {
+        id: 'association-deed-filing',
+        title: t(
+          'Oprichtingsakte van een vzw en benoeming van de bestuurders neerleggen',
+          "File a non-profit association's deed of incorporation and the appointment of its directors",
+          "Déposer l'acte constitutif d'une ASBL et la nomination de ses administrateurs",
+        ),
+      },
     ],
   },
   {
@@ -162,6 +178,14 @@ export const AGENCIES: readonly AgencyDescriptor[] = [
           'Adres van de zetel of vestiging wijzigen in de KBO',
           'Change the registered office or establishment address in the CBE',
           "Modifier l'adresse du siège ou de l'établissement à la BCE",
+        ),
+      },
+      {
+        id: 'establishment-unit-registration',
+        title: t(
+          'Vestigingseenheden melden in de KBO',
+          'Report establishment units in the CBE',
+          "Déclarer des unités d'établissement à la BCE",
         ),
       },
     ],
@@ -546,6 +570,30 @@ export const AGENCIES: readonly AgencyDescriptor[] = [
           'Certificat de résidence principale (preuve de domicile)',
         ),
         ipdcId: '14337',
+      },
+      {
+        id: 'association-recognition',
+        title: t(
+          'Erkenning als plaatselijke vereniging (cultuur, jeugd of sport)',
+          'Recognition as a local association (culture, youth or sport)',
+          'Reconnaissance comme association locale (culture, jeunesse ou sport)',
+        ),
+      },
+      {
+        id: 'association-recognition-objection',
+        title: t(
+          'Bezwaar tegen een geweigerde erkenning',
+          'Objection to a refused recognition',
+          'Réclamation contre un refus de reconnaissance',
+        ),
+      },
+      {
+        id: 'association-operating-subsidy',
+        title: t(
+          'Werkingssubsidie voor een erkende vereniging',
+          'Operating subsidy for a recognised association',
+          'Subside de fonctionnement pour une association reconnue',
+        ),
       },
     ],
   },
@@ -1024,6 +1072,156 @@ export const AGENCIES: readonly AgencyDescriptor[] = [
           'Beroep tegen een vergunningsbeslissing',
           'Appeal against a permit decision',
           'Recours contre une décision de permis',
+        ),
+      },
+    ],
+  },
+  {
+    id: 'cjm',
+    name: t(
+      'Departement Cultuur, Jeugd en Media (Verenigingsloket)',
+      'Department of Culture, Youth and Media (Association Desk)',
+      'Département de la Culture, de la Jeunesse et des Médias (Guichet des associations)',
+    ),
+    // Builds the Verenigingsloket, the single entry point for associations; Digitaal Vlaanderen manages the register.
+    level: 'flemish',
+    website: 'https://www.vlaanderen.be/verenigingsloket',
+    services: [
+      {
+        id: 'founding-guidance',
+        title: t(
+          'Stappenplan en modelstatuten om een vereniging op te richten',
+          'Step-by-step plan and model statutes to found an association',
+          'Plan par étapes et statuts types pour fonder une association',
+        ),
+      },
+      {
+        id: 'association-file-guidance',
+        title: t(
+          'Ledenregister en verenigingsdossier bijhouden',
+          'Keep the member register and the association file',
+          "Tenir le registre des membres et le dossier de l'association",
+        ),
+      },
+      {
+        id: 'association-registration',
+        title: t(
+          'Vereniging registreren in het Verenigingsregister (vCode)',
+          'Register the association in the Association Register (vCode)',
+          "Enregistrer l'association au Registre des associations (vCode)",
+        ),
+      },
+      {
+        id: 'kiosk-registration',
+        title: t(
+          'Feitelijke vereniging registreren in KIOSK',
+          'Register a de facto association in KIOSK',
+          'Enregistrer une association de fait dans KIOSK',
+        ),
+      },
+    ],
+  },
+  {
+    id: 'kbo',
+    name: t(
+      'Kruispuntbank van Ondernemingen (FOD Economie)',
+      'Crossroads Bank for Enterprises (FPS Economy)',
+      'Banque-Carrefour des Entreprises (SPF Économie)',
+    ),
+    level: 'federal',
+    website: 'https://economie.fgov.be/nl/themas/ondernemingen/kruispuntbank-van',
+    services: [
+      {
+        id: 'association-enterprise-number',
+        title: t(
+          'Ondernemingsnummer voor een nieuwe vzw',
+          'Enterprise number for a new non-profit association',
+          "Numéro d'entreprise pour une nouvelle ASBL",
+        ),
+      },
+    ],
+  },
+  {
+    id: 'belgisch-staatsblad',
+    name: t(
+      'Belgisch Staatsblad (FOD Justitie)',
+      'Belgian Official Gazette (FPS Justice)',
+      'Moniteur belge (SPF Justice)',
+    ),
+    level: 'federal',
+    website: 'https://www.ejustice.just.fgov.be',
+    services: [
+      {
+        id: 'association-publication',
+        title: t(
+          'Bekendmaking in de Bijlagen bij het Belgisch Staatsblad',
+          'Publication in the Annexes to the Belgian Official Gazette',
+          'Publication aux annexes du Moniteur belge',
+        ),
+      },
+    ],
+  },
+  {
+    id: 'verzekeraar',
+    name: t('Verzekeraar', 'Insurer', 'Assureur'),
+    // Every insurer or broker: the association chooses.
+    level: 'private',
+    services: [
+      {
+        id: 'volunteer-liability-insurance',
+        title: t(
+          'Burgerlijke aansprakelijkheid van de vereniging en haar vrijwilligers verzekeren',
+          'Insure the civil liability of the association and its volunteers',
+          "Assurer la responsabilité civile de l'association et de ses volontaires",
+        ),
+      },
+    ],
+  },
+  {
+    id: 'vlaams-steunpunt-vrijwilligerswerk',
+    name: t(
+      'Vlaams Steunpunt Vrijwilligerswerk (Vlaanderen Vrijwilligt)',
+      'Flemish Volunteering Support Centre (Vlaanderen Vrijwilligt)',
+      'Centre flamand de soutien au volontariat (Vlaanderen Vrijwilligt)',
+    ),
+    // A vzw, financed by the Flemish government for the free volunteer insurance (with Belfius as insurer).
+    level: 'flemish',
+    website: 'https://www.vlaanderenvrijwilligt.be',
+    services: [
+      {
+        id: 'free-volunteer-insurance',
+        title: t(
+          'Gratis vrijwilligersverzekering van de Vlaamse overheid',
+          'Free volunteer insurance of the Flemish government',
+          'Assurance gratuite des volontaires du gouvernement flamand',
+        ),
+      },
+      {
+        id: 'volunteer-information-note',
+        title: t(
+          'Informatienota voor vrijwilligers',
+          'Information note for volunteers',
+          "Note d'information pour les volontaires",
+        ),
+      },
+    ],
+  },
+  {
+    id: 'unisono',
+    name: t(
+      'Unisono (Sabam, PlayRight en SIMIM)',
+      'Unisono (Sabam, PlayRight and SIMIM)',
+      'Unisono (Sabam, PlayRight et SIMIM)',
+    ),
+    level: 'private',
+    website: 'https://www.unisono.be',
+    services: [
+      {
+        id: 'music-licence',
+        title: t(
+          'Muzieklicentie: auteursrechten en billijke vergoeding',
+          'Music licence: copyright and equitable remuneration',
+          'Licence musicale : droits d’auteur et rémunération équitable',
         ),
       },
     ],

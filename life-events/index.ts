@@ -6,6 +6,8 @@ import { BUILD_RENOVATE_V1 } from './build-renovate/v1';
 import { OMGEVING_PROCESS_OWNER } from './build-renovate/owner';
 import { DEATH_OF_RELATIVE_V1 } from './death-of-relative/v1';
 import { VLABEL_PROCESS_OWNER } from './death-of-relative/owner';
+import { CJM_PROCESS_OWNER } from './found-association/owner';
+import { FOUND_ASSOCIATION_V1 } from './found-association/v1';
 import { MOVE_HOUSE_V1 } from './move-house/v1';
 import { ABB_PROCESS_OWNER } from './move-house/owner';
 import { VLAIO_PROCESS_OWNER } from './start-business/owner';
@@ -13,13 +15,15 @@ import { START_BUSINESS_V1 } from './start-business/v1';
 import { START_BUSINESS_V2 } from './start-business/v2';
 
 export { AGENCIES } from './agencies';
-export { VOCABULARY } from './vocabulary';
+export { VOCABULARY, vocabularyItem } from './vocabulary';
 export { BIRTH_V1 } from './birth/v1';
 export { OPGROEIEN_PROCESS_OWNER } from './birth/owner';
 export { BUILD_RENOVATE_V1 } from './build-renovate/v1';
 export { OMGEVING_PROCESS_OWNER } from './build-renovate/owner';
 export { DEATH_OF_RELATIVE_V1 } from './death-of-relative/v1';
 export { VLABEL_PROCESS_OWNER } from './death-of-relative/owner';
+export { CJM_PROCESS_OWNER } from './found-association/owner';
+export { FOUND_ASSOCIATION_V1 } from './found-association/v1';
 export { MOVE_HOUSE_V1 } from './move-house/v1';
 export { ABB_PROCESS_OWNER } from './move-house/owner';
 export { VLAIO_PROCESS_OWNER } from './start-business/owner';
@@ -43,6 +47,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   { id: 'birth', owner: OPGROEIEN_PROCESS_OWNER, versions: [BIRTH_V1] },
   { id: 'death-of-relative', owner: VLABEL_PROCESS_OWNER, versions: [DEATH_OF_RELATIVE_V1] },
   { id: 'move-house', owner: ABB_PROCESS_OWNER, versions: [MOVE_HOUSE_V1] },
+  { id: 'found-association', owner: CJM_PROCESS_OWNER, versions: [FOUND_ASSOCIATION_V1] },
 ];
 
 /** The catalogue entry of a life event, or undefined when the catalogue has none with that id. */

@@ -34,4 +34,9 @@ export const PUBLISHED_VERSIONS: readonly {
     version: 1,
     hash: 'sha256:7525c1ddf5d04dae53b29734fec6404e6309667e0844ef6a39de946f8568e101',
   },
+  {
+    lifeEvent: 'found-association',
+    version: 1,
+    hash: 'sha256:4b1bc36eacbc809490e769c069fa1e6910d935253ce4a855f298e17f1f15b5d9',
+  },
 ];

@@ -1,4 +1,4 @@
-import type { DataVocabulary } from '@passage/journey-model';
+import type { DataItemSpec, DataVocabulary } from '@passage/journey-model';
 import { t } from './texts';
 
 /**
@@ -14,6 +14,73 @@ import { t } from './texts';
  * meaning is a new item); labels may be improved. See ADR 0009.
  */
 export const VOCABULARY: DataVocabulary = {
+  'association.form': {
+    type: 'enum',
+    values: ['vzw', 'de-facto'],
+    options: {
+      vzw: t(
+        'Een vzw (vereniging zonder winstoogmerk, met rechtspersoonlijkheid)',
+        'A vzw (non-profit association, a legal person)',
+        'Une ASBL (association sans but lucratif, avec personnalité juridique)',
+      ),
+      'de-facto': t(
+        'Een feitelijke vereniging (zonder rechtspersoonlijkheid)',
+        'A de facto association (not a legal person)',
+        'Une association de fait (sans personnalité juridique)',
+      ),
+    },
+    scope: 'association',
+    help: t(
+      'Een vzw bestaat als rechtspersoon en kan zelf contracten sluiten; een feitelijke vereniging richt je op zonder formaliteiten.',
+      'A vzw exists as a legal person and can sign contracts itself; a de facto association is founded without formalities.',
+      'Une ASBL existe comme personne morale et peut conclure des contrats elle-même ; une association de fait se fonde sans formalités.',
+    ),
+  },
+  'association.name': { type: 'string', scope: 'association' },
+  'association.seatAddress': { type: 'string', scope: 'association' },
+  'association.purpose': { type: 'string', scope: 'association' },
+  'association.firstActivityDate': { type: 'date', scope: 'association' },
+  'association.hasVolunteers': { type: 'boolean', scope: 'association' },
+  'association.volunteerInsurance': {
+    type: 'enum',
+    values: ['insurer', 'free-flemish-insurance'],
+    options: {
+      insurer: t('Bij een verzekeraar', 'With an insurer', 'Auprès d’un assureur'),
+      'free-flemish-insurance': t(
+        'Met de gratis vrijwilligersverzekering van de Vlaamse overheid',
+        "With the Flemish government's free volunteer insurance",
+        "Avec l'assurance gratuite des volontaires du gouvernement flamand",
+      ),
+    },
+    scope: 'association',
+    help: t(
+      'De gratis verzekering is er voor kleine initiatieven zonder personeel, tot 1.000 vrijwilligersuren per jaar.',
+      'The free insurance is for small initiatives without staff, up to 1,000 volunteer hours a year.',
+      "L'assurance gratuite est destinée aux petites initiatives sans personnel, jusqu'à 1 000 heures de volontariat par an.",
+    ),
+  },
+  'association.playsMusic': { type: 'boolean', scope: 'association' },
+  'association.seeksRecognition': { type: 'boolean', scope: 'association' },
+  'association.seeksFlemishSupport': { type: 'boolean', scope: 'association' },
+  'association.hasOtherSites': { type: 'boolean', scope: 'association' },
+  'association.statutes': { type: 'string', scope: 'association' },
+  'association.foundingDate': { type: 'date', scope: 'association' },
+  'association.boardMembers': { type: 'string', scope: 'association' },
+  'association.filingReference': { type: 'string', scope: 'association' },
+  'association.enterpriseNumber': { type: 'string', scope: 'association', identifier: true },
+  'association.publicationReference': { type: 'string', scope: 'association' },
+  'association.uboRegistered': { type: 'boolean', scope: 'association' },
+  'association.iban': { type: 'string', scope: 'association' },
+  'association.memberRegisterKept': { type: 'boolean', scope: 'association' },
+  'association.liabilityPolicy': { type: 'string', scope: 'association' },
+  'association.freeInsuranceNumber': { type: 'string', scope: 'association' },
+  'association.volunteerNoteIssued': { type: 'boolean', scope: 'association' },
+  'association.vCode': { type: 'string', scope: 'association', identifier: true },
+  'association.kioskRegistered': { type: 'boolean', scope: 'association' },
+  'association.recognitionDecision': { type: 'string', scope: 'association' },
+  'association.subsidyDecision': { type: 'string', scope: 'association' },
+  'association.musicLicence': { type: 'string', scope: 'association' },
+  'association.establishmentUnitNumbers': { type: 'string', scope: 'association' },
   'business.activities': { type: 'string', scope: 'enterprise' },
   'business.addressChanged': { type: 'boolean', scope: 'journey' },
   'business.drinksLicenceReference': { type: 'string', scope: 'enterprise' },
@@ -271,3 +338,18 @@ export const VOCABULARY: DataVocabulary = {
   'works.finalInvoiceDate': { type: 'date', scope: 'journey' },
   'works.startDate': { type: 'date', scope: 'journey' },
 };
+
+/**
+ * A data item of a version written after the vocabulary existed: the vocabulary's type, values, option labels, help
+ * and scope written into the definition, so the version is complete in itself (and its hash pins them too); the
+ * definition adds its own label and, where a source holds the item, the source.
+ */
+export function vocabularyItem(
+  name: string,
+  own: Pick<DataItemSpec, 'label'> & Partial<Pick<DataItemSpec, 'help' | 'authenticSource'>>,
+): DataItemSpec {
+  const entry = VOCABULARY[name];
+  if (entry === undefined) throw new Error(`${name} is not in the vocabulary`);
+  const { identifier: _identifier, help, ...meaning } = entry;
+  return { ...meaning, ...(help === undefined ? {} : { help }), ...own };
+}

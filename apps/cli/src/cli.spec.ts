@@ -58,6 +58,15 @@ describe('passage validate', () => {
     expect(diagram.stdout).toContain('Zakelijke rekening openen');
   });
 
+  it("writes the diagram a life event's README shows, and finds it up to date", () => {
+    const readme = join(root, 'life-events', 'found-association', 'README.md');
+    const before = readFileSync(readme, 'utf8');
+    const run = passage('diagram', 'found-association', '--readme');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('  enterprise-number --> verenigingsloket');
+    expect(readFileSync(readme, 'utf8')).toBe(before);
+  });
+
   it('prints the content hash that published.ts pins, of a catalogue version or a file', () => {
     const pinned = (version: number) =>
       PUBLISHED_VERSIONS.find((p) => p.lifeEvent === 'start-business' && p.version === version)?.hash;

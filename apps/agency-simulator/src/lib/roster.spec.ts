@@ -1,5 +1,5 @@
 import { servicesOfAgency } from '@passage/agency-sdk';
-import { defineLifeEvent, step } from '@passage/journey-model';
+import { appealStep, defineLifeEvent, step } from '@passage/journey-model';
 import { AGENCIES, CATALOGUE, type CatalogueEntry } from '@passage/life-events';
 import { buildRoster, DELIVERY_BY_LEVEL, inboxKey } from './roster';
 
@@ -10,7 +10,11 @@ describe('the roster', () => {
   it('has every agency any step of the catalogue names, and no other', () => {
     const named = new Set(
       definitions.flatMap((d) =>
-        d.steps.flatMap((s) => [s.agency, ...(s.compensation?.agency ? [s.compensation.agency] : [])]),
+        d.steps.flatMap((s) => [
+          s.agency,
+          ...(s.compensation?.agency ? [s.compensation.agency] : []),
+          ...(s.refusal?.appeal ? [s.refusal.appeal.agency] : []),
+        ]),
       ),
     );
     expect(roster.map((a) => a.id)).toEqual([...named].sort());
@@ -38,9 +42,11 @@ describe('the roster', () => {
     expect(deliveries).toEqual(new Set(['worker', 'webhook', undefined]));
   });
 
-  it('puts every manual step in its agency inbox', () => {
+  it('puts every manual step in its agency inbox, and every appeal in the inbox of the body it goes to', () => {
     for (const definition of definitions) {
-      for (const manual of definition.steps.filter((s) => s.mode === 'manual')) {
+      const appeals = definition.steps.flatMap((s) => appealStep(s) ?? []);
+      expect(definition.id !== 'found-association' || appeals.length > 0).toBe(true);
+      for (const manual of [...definition.steps.filter((s) => s.mode === 'manual'), ...appeals]) {
         expect(
           roster.find((a) => a.id === manual.agency)?.inbox.get(inboxKey(definition.id, manual.id))?.step.service,
         ).toBe(manual.service);

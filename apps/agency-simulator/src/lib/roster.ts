@@ -1,5 +1,6 @@
 import type { ItemSpec } from '@passage/agency-sdk';
 import type { AgencyDescriptor, AgencyLevel, LifeEventDefinition, StepDefinition, Texts } from '@passage/journey-model';
+import { appealStep } from '@passage/journey-model';
 import type { CatalogueEntry } from '@passage/life-events';
 
 /** How an agency's services reach it: an SDK worker on its task queue, or an HTTPS webhook behind Passage's adapter. */
@@ -54,7 +55,8 @@ export function inboxKey(lifeEvent: string, stepId: string): string {
 
 /**
  * Every agency any step of the catalogue names, with what the simulator does for it, read from the definitions
- * (nothing is listed by hand): its services (automatic and proactive steps, compensations) and its manual steps.
+ * (nothing is listed by hand): its services (automatic and proactive steps, compensations) and its manual steps,
+ * appeals included.
  * Agencies with only citizen steps have nothing to simulate: the subject answers those.
  */
 export function buildRoster(
@@ -75,11 +77,14 @@ export function buildRoster(
         used.add(agency);
         addService(services, definition, step, agency, step.compensation.service, 'compensate');
       }
-      if (step.mode === 'manual') {
-        const inbox = inboxes.get(step.agency) ?? new Map<string, InboxStep>();
-        inboxes.set(step.agency, inbox);
-        const key = inboxKey(definition.id, step.id);
-        if (!inbox.has(key)) inbox.set(key, { step });
+      // An appeal is decided in the inbox of the body it goes to, like any manual step.
+      for (const manual of [step, appealStep(step)]) {
+        if (manual?.mode !== 'manual') continue;
+        used.add(manual.agency);
+        const inbox = inboxes.get(manual.agency) ?? new Map<string, InboxStep>();
+        inboxes.set(manual.agency, inbox);
+        const key = inboxKey(definition.id, manual.id);
+        if (!inbox.has(key)) inbox.set(key, { step: manual });
       }
     }
   }

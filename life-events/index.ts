@@ -39,7 +39,8 @@ export interface CatalogueEntry {
 
 /**
  * The catalogue of life events. To add one: create `life-events/<id>/` with `owner.ts` and `v1.ts`, and add one
- * entry here. A new version is appended to `versions`; published versions are never edited.
+ * entry here (the authoring guide, life-events/README.md, walks through it). A new version is appended to
+ * `versions`; published versions are never edited.
  */
 export const CATALOGUE: readonly CatalogueEntry[] = [
   { id: 'start-business', owner: VLAIO_PROCESS_OWNER, versions: [START_BUSINESS_V1, START_BUSINESS_V2] },

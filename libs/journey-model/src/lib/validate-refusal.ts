@@ -1,12 +1,10 @@
 import { APPEAL_FIELDS, APPEAL_TERM_FIELDS, REFUSAL_FIELDS, REFUSAL_TERM_FIELDS } from './definition-fields';
-import { EXPIRY_RULES, REFUSAL_OPTIONS, TERM_UNITS, type StepMode } from './definition.types';
+import { EXPIRY_RULES, REFUSAL_OPTIONS, type StepMode } from './definition.types';
 import { own, type JsonRecord } from './json-value';
 import { appealStepId } from './refusal';
 import { checkAgency, checkService, type StepChecks } from './step-checks';
-import { field, fieldPath, nameField, oneOfField, textsField, unknownFields, type Issues } from './validation-report';
-
-/** Ten years, as for statutory terms. */
-const MAX_DAYS = 3650;
+import { checkDaysAndUnit } from './validate-term';
+import { field, fieldPath, nameField, oneOfField, textsField, unknownFields } from './validation-report';
 
 /** Checks the refusal policy of a step, if it has one. */
 export function checkRefusal(checks: StepChecks, step: JsonRecord, path: string, mode: StepMode | undefined): void {
@@ -23,7 +21,10 @@ export function checkRefusal(checks: StepChecks, step: JsonRecord, path: string,
     );
   }
   const within = field(issues, refusal, at, 'within', 'object', false);
-  if (within !== undefined) checkDays(issues, within, fieldPath(at, 'within'), REFUSAL_TERM_FIELDS, 'a refusal term');
+  if (within !== undefined) {
+    checkDaysAndUnit(issues, within, fieldPath(at, 'within'), 'invalid-refusal');
+    unknownFields(issues, within, fieldPath(at, 'within'), REFUSAL_TERM_FIELDS, 'a refusal term');
+  }
   if (allows === 'final' && within !== undefined) {
     issues.add('invalid-refusal', fieldPath(at, 'within'), 'A final refusal leaves nothing to do within a term.');
   }
@@ -67,23 +68,10 @@ function checkAppeal(checks: StepChecks, appeal: JsonRecord, at: string): void {
   const term = field(issues, appeal, at, 'term', 'object', false);
   if (term !== undefined) {
     const termAt = fieldPath(at, 'term');
-    checkDays(issues, term, termAt, APPEAL_TERM_FIELDS, "an appeal's term");
+    checkDaysAndUnit(issues, term, termAt, 'invalid-refusal');
     oneOfField(issues, term, termAt, 'onExpiry', EXPIRY_RULES, 'invalid-refusal', 'an expiry rule');
     nameField(issues, term, termAt, 'source', false);
+    unknownFields(issues, term, termAt, APPEAL_TERM_FIELDS, "an appeal's term");
   }
   unknownFields(issues, appeal, at, APPEAL_FIELDS, 'an appeal');
-}
-
-/** `days` and `unit` of a term of the refusal policy; reports unknown fields of the term too. */
-function checkDays(issues: Issues, term: JsonRecord, at: string, known: readonly string[], of: string): void {
-  const days = field(issues, term, at, 'days', 'number', true);
-  if (days !== undefined && !(Number.isInteger(days) && days >= 0 && days <= MAX_DAYS)) {
-    issues.add(
-      'invalid-refusal',
-      fieldPath(at, 'days'),
-      `A term is a whole number of days from 0 to ${MAX_DAYS}, got ${days}.`,
-    );
-  }
-  oneOfField(issues, term, at, 'unit', TERM_UNITS, 'invalid-refusal', 'a term unit');
-  unknownFields(issues, term, at, known, of);
 }

@@ -2,6 +2,7 @@ import { TERM_FIELDS } from './definition-fields';
 import { EXPIRY_RULES, TERM_KINDS, TERM_UNITS } from './definition.types';
 import type { JsonRecord } from './json-value';
 import type { DefinitionIndex } from './validation-index';
+import type { ValidationCode } from './validation.types';
 import {
   anItem,
   field,
@@ -23,15 +24,7 @@ export function checkTerm(issues: Issues, index: DefinitionIndex, step: JsonReco
   const term = field(issues, step, path, 'term', 'object', false);
   if (term === undefined) return;
   const at = fieldPath(path, 'term');
-  const days = field(issues, term, at, 'days', 'number', true);
-  if (days !== undefined && !(Number.isInteger(days) && days >= 0 && days <= MAX_TERM_DAYS)) {
-    issues.add(
-      'invalid-term',
-      fieldPath(at, 'days'),
-      `A term is a whole number of days from 0 to ${MAX_TERM_DAYS}, got ${days}.`,
-    );
-  }
-  oneOfField(issues, term, at, 'unit', TERM_UNITS, 'invalid-term', 'a term unit');
+  checkDaysAndUnit(issues, term, at, 'invalid-term');
   oneOfField(issues, term, at, 'kind', TERM_KINDS, 'invalid-term', 'a term kind');
   const before = field(issues, term, at, 'before', 'boolean', false);
   if (before === false) {
@@ -57,6 +50,19 @@ export function checkTerm(issues: Issues, index: DefinitionIndex, step: JsonReco
   oneOfField(issues, term, at, 'onExpiry', EXPIRY_RULES, 'invalid-term', 'an expiry rule');
   nameField(issues, term, at, 'source', false);
   unknownFields(issues, term, at, TERM_FIELDS, 'a statutory term');
+}
+
+/** `days` (a whole number from 0 to ten years) and `unit` of any term; a wrong value is reported as `code`. */
+export function checkDaysAndUnit(issues: Issues, term: JsonRecord, at: string, code: ValidationCode): void {
+  const days = field(issues, term, at, 'days', 'number', true);
+  if (days !== undefined && !(Number.isInteger(days) && days >= 0 && days <= MAX_TERM_DAYS)) {
+    issues.add(
+      code,
+      fieldPath(at, 'days'),
+      `A term is a whole number of days from 0 to ${MAX_TERM_DAYS}, got ${days}.`,
+    );
+  }
+  oneOfField(issues, term, at, 'unit', TERM_UNITS, code, 'a term unit');
 }
 
 /** A term counts from dispatch, the journey's start, the completion of a step depended on, or a date item. */

@@ -255,10 +255,13 @@ describe('process owners see KPIs, budget and the yearly report of what really h
       n: played.length + events.filter((e) => e.type === 'data-asked').length,
       sum: events.filter((e) => e.type === 'data-asked').length,
     });
-    expect(await perKpi('cost-per-journey')).toEqual({
-      n: played.length + expectedLedger.length,
-      sum: expectedLedger.reduce((sum, row) => sum + row.amount, 0),
-    });
+    // Euro amounts with cents: PostgreSQL and JavaScript add them in another order, so the sums may differ in the last bit.
+    const costs = await perKpi('cost-per-journey');
+    expect(costs.n).toBe(played.length + expectedLedger.length);
+    expect(costs.sum).toBeCloseTo(
+      expectedLedger.reduce((sum, row) => sum + row.amount, 0),
+      6,
+    );
     expect(await perKpi('satisfaction')).toEqual({
       n: played.length,
       sum: played.reduce((sum, p) => sum + (p.lifeEvent === 'start-business' ? 1 : 5), 0),

@@ -17,6 +17,22 @@ const serverOnlyPackages = [
 ];
 
 /**
+ * Tests, and what only tests use: specs, a project's test helpers (its `src/testing/`, which other projects' tests
+ * import as `@passage/<project>/testing`), the shared test kit and the cross-project test suites.
+ */
+const testFiles = [
+  '**/*.spec.ts',
+  '**/*.integration-spec.ts',
+  '**/*.e2e-spec.ts',
+  '**/src/testing/**/*.ts',
+  'life-events/testing/**/*.ts',
+  'libs/testing/**/*.ts',
+  'test/**/*.ts',
+];
+/** A project's test helpers, which production code must never import. */
+const testEntryPoints = ['@passage/*/testing'];
+
+/**
  * DESIGN §4 as Nx module-boundary constraints. Tests may use any project (fixtures from `@passage/testing`, the
  * catalogue's life events) and Node, also in workflow-safe projects.
  */
@@ -28,7 +44,7 @@ function moduleBoundaries({ inTests }) {
     allow: [],
     // The CLI loads heavy projects with import() to start fast; that is not bundle splitting, so static imports
     // of the same projects elsewhere are fine.
-    checkDynamicDependenciesExceptions: ['@passage/*'],
+    checkDynamicDependenciesExceptions: ['@passage/**'],
     depConstraints: [
       {
         sourceTag: 'platform:workflow-safe',
@@ -87,6 +103,7 @@ export default [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'off',
       '@nx/enforce-module-boundaries': ['error', moduleBoundaries({ inTests: false })],
+      'no-restricted-imports': ['error', { patterns: testEntryPoints }],
     },
   },
   {
@@ -101,15 +118,21 @@ export default [
       'workflows/**/*.ts',
       'life-events/**/*.ts',
     ],
-    ignores: ['**/*.spec.ts', '**/*.integration-spec.ts'],
+    ignores: testFiles,
     rules: {
-      'no-restricted-imports': ['error', { paths: nodeBuiltins, patterns: serverOnlyPackages }],
+      'no-restricted-imports': [
+        'error',
+        { paths: nodeBuiltins, patterns: [...serverOnlyPackages, ...testEntryPoints] },
+      ],
       'no-restricted-globals': ['error', 'process', 'setTimeout', 'setInterval', 'require', '__dirname'],
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts'],
-    rules: { '@nx/enforce-module-boundaries': ['error', moduleBoundaries({ inTests: true })] },
+    files: testFiles,
+    rules: {
+      '@nx/enforce-module-boundaries': ['error', moduleBoundaries({ inTests: true })],
+      'no-restricted-imports': 'off',
+    },
   },
   prettier,
 ];

@@ -1,59 +1,35 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Worker } from '@temporalio/worker';
 import { servicesOfAgency, verifyAgency, formatReport } from '@passage/agency-sdk';
-import { createEngineWorker } from '@passage/engine';
 import { validateLifeEvent } from '@passage/journey-model';
 import { AGENCIES } from '@passage/life-events';
 import { journeyResult, queryJourney, startJourney } from '@passage/temporal';
-import {
-  connectTestTemporal,
-  createTestDatabase,
-  snapshotOf,
-  TEST_PAYLOAD_KEY_SPEC,
-  TEST_PAYLOAD_KEYS,
-  type TestDatabase,
-  type TestTemporal,
-} from '@passage/testing';
+import { startJourneyTestBed, type JourneyTestBed } from '@passage/journey-workflow/testing';
+import { snapshotOf, TEST_PAYLOAD_KEY_SPEC, TEST_PAYLOAD_KEYS, waitFor } from '@passage/testing';
 import { PARKING_OWNER, PARKING_PERMIT_V1, STAD_MECHELEN } from './parking-permit.life-event';
 import { startStadMechelen } from './stad-mechelen.agency';
 
 /**
  * The onboarding of a new agency: a municipality writes its agency only against @passage/agency-sdk and its README,
- * plugs a new service step into a new life event, and a journey completes through it on the real engine.
+ * plugs a new service step into a new life event, and a journey completes through it on a real journey worker.
  */
 describe('a new agency plugs into a new life event', () => {
-  let temporal: TestTemporal;
-  let db: TestDatabase;
-  let engine: Worker;
-  let engineRun: Promise<void>;
+  let bed: JourneyTestBed;
   let agency: Awaited<ReturnType<typeof startStadMechelen>>;
 
   beforeAll(async () => {
-    temporal = await connectTestTemporal();
-    db = await createTestDatabase();
-    engine = await createEngineWorker({
-      connection: temporal.nativeConnection,
-      namespace: temporal.namespace,
-      dataSource: db.dataSource,
-      payloadKeys: TEST_PAYLOAD_KEYS,
-      vaultKeys: TEST_PAYLOAD_KEYS,
-    });
-    engineRun = engine.run();
+    bed = await startJourneyTestBed();
     // As the agency runs in production: Passage's address, namespace and payload keys from its configuration.
     agency = await startStadMechelen({
-      address: temporal.address,
-      namespace: temporal.namespace,
+      address: bed.temporal.address,
+      namespace: bed.temporal.namespace,
       payloadKeys: TEST_PAYLOAD_KEY_SPEC,
     });
   });
 
   afterAll(async () => {
-    await agency.stop();
-    engine.shutdown();
-    await engineRun;
-    await db.drop();
-    await temporal.close();
+    await agency?.stop();
+    await bed?.stop();
   });
 
   it('writes the agency against the SDK only', () => {
@@ -90,8 +66,8 @@ describe('a new agency plugs into a new life event', () => {
       sample: samples[service.service],
     }));
     const report = await verifyAgency({
-      connection: temporal.nativeConnection,
-      namespace: temporal.namespace,
+      connection: bed.temporal.nativeConnection,
+      namespace: bed.temporal.namespace,
       payloadKeys: TEST_PAYLOAD_KEYS,
       agency: 'stad-mechelen',
       services,
@@ -101,7 +77,7 @@ describe('a new agency plugs into a new life event', () => {
   });
 
   it('completes a journey through the new agency, which sees only the items its steps declare', async () => {
-    const handle = await startJourney(temporal.client, {
+    const handle = await startJourney(bed.temporal.client, {
       snapshot: snapshotOf(PARKING_PERMIT_V1),
       subject: 'subject-resident-1',
       language: 'nl',
@@ -120,10 +96,7 @@ describe('a new agency plugs into a new life event', () => {
     });
 
     // The permit step answered `accepted`: the application waits at the permit office.
-    for (let round = 0; round < 200 && agency.waiting().length === 0; round++)
-      await new Promise((r) => setTimeout(r, 50));
-    const [application] = agency.waiting();
-    if (!application) throw new Error('the application never reached the permit office');
+    const application = await waitFor('the application reaches the permit office', () => agency.waiting()[0]);
     expect(application.ref).toMatchObject({
       journeyId: handle.workflowId,
       stepId: 'parking-permit',

@@ -1,5 +1,5 @@
 /*
- * Fan-out benchmark: the same 10-step, 3-level DAG run by Passage (the real engine worker and its PostgreSQL
+ * Fan-out benchmark: the same 10-step, 3-level DAG run by Passage (the real journey worker and its PostgreSQL
  * projection) and by a hand-written Temporal workflow, on one in-memory dev server, with the same encrypting payload
  * codec and no-op agencies. Run with `npm run bench` (options: --journeys=200 --concurrency=20, or BENCH_JOURNEYS,
  * BENCH_CONCURRENCY; also --warmup, --round-size, --journey-timeout-ms).

@@ -1,7 +1,8 @@
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { passageDataConverter, startDevServer, type DevServer } from '@passage/temporal';
-import { createTestDatabase, TEST_PAYLOAD_KEYS, type TestDatabase } from '@passage/testing';
+import { TEST_PAYLOAD_KEYS } from '@passage/testing';
+import { createTestDatabase, type TestDatabase } from '@passage/persistence/testing';
 import type { BenchEnvironment } from './systems';
 import { Teardown } from './teardown';
 

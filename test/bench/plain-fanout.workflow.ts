@@ -5,7 +5,7 @@ import type { DataItems, DataValue } from '@passage/journey-model';
 /*
  * The benchmark's baseline: the same fan-out as a Passage journey, written by hand against Temporal. Each level runs
  * in parallel (`Promise.all`), each step is one `performService` call on its agency's task queue with the same request
- * a Passage journey sends, and the same activity options as the engine's defaults (DEFAULT_ENGINE_SETTINGS).
+ * a Passage journey sends, and the same activity options as a journey's defaults (DEFAULT_JOURNEY_SETTINGS).
  */
 
 export interface PlainStep {

@@ -10,9 +10,9 @@ import {
 import type { DataSource } from 'typeorm';
 import { agencyTaskQueue } from '@passage/contracts';
 import type { KeyRing } from '@passage/config';
-import { createEngineWorker } from '@passage/engine';
 import type { LifeEventDefinition } from '@passage/journey-model';
-import { journeyBundleOptions, passageDataConverter, startJourney } from '@passage/temporal';
+import { JourneyProjectionWriter, VaultCipher } from '@passage/persistence';
+import { createJourneyWorker, journeyBundleOptions, passageDataConverter, startJourney } from '@passage/temporal';
 import { completingAgency, createTestAgencies } from '@passage/testing';
 import { passageJourneyInput, plainFanoutInput, type FanoutStep } from './fanout-dag';
 import type { BenchSystem, JourneyRun } from './measure';
@@ -87,7 +87,7 @@ const agencyIdsOf = (levels: readonly FanoutStep[][]): string[] => [
   ...new Set(levels.flat().map((step) => step.agency)),
 ];
 
-/** Passage: the real engine worker with its PostgreSQL projection, journeys started as the API starts them. */
+/** Passage: the real journey worker with its PostgreSQL projection, journeys started as the API starts them. */
 export async function createPassageSystem(
   env: BenchEnvironment,
   levels: readonly FanoutStep[][],
@@ -96,15 +96,14 @@ export async function createPassageSystem(
   dataSource: DataSource,
   onFinished: (run: JourneyRun) => void,
 ): Promise<BenchSystem> {
-  const engine = await createEngineWorker({
+  const worker = await createJourneyWorker({
     connection: env.connection,
     namespace: env.namespace,
-    dataSource,
     payloadKeys: env.keys,
-    vaultKeys: env.keys,
+    projection: new JourneyProjectionWriter(dataSource, new VaultCipher(env.keys)),
     workflowBundle: bundle,
   });
-  runWorker(env, engine, 'the engine worker');
+  runWorker(env, worker, 'the journey worker');
   await startAgencies(env, agencyIdsOf(levels), definition, 'the Passage agencies');
   let n = 0;
   return { name: 'passage', start: () => startJourney(env.client, passageJourneyInput(definition, ++n)), onFinished };

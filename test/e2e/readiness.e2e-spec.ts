@@ -6,7 +6,8 @@ import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { startPassageProcess, waitForHttp, waitForOutput, type RunningProcess } from '@passage/devstack';
 import { freePort } from '@passage/temporal';
-import { createTestDatabase, TEST_PAYLOAD_KEY_SPEC, TEST_TEMPORAL_ADDRESS, type TestDatabase } from '@passage/testing';
+import { TEST_PAYLOAD_KEY_SPEC, TEST_TEMPORAL_ADDRESS } from '@passage/testing';
+import { createTestDatabase, type TestDatabase } from '@passage/persistence/testing';
 
 interface Readiness {
   status: string;

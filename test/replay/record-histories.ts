@@ -11,7 +11,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, type NativeConnection } from '@temporalio/worker';
 import {
   decideStepUpdate,
-  ENGINE_TASK_QUEUE,
+  JOURNEY_TASK_QUEUE,
   JOURNEY_SEARCH_ATTRIBUTES,
   journeyWorkflowId,
   migrateVersionUpdate,
@@ -24,13 +24,13 @@ import {
   type JourneyInput,
   type Provenance,
 } from '@passage/contracts';
-import { createEngineWorker } from '@passage/engine';
-import { defineLifeEvent, type DataValue, type LifeEventDefinition, type StatutoryTerm } from '@passage/journey-model';
+import { defineLifeEvent, type DataValue, type LifeEventDefinition } from '@passage/journey-model';
 import { AGENCIES, findDefinition } from '@passage/life-events';
+import { JourneyProjectionWriter, VaultCipher } from '@passage/persistence';
 import {
+  createJourneyWorker,
   journeyResult,
   passageDataConverter,
-  queryJourney,
   startJourney,
   temporalCliPath,
   temporalTestServerPath,
@@ -38,17 +38,21 @@ import {
 import {
   completingAgency,
   createTestAgencies,
-  createTestDatabase,
   driveJourney,
+  HORECA_COMPANY_ANSWERS,
   driveJourneyUntil,
   fanOutLifeEvent,
+  journeyReaches,
+  permitLifeEvent,
   sampleItems,
   snapshotOf,
+  SOLE_TRADER_ANSWERS,
   testStep,
   texts,
   TEST_PAYLOAD_KEYS,
   type ServiceHandler,
 } from '@passage/testing';
+import { createTestDatabase } from '@passage/persistence/testing';
 
 const HISTORIES = join(__dirname, 'histories');
 /**
@@ -87,21 +91,6 @@ function journeyInput(
   };
 }
 
-const SOLE_TRADER = {
-  'business.legalForm': 'sole-trader',
-  'business.sector': 'services',
-  'business.hasEmployees': false,
-  'business.vlaremClass': 'none',
-};
-const HORECA_COMPANY = {
-  'business.legalForm': 'company',
-  'business.sector': 'horeca',
-  'business.sellsAlcohol': true,
-  'business.hasEmployees': true,
-  'business.vlaremClass': 'class-3',
-  'business.mainOccupation': true,
-};
-
 async function save(name: string, handle: WorkflowHandle): Promise<void> {
   const history = await handle.fetchHistory();
   writeFileSync(
@@ -121,11 +110,10 @@ async function onDevServer(): Promise<void> {
     client: { dataConverter: passageDataConverter(TEST_PAYLOAD_KEYS) },
   });
   const db = await createTestDatabase();
-  const engine = await createEngineWorker({
+  const worker = await createJourneyWorker({
     connection: env.nativeConnection,
-    dataSource: db.dataSource,
     payloadKeys: TEST_PAYLOAD_KEYS,
-    vaultKeys: TEST_PAYLOAD_KEYS,
+    projection: new JourneyProjectionWriter(db.dataSource, new VaultCipher(TEST_PAYLOAD_KEYS)),
   });
   const answer = completingAgency(catalogue(1), catalogue(2));
   const handlers: Record<string, ServiceHandler> = Object.fromEntries(AGENCIES.map((agency) => [agency.id, answer]));
@@ -137,7 +125,7 @@ async function onDevServer(): Promise<void> {
     return answer(request);
   };
   const agencies = await createTestAgencies(env.nativeConnection, TEST_PAYLOAD_KEYS, 'default', handlers);
-  const running = engine.run();
+  const running = worker.run();
   try {
     const client = env.client;
     const start = (
@@ -146,15 +134,15 @@ async function onDevServer(): Promise<void> {
       settings?: JourneyInput['settings'],
     ) => startJourney(client, journeyInput(definition, answers, settings));
 
-    const soleTrader = await start(catalogue(1), SOLE_TRADER);
+    const soleTrader = await start(catalogue(1), SOLE_TRADER_ANSWERS);
     await driveJourney(soleTrader, catalogue(1), { subject: founder });
     await save('start-business-v1-sole-trader-completed', soleTrader);
 
-    const horeca = await start(catalogue(2), HORECA_COMPANY);
+    const horeca = await start(catalogue(2), HORECA_COMPANY_ANSWERS);
     await driveJourney(horeca, catalogue(2), { subject: founder });
     await save('start-business-v2-horeca-company-completed', horeca);
 
-    const rejected = await start(catalogue(1), { ...SOLE_TRADER, 'business.subjectToVat': true });
+    const rejected = await start(catalogue(1), { ...SOLE_TRADER_ANSWERS, 'business.subjectToVat': true });
     await driveJourney(rejected, catalogue(1), {
       subject: founder,
       decide: (step) =>
@@ -167,8 +155,8 @@ async function onDevServer(): Promise<void> {
     });
     await save('start-business-v1-rejected-compensated', rejected);
 
-    const withdrawn = await start(catalogue(1), SOLE_TRADER);
-    await waitUntil(withdrawn, (s) => s.steps.some((x) => x.status === 'in-progress'));
+    const withdrawn = await start(catalogue(1), SOLE_TRADER_ANSWERS);
+    await journeyReaches(withdrawn, (s) => s.steps.some((x) => x.status === 'in-progress'), 'a step is in progress');
     await withdrawn.executeUpdate(withdrawUpdate, {
       args: [{ idempotencyKey: 'withdraw', actor: founder, reason: 'replay' }],
     });
@@ -178,7 +166,7 @@ async function onDevServer(): Promise<void> {
     griffieDown = true;
     const retried = await start(
       catalogue(2),
-      { ...HORECA_COMPANY, 'business.sector': 'services' },
+      { ...HORECA_COMPANY_ANSWERS, 'business.sector': 'services' },
       { serviceMaxAttempts: 1 },
     );
     await driveJourneyUntil(
@@ -194,7 +182,7 @@ async function onDevServer(): Promise<void> {
     await driveJourney(retried, catalogue(2), { subject: founder });
     await save('start-business-v2-failed-step-retried', retried);
 
-    const continued = await start(catalogue(2), HORECA_COMPANY, { continueAsNewAfterHistoryEvents: 40 });
+    const continued = await start(catalogue(2), HORECA_COMPANY_ANSWERS, { continueAsNewAfterHistoryEvents: 40 });
     const firstRun = (await continued.describe()).runId;
     await driveJourney(continued, catalogue(2), { subject: founder });
     await save(
@@ -203,7 +191,7 @@ async function onDevServer(): Promise<void> {
     );
     await save('start-business-v2-continued-as-new-last-run', continued);
 
-    const migrated = await start(catalogue(1), SOLE_TRADER);
+    const migrated = await start(catalogue(1), SOLE_TRADER_ANSWERS);
     await driveJourneyUntil(
       migrated,
       catalogue(1),
@@ -231,28 +219,11 @@ async function onDevServer(): Promise<void> {
     await save('test-fanout-routine-projections-coalesced', fanOut);
   } finally {
     await agencies.stop();
-    engine.shutdown();
+    worker.shutdown();
     await running;
     await db.drop();
     await env.teardown();
   }
-}
-
-function permit(term: StatutoryTerm): LifeEventDefinition {
-  return defineLifeEvent({
-    id: 'test-permit',
-    version: 1,
-    kind: 'life',
-    owner: 'test-owner',
-    title: texts('Permit'),
-    summary: texts('A permit with a statutory term'),
-    dataItems: {
-      'plan.reference': { type: 'string', label: texts('Plan') },
-      'plan.addendum': { type: 'string', label: texts('Addendum') },
-    },
-    intake: ['plan.reference'],
-    steps: [testStep('permit', { agency: 'gemeente', mode: 'manual', needs: ['plan.reference'], term })],
-  });
 }
 
 /** An automatic step that the agency accepts (and answers later), with a term, beside a manual step kept open. */
@@ -284,26 +255,31 @@ async function onTimeSkippingServer(): Promise<void> {
     client: { dataConverter: passageDataConverter(TEST_PAYLOAD_KEYS) },
   });
   const db = await createTestDatabase();
-  const engine = await createEngineWorker({
+  const worker = await createJourneyWorker({
     connection: env.nativeConnection as NativeConnection,
-    dataSource: db.dataSource,
     payloadKeys: TEST_PAYLOAD_KEYS,
-    vaultKeys: TEST_PAYLOAD_KEYS,
+    projection: new JourneyProjectionWriter(db.dataSource, new VaultCipher(TEST_PAYLOAD_KEYS)),
   });
-  const running = engine.run();
+  const running = worker.run();
   try {
     const start = async (client: Client, definition: LifeEventDefinition, n: number) => {
       const journeyId = journeyWorkflowId(definition.id, `00000000-0000-4000-8000-00000000000${n}`);
       const input: JourneyInput = { journeyId, ...journeyInput(definition, { 'plan.reference': 'PL-1' }) };
       return client.workflow.start(workflowTypeFor(definition.id), {
         workflowId: journeyId,
-        taskQueue: ENGINE_TASK_QUEUE,
+        taskQueue: JOURNEY_TASK_QUEUE,
         args: [input],
       });
     };
     const expired = await start(
       env.client,
-      permit({ days: 105, unit: 'calendar', kind: 'authority-decision', from: 'dispatch', onExpiry: 'tacit-refusal' }),
+      permitLifeEvent({
+        days: 105,
+        unit: 'calendar',
+        kind: 'authority-decision',
+        from: 'dispatch',
+        onExpiry: 'tacit-refusal',
+      }),
       1,
     );
     await env.client.workflow.result(expired.workflowId);
@@ -311,10 +287,16 @@ async function onTimeSkippingServer(): Promise<void> {
 
     const suspended = await start(
       env.client,
-      permit({ days: 30, unit: 'working', kind: 'authority-decision', from: 'dispatch', onExpiry: 'tacit-approval' }),
+      permitLifeEvent({
+        days: 30,
+        unit: 'working',
+        kind: 'authority-decision',
+        from: 'dispatch',
+        onExpiry: 'tacit-approval',
+      }),
       2,
     );
-    await waitUntil(suspended, (s) => s.steps[0]?.status === 'in-progress');
+    await journeyReaches(suspended, (s) => s.steps[0]?.status === 'in-progress', 'the permit is in progress');
     await suspended.executeUpdate(requestInfoUpdate, {
       args: [{ idempotencyKey: 'ask', stepId: 'permit', items: ['plan.addendum'], requestedBy: officer }],
     });
@@ -331,9 +313,17 @@ async function onTimeSkippingServer(): Promise<void> {
     });
     try {
       const accepted = await start(env.client, acceptedWithTerm(), 3);
-      await waitUntil(accepted, (s) => s.steps.find((step) => step.id === 'register')?.status === 'in-progress');
+      await journeyReaches(
+        accepted,
+        (s) => s.steps.find((step) => step.id === 'register')?.status === 'in-progress',
+        'the registration is accepted',
+      );
       await env.sleep('8 days');
-      await waitUntil(accepted, (s) => s.steps.find((step) => step.id === 'register')?.status === 'expired');
+      await journeyReaches(
+        accepted,
+        (s) => s.steps.find((step) => step.id === 'register')?.status === 'expired',
+        'the registration term expired',
+      );
       await accepted.executeUpdate(decideStepUpdate, {
         args: [{ idempotencyKey: 'decide', stepId: 'permit', outcome: 'approved', decidedBy: officer }],
       });
@@ -343,22 +333,11 @@ async function onTimeSkippingServer(): Promise<void> {
       await accepting.stop();
     }
   } finally {
-    engine.shutdown();
+    worker.shutdown();
     await running;
     await db.drop();
     await env.teardown();
   }
-}
-
-async function waitUntil(
-  handle: WorkflowHandle,
-  predicate: (state: Awaited<ReturnType<typeof queryJourney>>) => boolean,
-): Promise<void> {
-  for (let attempt = 0; attempt < 400; attempt++) {
-    if (predicate(await queryJourney(handle))) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`${handle.workflowId} did not reach the expected state`);
 }
 
 async function main(): Promise<void> {

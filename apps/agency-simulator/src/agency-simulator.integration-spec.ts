@@ -14,13 +14,8 @@ import { startAgencyGateway, type AgencyGateway } from '@passage/agency-gateway'
 import { agencySecretVariable } from '@passage/devstack';
 import { AgencyRegistry } from '@passage/registry';
 import { AGENCIES, CATALOGUE } from '@passage/life-events';
-import {
-  connectTestTemporal,
-  createTestDatabase,
-  TEST_PAYLOAD_KEYS,
-  type TestDatabase,
-  type TestTemporal,
-} from '@passage/testing';
+import { connectTestTemporal, TEST_PAYLOAD_KEYS, type TestTemporal } from '@passage/testing';
+import { createTestDatabase, type TestDatabase } from '@passage/persistence/testing';
 import type { BehaviourSettings } from './lib/behaviour.model';
 import { BusyPeriod } from './lib/busy-period';
 import { LaterDecisions } from './lib/later-decisions';

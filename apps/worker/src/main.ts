@@ -1,16 +1,15 @@
 /*
- * The Passage worker process: runs journey workflows and the engine's activities on the engine task queue, serves
+ * The Passage worker process: runs journey workflows and their activities on the journey task queue, serves
  * the task queues of agencies that are webhooks, delivers the notifications outbox and feeds the process owners'
  * KPIs and budgets. Scale it horizontally: every replica polls the same queues and outboxes.
  */
 import { readFileSync } from 'node:fs';
 import { startAgencyGateway } from '@passage/agency-gateway';
-import { createEngineWorker } from '@passage/engine';
 import { loadPassageConfig } from '@passage/config';
 import { createNotificationService } from '@passage/notifications';
 import { startOwnerReporting } from '@passage/owner-reporting';
-import { createDataSource } from '@passage/persistence';
-import { connectWorker } from '@passage/temporal';
+import { createDataSource, JourneyProjectionWriter, VaultCipher } from '@passage/persistence';
+import { connectWorker, createJourneyWorker } from '@passage/temporal';
 
 async function main(): Promise<void> {
   const config = loadPassageConfig();
@@ -18,12 +17,11 @@ async function main(): Promise<void> {
   const dataSource = await createDataSource({ url: config.databaseUrl }).initialize();
   const connection = await connectWorker(config.temporal);
   const bundlePath = process.env['PASSAGE_WORKFLOW_BUNDLE'];
-  const worker = await createEngineWorker({
+  const worker = await createJourneyWorker({
     connection,
     namespace: config.temporal.namespace,
-    dataSource,
     payloadKeys: config.payloadKeys,
-    vaultKeys: config.vaultKeys,
+    projection: new JourneyProjectionWriter(dataSource, new VaultCipher(config.vaultKeys)),
     workflowBundle: bundlePath ? { code: readFileSync(bundlePath, 'utf8') } : undefined,
   });
   const notifications = createNotificationService({

@@ -5,3 +5,4 @@ export * from './lib/temporal-client';
 export * from './lib/toolchain';
 export * from './lib/workflow-bundle';
 export * from './lib/journey-client';
+export * from './lib/journey-worker';

@@ -12,13 +12,12 @@ import {
   completingAgency,
   connectTestTemporal,
   createTestAgencies,
-  createTestDatabase,
   TEST_PAYLOAD_KEY_SPEC,
   TEST_PAYLOAD_KEYS,
   type TestAgencies,
-  type TestDatabase,
   type TestTemporal,
 } from '@passage/testing';
+import { createTestDatabase, type TestDatabase } from '@passage/persistence/testing';
 import { HttpClient } from './http-client';
 
 export interface E2eStackOptions {

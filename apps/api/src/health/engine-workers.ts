@@ -1,7 +1,7 @@
 import type { Client } from '@temporalio/client';
 import { optionalTsToMs } from '@temporalio/common/lib/time';
 import { temporal } from '@temporalio/proto';
-import { ENGINE_TASK_QUEUE } from '@passage/contracts';
+import { JOURNEY_TASK_QUEUE } from '@passage/contracts';
 
 /**
  * A poller counts as a live worker while its last poll began this recently. Temporal notes a poll when it begins,
@@ -38,7 +38,7 @@ export function judgeEngineWorkers(
   );
   return {
     status: workflowPollers > 0 && activityPollers > 0 ? 'up' : 'down',
-    taskQueue: ENGINE_TASK_QUEUE,
+    taskQueue: JOURNEY_TASK_QUEUE,
     workflowPollers,
     activityPollers,
     ...(latest > 0 && { lastPollSecondsAgo: Math.max(0, Math.round((now - latest) / 1000)) }),
@@ -52,7 +52,7 @@ export async function describeEngineWorkers(client: Client): Promise<EngineWorke
     (
       await client.workflowService.describeTaskQueue({
         namespace: client.options.namespace,
-        taskQueue: { name: ENGINE_TASK_QUEUE, kind: temporal.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
+        taskQueue: { name: JOURNEY_TASK_QUEUE, kind: temporal.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
         taskQueueType,
       })
     ).pollers;

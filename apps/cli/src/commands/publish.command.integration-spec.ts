@@ -7,7 +7,7 @@ import type { SimulationResult } from '@passage/authoring';
 import { contentHash, toJson, type LifeEventDefinition } from '@passage/journey-model';
 import { AgencyRegistry, LifeEventRegistry } from '@passage/registry';
 import { AGENCIES, START_BUSINESS_V1, START_BUSINESS_V2 } from '@passage/life-events';
-import { createTestDatabase, type TestDatabase } from '@passage/testing';
+import { createTestDatabase, type TestDatabase } from '@passage/persistence/testing';
 
 const root = join(__dirname, '..', '..', '..', '..');
 

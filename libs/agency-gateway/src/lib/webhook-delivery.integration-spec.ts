@@ -2,26 +2,17 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Worker } from '@temporalio/worker';
 import { withdrawUpdate } from '@passage/contracts';
 import { startPassageProcess, waitForHttp, type RunningProcess } from '@passage/devstack';
-import { createEngineWorker } from '@passage/engine';
 import { freePort, journeyResult, queryJourney } from '@passage/temporal';
-import {
-  connectTestTemporal,
-  createTestDatabase,
-  TEST_PAYLOAD_KEY_SPEC,
-  TEST_PAYLOAD_KEYS,
-  type TestDatabase,
-  type TestTemporal,
-} from '@passage/testing';
+import { startJourneyTestBed, type JourneyTestBed } from '@passage/journey-workflow/testing';
+import { TEST_PAYLOAD_KEY_SPEC, TEST_PAYLOAD_KEYS, waitFor } from '@passage/testing';
 import { postCallback, TestWebhookAgency, type Behaviour } from '../testing/test-webhook-agency';
 import {
   capturingLogger,
   registerWebhookAgencies,
   startWebhookJourney,
   stepReaches,
-  waitUntil,
 } from '../testing/webhook-test-bed';
 import { startAgencyGateway, type AgencyGateway } from './agency-gateway';
 
@@ -37,14 +28,11 @@ const accepting: Behaviour = (call) =>
   call.request.kind === 'compensate' ? { status: 200, body: {} } : { status: 202, body: { reference: 'REF-7' } };
 
 /**
- * A webhook agency end to end: the real engine worker and agency gateway in this process, the real API as its own
+ * A webhook agency end to end: a real journey worker and the agency gateway in this process, the real API as its own
  * process (for callbacks), Temporal's dev server and PostgreSQL; the agency is an HTTP server on 127.0.0.1.
  */
 describe('webhook agencies: synchronous answers, callbacks, signatures and data minimisation', () => {
-  let temporal: TestTemporal;
-  let db: TestDatabase;
-  let engine: Worker;
-  let engineRun: Promise<void>;
+  let bed: JourneyTestBed;
   let gateway: AgencyGateway;
   let api: RunningProcess;
   let agency: TestWebhookAgency;
@@ -52,10 +40,9 @@ describe('webhook agencies: synchronous answers, callbacks, signatures and data 
   const logger = capturingLogger();
 
   beforeAll(async () => {
-    temporal = await connectTestTemporal();
-    db = await createTestDatabase();
+    bed = await startJourneyTestBed();
     agency = await TestWebhookAgency.start(SECRET, completing);
-    await registerWebhookAgencies(db.dataSource, {
+    await registerWebhookAgencies(bed.db.dataSource, {
       [AGENCY]: { url: agency.url, secretRef: `env:${SECRET_VARIABLE}` },
     });
     const port = await freePort();
@@ -63,27 +50,19 @@ describe('webhook agencies: synchronous answers, callbacks, signatures and data 
     api = startPassageProcess('api', {
       PASSAGE_ENV: 'test',
       PASSAGE_DATA_DIR: mkdtempSync(join(tmpdir(), 'passage-gateway-')),
-      TEMPORAL_ADDRESS: temporal.address,
-      TEMPORAL_NAMESPACE: temporal.namespace,
-      DATABASE_URL: db.url,
+      TEMPORAL_ADDRESS: bed.temporal.address,
+      TEMPORAL_NAMESPACE: bed.temporal.namespace,
+      DATABASE_URL: bed.db.url,
       PASSAGE_PAYLOAD_KEYS: TEST_PAYLOAD_KEY_SPEC,
       PASSAGE_VAULT_KEYS: TEST_PAYLOAD_KEY_SPEC,
       PASSAGE_JWT_SECRET: randomBytes(32).toString('base64url'),
       PASSAGE_HTTP_PORT: String(port),
       [SECRET_VARIABLE]: SECRET,
     });
-    engine = await createEngineWorker({
-      connection: temporal.nativeConnection,
-      namespace: temporal.namespace,
-      dataSource: db.dataSource,
-      payloadKeys: TEST_PAYLOAD_KEYS,
-      vaultKeys: TEST_PAYLOAD_KEYS,
-    });
-    engineRun = engine.run();
     gateway = await startAgencyGateway({
-      connection: temporal.nativeConnection,
-      namespace: temporal.namespace,
-      dataSource: db.dataSource,
+      connection: bed.temporal.nativeConnection,
+      namespace: bed.temporal.namespace,
+      dataSource: bed.db.dataSource,
       payloadKeys: TEST_PAYLOAD_KEYS,
       publicUrl: baseUrl,
       environment: 'test',
@@ -95,17 +74,14 @@ describe('webhook agencies: synchronous answers, callbacks, signatures and data 
 
   afterAll(async () => {
     await gateway?.stop();
-    engine?.shutdown();
-    await engineRun;
     await api?.stop();
     await agency?.close();
-    await db?.drop();
-    await temporal?.close();
+    await bed?.stop();
   });
 
   /** The decisions on `register` in the projected timeline. */
   async function decisions(journeyId: string): Promise<string[]> {
-    const rows: { type: string }[] = await db.dataSource.query(
+    const rows: { type: string }[] = await bed.db.dataSource.query(
       `SELECT type FROM journey_events WHERE journey_id = $1 AND step_id = 'register' AND type IN ('step-completed', 'step-rejected') ORDER BY n`,
       [journeyId],
     );
@@ -114,7 +90,7 @@ describe('webhook agencies: synchronous answers, callbacks, signatures and data 
 
   async function acceptedJourney() {
     agency.behaviour = accepting;
-    const handle = await startWebhookJourney(temporal.client, AGENCY);
+    const handle = await startWebhookJourney(bed.temporal.client, AGENCY);
     await stepReaches(handle, 'register', 'in-progress');
     const [call] = agency.callsFor(handle.workflowId);
     if (!call?.request.callbackUrl) throw new Error('the request had no callback URL');
@@ -123,7 +99,7 @@ describe('webhook agencies: synchronous answers, callbacks, signatures and data 
 
   it('completes the step with the outputs of a 200, sends the webhook only the items the step needs, and compensates', async () => {
     agency.behaviour = completing;
-    const handle = await startWebhookJourney(temporal.client, AGENCY);
+    const handle = await startWebhookJourney(bed.temporal.client, AGENCY);
     const state = await stepReaches(handle, 'register', 'completed');
     expect(state.provenance['case.number']).toEqual({ kind: 'step', stepId: 'register', agency: AGENCY });
     expect(state.steps.find((s) => s.id === 'permit')?.status).toBe('in-progress');
@@ -167,15 +143,14 @@ describe('webhook agencies: synchronous answers, callbacks, signatures and data 
 
   it('rejects the step on a 422 with the agency’s reason, without retrying', async () => {
     agency.behaviour = () => ({ status: 422, body: { reason: 'no such person in our register' } });
-    const handle = await startWebhookJourney(temporal.client, AGENCY);
+    const handle = await startWebhookJourney(bed.temporal.client, AGENCY);
     const result = await journeyResult(handle);
     expect(result.status).toBe('rejected');
     expect(agency.callsFor(handle.workflowId)).toHaveLength(1);
-    await waitUntil(
-      async () => ((await decisions(handle.workflowId)).length > 0 ? true : undefined),
-      'the rejection is projected',
+    await waitFor('the rejection is projected', async () =>
+      (await decisions(handle.workflowId)).length > 0 ? true : undefined,
     );
-    const [event] = (await db.dataSource.query(
+    const [event] = (await bed.db.dataSource.query(
       `SELECT body FROM journey_events WHERE journey_id = $1 AND type = 'step-rejected'`,
       [handle.workflowId],
     )) as { body: { reason: string } }[];
@@ -199,9 +174,8 @@ describe('webhook agencies: synchronous answers, callbacks, signatures and data 
     expect(
       await postCallback(callbackUrl, SECRET, { outcome: 'rejected', reason: 'we changed our mind' }),
     ).toMatchObject({ status: 200, body: { result: 'duplicate' } });
-    await waitUntil(
-      async () => ((await decisions(handle.workflowId)).length > 0 ? true : undefined),
-      'the decision is projected',
+    await waitFor('the decision is projected', async () =>
+      (await decisions(handle.workflowId)).length > 0 ? true : undefined,
     );
     expect(await decisions(handle.workflowId)).toEqual(['step-completed']);
     expect((await queryJourney(handle)).steps.find((s) => s.id === 'permit')?.status).toBe('in-progress');
@@ -209,7 +183,7 @@ describe('webhook agencies: synchronous answers, callbacks, signatures and data 
     // Only the token's hash is stored, with what the callback decided (item names, no values).
     const token = callbackUrl.split('/').pop() ?? '';
     const rows: { token: string; step_id: string; attempt: number; used_at: Date | null; outcome: unknown }[] =
-      await db.dataSource.query(
+      await bed.db.dataSource.query(
         `SELECT token, step_id, attempt, used_at, outcome FROM agency_callbacks WHERE journey_id = $1`,
         [handle.workflowId],
       );
@@ -247,9 +221,8 @@ describe('webhook agencies: synchronous answers, callbacks, signatures and data 
       status: 401,
       body: { code: 'invalid-token', message: expect.stringContaining('replayed-nonce') },
     });
-    await waitUntil(
-      async () => ((await decisions(handle.workflowId)).length > 0 ? true : undefined),
-      'the decision is projected',
+    await waitFor('the decision is projected', async () =>
+      (await decisions(handle.workflowId)).length > 0 ? true : undefined,
     );
     expect(await decisions(handle.workflowId)).toEqual(['step-completed']);
 

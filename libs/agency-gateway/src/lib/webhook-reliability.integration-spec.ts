@@ -1,15 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { Worker } from '@temporalio/worker';
 import { retryStepUpdate } from '@passage/contracts';
-import { createEngineWorker } from '@passage/engine';
 import { queryJourney } from '@passage/temporal';
-import {
-  connectTestTemporal,
-  createTestDatabase,
-  TEST_PAYLOAD_KEYS,
-  type TestDatabase,
-  type TestTemporal,
-} from '@passage/testing';
+import { startJourneyTestBed, type JourneyTestBed } from '@passage/journey-workflow/testing';
+import { TEST_PAYLOAD_KEYS, waitFor } from '@passage/testing';
 import { TestWebhookAgency, type Behaviour } from '../testing/test-webhook-agency';
 import {
   capturingLogger,
@@ -17,7 +10,6 @@ import {
   startWebhookJourney,
   stepReaches,
   TEST_OWNER,
-  waitUntil,
 } from '../testing/webhook-test-bed';
 import { startAgencyGateway, type AgencyGateway } from './agency-gateway';
 
@@ -40,34 +32,22 @@ const completing: Behaviour = (call, agency) =>
       };
 
 describe('webhook agencies that fail: retries with jitter, escalation, circuit breaker, registry changes', () => {
-  let temporal: TestTemporal;
-  let db: TestDatabase;
-  let engine: Worker;
-  let engineRun: Promise<void>;
+  let bed: JourneyTestBed;
   let gateway: AgencyGateway;
   const logger = capturingLogger();
   const agencies = {} as Record<TestAgency, TestWebhookAgency>;
 
   beforeAll(async () => {
-    temporal = await connectTestTemporal();
-    db = await createTestDatabase();
+    bed = await startJourneyTestBed();
     for (const id of AGENCIES) agencies[id] = await TestWebhookAgency.start(SECRET, completing);
-    await registerWebhookAgencies(db.dataSource, {
+    await registerWebhookAgencies(bed.db.dataSource, {
       ...Object.fromEntries(AGENCIES.map((id) => [id, { url: agencies[id].url, secretRef: SECRET_REF }])),
       'wh-unset': { url: 'http://127.0.0.1:9/never-called', secretRef: 'env:PASSAGE_AGENCY_SECRET_NOT_SET' },
     });
-    engine = await createEngineWorker({
-      connection: temporal.nativeConnection,
-      namespace: temporal.namespace,
-      dataSource: db.dataSource,
-      payloadKeys: TEST_PAYLOAD_KEYS,
-      vaultKeys: TEST_PAYLOAD_KEYS,
-    });
-    engineRun = engine.run();
     gateway = await startAgencyGateway({
-      connection: temporal.nativeConnection,
-      namespace: temporal.namespace,
-      dataSource: db.dataSource,
+      connection: bed.temporal.nativeConnection,
+      namespace: bed.temporal.namespace,
+      dataSource: bed.db.dataSource,
       payloadKeys: TEST_PAYLOAD_KEYS,
       publicUrl: 'http://127.0.0.1:9',
       environment: 'test',
@@ -81,11 +61,8 @@ describe('webhook agencies that fail: retries with jitter, escalation, circuit b
 
   afterAll(async () => {
     await gateway?.stop();
-    engine?.shutdown();
-    await engineRun;
     for (const agency of Object.values(agencies)) await agency.close();
-    await db?.drop();
-    await temporal?.close();
+    await bed?.stop();
   });
 
   it('serves every webhook agency of the registry, each on its own queue', () => {
@@ -109,7 +86,7 @@ describe('webhook agencies that fail: retries with jitter, escalation, circuit b
       }
       return completing(call, self);
     };
-    const handle = await startWebhookJourney(temporal.client, 'wh-outage', {
+    const handle = await startWebhookJourney(bed.temporal.client, 'wh-outage', {
       ...QUICK_RETRIES,
       serviceMaxAttempts: 30,
     });
@@ -132,20 +109,23 @@ describe('webhook agencies that fail: retries with jitter, escalation, circuit b
   it('fails the step for good when the agency stays down, escalates to the owner, and completes on the owner’s retry', async () => {
     const agency = agencies['wh-down'];
     agency.behaviour = () => ({ status: 503 });
-    const handle = await startWebhookJourney(temporal.client, 'wh-down', { ...QUICK_RETRIES, serviceMaxAttempts: 3 });
+    const handle = await startWebhookJourney(bed.temporal.client, 'wh-down', {
+      ...QUICK_RETRIES,
+      serviceMaxAttempts: 3,
+    });
     const failed = await stepReaches(handle, 'register', 'failed');
     expect(failed.status).toBe('active');
     expect(failed.steps.find((s) => s.id === 'register')?.reason).toMatch(/wh-down (answered 503|is unavailable)/);
     expect(agency.callsFor(handle.workflowId).length).toBeLessThanOrEqual(3);
     // Nothing lost: the journey keeps what it knows, and the owner has work.
     expect(Object.keys(failed.provenance).sort()).toEqual(['person.address', 'person.name']);
-    const escalation = await waitUntil(async () => {
-      const rows: { owner: string; kind: string; status: string; agency: string }[] = await db.dataSource.query(
+    const escalation = await waitFor('an escalation is open', async () => {
+      const rows: { owner: string; kind: string; status: string; agency: string }[] = await bed.db.dataSource.query(
         `SELECT owner, kind, status, agency FROM escalations WHERE journey_id = $1 AND step_id = 'register'`,
         [handle.workflowId],
       );
       return rows[0];
-    }, 'an escalation is open');
+    });
     expect(escalation).toEqual({ owner: TEST_OWNER, kind: 'step-failed', status: 'open', agency: 'wh-down' });
 
     agency.behaviour = completing;
@@ -156,20 +136,20 @@ describe('webhook agencies that fail: retries with jitter, escalation, circuit b
     const completed = await stepReaches(handle, 'register', 'completed');
     expect(completed.steps.find((s) => s.id === 'register')?.attempt).toBe(2);
     expect(agency.actions.map((a) => a.key)).toEqual([`${handle.workflowId}:register:2`]);
-    await waitUntil(async () => {
-      const rows: { status: string }[] = await db.dataSource.query(
+    await waitFor('the escalation is resolved', async () => {
+      const rows: { status: string }[] = await bed.db.dataSource.query(
         `SELECT status FROM escalations WHERE journey_id = $1`,
         [handle.workflowId],
       );
       return rows[0]?.status === 'resolved' ? true : undefined;
-    }, 'the escalation is resolved');
+    });
   });
 
   it('opens the circuit after consecutive failures: attempts while it is open do not reach the agency', async () => {
     const agency = agencies['wh-breaker'];
     agency.behaviour = () => ({ status: 503 });
     const attempts = 8;
-    const handle = await startWebhookJourney(temporal.client, 'wh-breaker', {
+    const handle = await startWebhookJourney(bed.temporal.client, 'wh-breaker', {
       ...QUICK_RETRIES,
       serviceMaxAttempts: attempts,
     });
@@ -190,7 +170,7 @@ describe('webhook agencies that fail: retries with jitter, escalation, circuit b
       self.callsFor(call.request.journeyId).length === 1
         ? { status: 429, headers: { 'retry-after': '3' } }
         : completing(call, self);
-    const handle = await startWebhookJourney(temporal.client, 'wh-busy', {
+    const handle = await startWebhookJourney(bed.temporal.client, 'wh-busy', {
       serviceInitialRetrySeconds: 0.1,
       serviceMaxRetrySeconds: 10,
     });
@@ -203,14 +183,14 @@ describe('webhook agencies that fail: retries with jitter, escalation, circuit b
   it('does not retry an answer outside the contract (400): the step fails at once', async () => {
     const agency = agencies['wh-strict'];
     agency.behaviour = () => ({ status: 400, body: { error: 'field "x" unknown' } });
-    const handle = await startWebhookJourney(temporal.client, 'wh-strict', QUICK_RETRIES);
+    const handle = await startWebhookJourney(bed.temporal.client, 'wh-strict', QUICK_RETRIES);
     const failed = await stepReaches(handle, 'register', 'failed');
     expect(agency.callsFor(handle.workflowId)).toHaveLength(1);
     expect(failed.steps.find((s) => s.id === 'register')?.reason).toContain('wh-strict answered 400');
   });
 
   it('fails the step of an agency whose secret is not configured, and says why in the log only', async () => {
-    const handle = await startWebhookJourney(temporal.client, 'wh-unset', QUICK_RETRIES);
+    const handle = await startWebhookJourney(bed.temporal.client, 'wh-unset', QUICK_RETRIES);
     const failed = await stepReaches(handle, 'register', 'failed');
     expect(failed.steps.find((s) => s.id === 'register')?.reason).toContain('wh-unset is misconfigured in Passage');
     const logged = logger.entries.find((e) => e.meta?.['agency'] === 'wh-unset' && e.level === 'ERROR');
@@ -219,19 +199,18 @@ describe('webhook agencies that fail: retries with jitter, escalation, circuit b
 
   it('follows the registry: an agency switched to its own worker is no longer served, and served again when switched back', async () => {
     const setDelivery = (delivery: object, rate: number | null) =>
-      db.dataSource.query(`UPDATE agencies SET delivery = $2, rate_limit_per_minute = $3 WHERE id = $1`, [
+      bed.db.dataSource.query(`UPDATE agencies SET delivery = $2, rate_limit_per_minute = $3 WHERE id = $1`, [
         'wh-switch',
         JSON.stringify(delivery),
         rate,
       ]);
     await setDelivery({ kind: 'worker' }, null);
-    await waitUntil(
-      () => (gateway.serving().includes('wh-switch') ? undefined : true),
-      'the gateway stops serving wh-switch',
+    await waitFor('the gateway stops serving wh-switch', () =>
+      gateway.serving().includes('wh-switch') ? undefined : true,
     );
 
     // A step dispatched meanwhile waits on the queue: nothing is lost.
-    const handle = await startWebhookJourney(temporal.client, 'wh-switch', QUICK_RETRIES);
+    const handle = await startWebhookJourney(bed.temporal.client, 'wh-switch', QUICK_RETRIES);
     await new Promise((r) => setTimeout(r, 500));
     expect((await queryJourney(handle)).steps.find((s) => s.id === 'register')?.status).toBe('dispatched');
 

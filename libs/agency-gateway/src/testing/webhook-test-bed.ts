@@ -1,7 +1,7 @@
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import type { LogLevel, LogMetadata, Logger } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
-import type { EngineSettings, JourneyState } from '@passage/contracts';
+import type { JourneySettings, JourneyState } from '@passage/contracts';
 import { AgencyRegistry, LifeEventRegistry } from '@passage/registry';
 import {
   contentHash,
@@ -12,7 +12,8 @@ import {
   type Texts,
 } from '@passage/journey-model';
 import type { AgencyDelivery } from '@passage/persistence';
-import { queryJourney, startJourney } from '@passage/temporal';
+import { startJourney } from '@passage/temporal';
+import { journeyReaches } from '@passage/testing';
 
 export const TEST_OWNER = 'test-owner';
 /** The agency of the manual step that keeps a journey open after the webhook step (no worker needed). */
@@ -93,7 +94,7 @@ export async function registerWebhookAgencies(
 export function startWebhookJourney(
   client: Client,
   agency: string,
-  settings: Partial<EngineSettings> = {},
+  settings: Partial<JourneySettings> = {},
 ): Promise<WorkflowHandle> {
   const definition = webhookLifeEvent(agency);
   return startJourney(client, {
@@ -108,21 +109,6 @@ export function startWebhookJourney(
   });
 }
 
-/** Polls (every 50 ms, within `timeoutMs`) until `check` gives a value. */
-export async function waitUntil<T>(
-  check: () => Promise<T | undefined> | T | undefined,
-  what: string,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const rounds = Math.ceil(timeoutMs / 50);
-  for (let round = 0; round < rounds; round++) {
-    const value = await check();
-    if (value !== undefined) return value;
-    await new Promise((resolveRound) => setTimeout(resolveRound, 50));
-  }
-  throw new Error(`timed out waiting until ${what}`);
-}
-
 /** Waits until the journey's step has this status (as the workflow sees it). */
 export function stepReaches(
   handle: WorkflowHandle,
@@ -130,13 +116,13 @@ export function stepReaches(
   status: string,
   timeoutMs?: number,
 ): Promise<JourneyState> {
-  return waitUntil(
-    async () => {
-      const state = await queryJourney(handle);
-      return state.steps.find((s) => s.id === stepId)?.status === status ? state : undefined;
-    },
+  return journeyReaches(
+    handle,
+    (state) => state.steps.find((s) => s.id === stepId)?.status === status,
     `${stepId} is ${status}`,
-    timeoutMs,
+    {
+      timeoutMs,
+    },
   );
 }
 

@@ -46,8 +46,8 @@ export interface AgencyActivities {
   performService(request: ServiceRequest): Promise<ServiceOutcome>;
 }
 
-/** Passage's own activities on the engine task queue. */
-export interface EngineActivities {
+/** Passage's own activities on the journey task queue (their names are in recorded histories: never rename them). */
+export interface JourneyActivities {
   /** Writes the read model, the timeline, the vault and the outbox for one change, idempotently. */
   projectJourney(update: ProjectionUpdate): Promise<void>;
 }

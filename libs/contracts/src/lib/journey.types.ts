@@ -33,8 +33,8 @@ export type Provenance =
   | { readonly kind: 'step'; readonly stepId: string; readonly agency: string }
   | { readonly kind: 'authentic-source'; readonly source: string };
 
-/** Tunables of the engine that a deployment may change without touching workflow code. */
-export interface EngineSettings {
+/** Tunables of a journey that a deployment may change without touching workflow code. */
+export interface JourneySettings {
   /** Attempts of a service call before the step fails and escalates to the process owner. */
   readonly serviceMaxAttempts: number;
   readonly serviceInitialRetrySeconds: number;
@@ -46,7 +46,7 @@ export interface EngineSettings {
   readonly continueAsNewAfterHistoryEvents: number;
 }
 
-export const DEFAULT_ENGINE_SETTINGS: EngineSettings = {
+export const DEFAULT_JOURNEY_SETTINGS: JourneySettings = {
   serviceMaxAttempts: 8,
   serviceInitialRetrySeconds: 1,
   serviceMaxRetrySeconds: 300,
@@ -67,7 +67,7 @@ export interface JourneyInput {
   /** Intake answers and items reused from the vault, with where each came from. */
   readonly data: DataItems;
   readonly provenance: Readonly<Record<string, Provenance>>;
-  readonly settings?: Partial<EngineSettings>;
+  readonly settings?: Partial<JourneySettings>;
   /** Set when the journey continues as new: the state to resume from. */
   readonly carried?: CarriedJourney;
   /** Set when the journey was started by an authentic-source event rather than an application. */

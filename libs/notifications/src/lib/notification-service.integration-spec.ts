@@ -2,15 +2,15 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadPassageConfig } from '@passage/config';
-import { createTestDatabase, type TestDatabase } from '@passage/testing';
+import { createTestDatabase, type TestDatabase } from '@passage/persistence/testing';
 import {
   outboxRows,
   ProjectedJourney,
   publishTestLifeEvent,
   repeatUntil,
   TEST_VAULT_KEYS,
-} from '../test/outbox.fixtures';
-import { startWebhookReceiver } from '../test/webhook-receiver';
+} from '../testing/outbox.fixtures';
+import { startWebhookReceiver } from '../testing/webhook-receiver';
 import { createNotificationService } from './notification-service';
 
 describe('the notification service as the worker runs it', () => {

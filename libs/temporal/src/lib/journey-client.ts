@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
 import {
-  ENGINE_TASK_QUEUE,
+  JOURNEY_TASK_QUEUE,
   JOURNEY_STATUS_SA,
   journeyStateQuery,
   journeyWorkflowId,
@@ -18,7 +18,7 @@ import {
 export type StartJourneyInput = Omit<JourneyInput, 'journeyId' | 'carried'>;
 
 export interface StartOptions {
-  /** Defaults to the engine's queue; tests use one of their own. */
+  /** Defaults to the journey task queue; tests use one of their own. */
   readonly taskQueue?: string;
   /** A fixed uuid makes the start idempotent: starting twice with the same id starts one journey. */
   readonly uuid?: string;
@@ -46,7 +46,7 @@ export async function startJourney(
   const journeyId = journeyWorkflowId(snapshot.id, options.uuid ?? randomUUID());
   return client.workflow.start(workflowTypeFor(snapshot.id), {
     workflowId: journeyId,
-    taskQueue: options.taskQueue ?? ENGINE_TASK_QUEUE,
+    taskQueue: options.taskQueue ?? JOURNEY_TASK_QUEUE,
     args: [{ ...input, journeyId } satisfies JourneyInput],
     typedSearchAttributes: new TypedSearchAttributes([
       { key: LIFE_EVENT_SA, value: snapshot.id },

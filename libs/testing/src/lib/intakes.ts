@@ -11,18 +11,31 @@ export function sampleIntake(
   return { ...sampleItems(definition, [...definition.intake, ...fromSources]), ...overrides };
 }
 
-/** A sole trader in services without employees or installations: the shortest start-business journey. */
+/** Start-business answers of a sole trader in services without employees or installations: the shortest journey. */
+export const SOLE_TRADER_ANSWERS: Readonly<Record<string, DataValue>> = {
+  'business.legalForm': 'sole-trader',
+  'business.sector': 'services',
+  'business.hasEmployees': false,
+  'business.vlaremClass': 'none',
+};
+
+/** Start-business answers of a horeca company with employees: the notary, FAVV, the municipality and the RSZ. */
+export const HORECA_COMPANY_ANSWERS: Readonly<Record<string, DataValue>> = {
+  'business.legalForm': 'company',
+  'business.sector': 'horeca',
+  'business.sellsAlcohol': true,
+  'business.hasEmployees': true,
+  'business.vlaremClass': 'class-3',
+  'business.subjectToVat': true,
+  'business.mainOccupation': true,
+};
+
+/** The whole intake of a sole trader (see {@link SOLE_TRADER_ANSWERS}), with sample values for the rest. */
 export function soleTraderIntake(
   overrides: Readonly<Record<string, DataValue>> = {},
   version?: number,
 ): Record<string, DataValue> {
   const definition = findDefinition('start-business', version);
   if (!definition) throw new Error('start-business is missing from the catalogue');
-  return sampleIntake(definition, {
-    'business.legalForm': 'sole-trader',
-    'business.sector': 'services',
-    'business.hasEmployees': false,
-    'business.vlaremClass': 'none',
-    ...overrides,
-  });
+  return sampleIntake(definition, { ...SOLE_TRADER_ANSWERS, ...overrides });
 }

@@ -11,6 +11,7 @@ import {
 } from '@passage/contracts';
 import type { DataItems, DataItemSpec, DataValue, LifeEventDefinition } from '@passage/journey-model';
 import { queryJourney } from '@passage/temporal';
+import { waitFor, type WaitOptions } from './wait-for';
 
 /** A plausible value of a data item's type, for tests and demos that answer what a journey asks. */
 export function sampleValue(item: string, spec: DataItemSpec | undefined): DataValue {
@@ -71,6 +72,23 @@ export async function driveJourney(
 ): Promise<JourneyResult> {
   await drive(handle, definition, options, () => false);
   return (await handle.result()) as JourneyResult;
+}
+
+/** The journey's state (as the workflow answers a query) as soon as `reached` holds of it. */
+export function journeyReaches(
+  handle: WorkflowHandle,
+  reached: (state: JourneyState) => boolean,
+  what: string,
+  options?: WaitOptions,
+): Promise<JourneyState> {
+  return waitFor(
+    what,
+    async () => {
+      const state = await queryJourney(handle);
+      return reached(state) ? state : undefined;
+    },
+    options,
+  );
 }
 
 /** Plays the journey like {@link driveJourney} until `reached` holds (or the journey ends), and leaves it there. */

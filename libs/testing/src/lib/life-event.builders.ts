@@ -4,6 +4,7 @@ import {
   step,
   type DefinitionSnapshot,
   type LifeEventDefinition,
+  type StatutoryTerm,
   type StepSpec,
   type Texts,
 } from '@passage/journey-model';
@@ -80,5 +81,23 @@ export function fanOutLifeEvent(overrides: Partial<LifeEventDefinition> = {}): L
       testStep('confirm', { agency: 'alpha', mode: 'citizen', produces: ['confirm.accepted'], dependsOn: ['permit'] }),
     ],
     ...overrides,
+  });
+}
+
+/** One manual `permit` step at the municipality (`gemeente`) with the given statutory term; it may ask for an addendum. */
+export function permitLifeEvent(term: StatutoryTerm): LifeEventDefinition {
+  return defineLifeEvent({
+    id: 'test-permit',
+    version: 1,
+    kind: 'life',
+    owner: 'test-owner',
+    title: texts('Permit'),
+    summary: texts('A permit with a statutory term'),
+    dataItems: {
+      'plan.reference': { type: 'string', label: texts('Plan') },
+      'plan.addendum': { type: 'string', label: texts('Addendum') },
+    },
+    intake: ['plan.reference'],
+    steps: [testStep('permit', { agency: 'gemeente', mode: 'manual', needs: ['plan.reference'], term })],
   });
 }

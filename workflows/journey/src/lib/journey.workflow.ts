@@ -19,7 +19,7 @@ import type { ActivityInterfaceFor } from '@temporalio/workflow';
 import {
   agencyTaskQueue,
   decideStepUpdate,
-  DEFAULT_ENGINE_SETTINGS,
+  DEFAULT_JOURNEY_SETTINGS,
   JOURNEY_STATUS_SA,
   journeyStateQuery,
   migrateVersionUpdate,
@@ -28,8 +28,8 @@ import {
   retryStepUpdate,
   withdrawUpdate,
   type AgencyActivities,
-  type EngineActivities,
-  type EngineSettings,
+  type JourneyActivities,
+  type JourneySettings,
   type JourneyInput,
   type JourneyResult,
   type MessageReceipt,
@@ -42,12 +42,12 @@ import { JOURNEY_PATCHES } from './patches';
 type CallService = Extract<EngineCommand, { kind: 'call-service' }>;
 
 /** The same projection as a local activity, for the journey's first and last changes (see `run()`). */
-const localEngineActivities = proxyLocalActivities<EngineActivities>({
+const localJourneyActivities = proxyLocalActivities<JourneyActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
-const engineActivities = proxyActivities<EngineActivities>({
+const engineActivities = proxyActivities<JourneyActivities>({
   startToCloseTimeout: '1 minute',
   // The read model may be down for a while; the journey keeps going and the projection catches up.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
@@ -65,7 +65,7 @@ export async function runJourney(input: JourneyInput): Promise<JourneyResult> {
 
 class JourneyShell {
   private readonly engine: JourneyEngine;
-  private readonly settings: EngineSettings;
+  private readonly settings: JourneySettings;
   /** The cancellation scope of each step's service call in flight: its own, or the journey's shared one. */
   private readonly services = new Map<string, CancellationScope>();
   /**
@@ -89,7 +89,7 @@ class JourneyShell {
 
   constructor(private readonly input: JourneyInput) {
     this.engine = new JourneyEngine(input, { now: () => new Date().toISOString(), newId: uuid4 });
-    this.settings = { ...DEFAULT_ENGINE_SETTINGS, ...input.settings };
+    this.settings = { ...DEFAULT_JOURNEY_SETTINGS, ...input.settings };
     this.current = patched(JOURNEY_PATCHES.shellOf20261129);
     if (this.current) this.reportedStatus = workflowInfo().typedSearchAttributes.get(JOURNEY_STATUS_SA);
     this.projectingLocally = !input.carried && this.has(JOURNEY_PATCHES.firstProjectionLocal);
@@ -111,7 +111,7 @@ class JourneyShell {
     if (this.projectingLocally) {
       // The journey's first state goes out within its first workflow task, together with its first dispatches.
       const update = this.engine.takeProjection();
-      if (update) await localEngineActivities.projectJourney(update);
+      if (update) await localJourneyActivities.projectJourney(update);
       this.projectingLocally = false;
       this.project();
     }
@@ -131,7 +131,7 @@ class JourneyShell {
     // The last changes go out as a local activity: nothing else is pending, so it delays no dispatch, and the
     // journey completes in the same workflow task.
     for (let update = this.engine.takeProjection(); update; update = this.engine.takeProjection()) {
-      await localEngineActivities.projectJourney(update);
+      await localJourneyActivities.projectJourney(update);
     }
     const view = this.engine.view();
     return {

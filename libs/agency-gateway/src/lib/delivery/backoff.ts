@@ -1,5 +1,5 @@
 import type { RetryPolicy } from '@temporalio/common';
-import { DEFAULT_ENGINE_SETTINGS } from '@passage/contracts';
+import { DEFAULT_JOURNEY_SETTINGS } from '@passage/contracts';
 
 export interface BackoffPolicy {
   readonly initialMs: number;
@@ -8,15 +8,15 @@ export interface BackoffPolicy {
 }
 
 /**
- * The backoff of the activity's own retry policy (the journey's engine settings), as Temporal hands it to the
- * activity; the engine's defaults where the server sent none.
+ * The backoff of the activity's own retry policy (the journey's settings), as Temporal hands it to the
+ * activity; the journeys' defaults where the server sent none.
  */
 export function backoffPolicyOf(policy: RetryPolicy | undefined): BackoffPolicy {
   const ms = (value: unknown, fallback: number) => (typeof value === 'number' && value > 0 ? value : fallback);
   return {
-    initialMs: ms(policy?.initialInterval, DEFAULT_ENGINE_SETTINGS.serviceInitialRetrySeconds * 1000),
+    initialMs: ms(policy?.initialInterval, DEFAULT_JOURNEY_SETTINGS.serviceInitialRetrySeconds * 1000),
     coefficient: policy?.backoffCoefficient && policy.backoffCoefficient >= 1 ? policy.backoffCoefficient : 2,
-    maximumMs: ms(policy?.maximumInterval, DEFAULT_ENGINE_SETTINGS.serviceMaxRetrySeconds * 1000),
+    maximumMs: ms(policy?.maximumInterval, DEFAULT_JOURNEY_SETTINGS.serviceMaxRetrySeconds * 1000),
   };
 }
 

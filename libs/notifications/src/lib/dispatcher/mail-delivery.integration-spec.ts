@@ -3,15 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Vault } from '@passage/persistence';
 import { VaultCipher } from '@passage/persistence';
-import { createTestDatabase, type TestDatabase } from '@passage/testing';
+import { createTestDatabase, type TestDatabase } from '@passage/persistence/testing';
 import {
   outboxRows,
   ProjectedJourney,
   publishTestLifeEvent,
   repeatUntil,
   TEST_VAULT_KEYS,
-} from '../../test/outbox.fixtures';
-import { startSmtpSink, type SinkRefusal, type SmtpSink } from '../../test/smtp-sink';
+} from '../../testing/outbox.fixtures';
+import { startSmtpSink, type SinkRefusal, type SmtpSink } from '../../testing/smtp-sink';
 import type { NotificationTransport } from '../delivery/notification-message';
 import { NotificationOutbox } from '../outbox/notification-outbox';
 import { FileMailTransport } from '../transports/file-mail.transport';

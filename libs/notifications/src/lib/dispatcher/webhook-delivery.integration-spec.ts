@@ -1,15 +1,15 @@
 import { createServer } from 'node:net';
 import { Vault } from '@passage/persistence';
 import { VaultCipher } from '@passage/persistence';
-import { createTestDatabase, type TestDatabase } from '@passage/testing';
+import { createTestDatabase, type TestDatabase } from '@passage/persistence/testing';
 import {
   outboxRows,
   ProjectedJourney,
   publishTestLifeEvent,
   repeatUntil,
   TEST_VAULT_KEYS,
-} from '../../test/outbox.fixtures';
-import { startWebhookReceiver, type Responder, type WebhookReceiver } from '../../test/webhook-receiver';
+} from '../../testing/outbox.fixtures';
+import { startWebhookReceiver, type Responder, type WebhookReceiver } from '../../testing/webhook-receiver';
 import { NotificationOutbox } from '../outbox/notification-outbox';
 import { ECounterWebhookTransport } from '../transports/e-counter-webhook.transport';
 import { NotificationDispatcher, type NotificationDispatcherOptions } from './notification-dispatcher';

@@ -1,5 +1,5 @@
 import { LANGUAGES, type Language } from '@passage/journey-model';
-import { notificationsLifeEvent } from '../../test/notifications-life-event';
+import { notificationsLifeEvent } from '../../testing/notifications-life-event';
 import type { NotificationBody, NotificationEvent } from '../outbox/notification-body';
 import { textsOf } from './life-event-texts';
 import { renderNotification } from './render-notification';

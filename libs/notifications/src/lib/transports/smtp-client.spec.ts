@@ -1,5 +1,5 @@
 import { createServer, type AddressInfo, type Server } from 'node:net';
-import { startSmtpSink, type SmtpSink } from '../../test/smtp-sink';
+import { startSmtpSink, type SmtpSink } from '../../testing/smtp-sink';
 import { sendSmtp, type SmtpEndpoint } from './smtp-client';
 
 const envelope = { from: 'no-reply@passage.test', to: 'alice@example.org' };

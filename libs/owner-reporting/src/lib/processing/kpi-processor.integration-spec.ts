@@ -3,13 +3,14 @@ import { publishCatalogue } from '@passage/registry';
 import { AGENCIES, CATALOGUE, VLAIO_PROCESS_OWNER } from '@passage/life-events';
 import { JourneyProjectionWriter, VaultCipher } from '@passage/persistence';
 import type { KpiHook, ProcessOwnerModule } from '@passage/process-owner';
-import { createTestDatabase, TEST_PAYLOAD_KEYS, type TestDatabase } from '@passage/testing';
+import { TEST_PAYLOAD_KEYS } from '@passage/testing';
+import { createTestDatabase, type TestDatabase } from '@passage/persistence/testing';
 import {
   completedJourneyUpdates,
   EXECUTED_STEPS,
   KBO_ONLINE_COST,
   LEAD_TIME_DAYS,
-} from '../../test/projected-journeys';
+} from '../../testing/projected-journeys';
 import { OwnerReports } from '../reading/owner-reports';
 import { SatisfactionSurvey } from '../survey/satisfaction-survey';
 import { KpiProcessor, type ProcessingReport } from './kpi-processor';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client as PgClient } from 'pg';
 import type { DataSource } from 'typeorm';
-import { openDatabase } from '@passage/persistence';
+import { openDatabase } from '../lib/data-source';
 
 /** The server the tests use: the machine's PostgreSQL, or TEST_DATABASE_ADMIN_URL. */
 const ADMIN_URL = process.env['TEST_DATABASE_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';

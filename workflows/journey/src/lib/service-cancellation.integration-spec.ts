@@ -5,7 +5,6 @@ import { Worker, type NativeConnection } from '@temporalio/worker';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import {
   agencyTaskQueue,
-  ENGINE_TASK_QUEUE,
   journeyWorkflowId,
   withdrawUpdate,
   workflowTypeFor,
@@ -17,18 +16,9 @@ import {
   type ServiceRequest,
 } from '@passage/contracts';
 import { defineLifeEvent, type LifeEventDefinition, type StatutoryTerm } from '@passage/journey-model';
-import { passageDataConverter, queryJourney } from '@passage/temporal';
-import {
-  connectTestTemporal,
-  createTestDatabase,
-  snapshotOf,
-  testStep,
-  texts,
-  TEST_PAYLOAD_KEYS,
-  type TestDatabase,
-  type TestTemporal,
-} from '@passage/testing';
-import { createEngineWorker } from './engine-worker';
+import { passageDataConverter } from '@passage/temporal';
+import { journeyReaches, snapshotOf, testStep, texts, TEST_PAYLOAD_KEYS, waitFor } from '@passage/testing';
+import { startJourneyTestBed, type JourneyTestBed } from '../testing';
 
 const citizen: Actor = { id: 'subject-c', role: 'citizen' };
 /** Long enough that no timeout of a held call fires, also when the test server skips days. */
@@ -153,22 +143,10 @@ function startHeld(client: Client, definition: LifeEventDefinition, taskQueue: s
   return client.workflow.start(workflowTypeFor(snapshot.id), { workflowId: journeyId, taskQueue, args: [input] });
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`timed out waiting until ${what}`);
-}
-
 const statusOf = (state: JourneyState, stepId: string) => state.steps.find((step) => step.id === stepId)?.status;
 
 describe('service calls in flight on a real Temporal dev server', () => {
-  let temporal: TestTemporal;
-  let db: TestDatabase;
-  let engine: Worker;
-  let engineRun: Promise<void>;
+  let bed: JourneyTestBed;
   const held = new HeldAgencies();
   const definition = heldLifeEvent('test-held');
   // Counted from a date long past: the term expires as soon as the step is dispatched, while its call is open.
@@ -181,17 +159,8 @@ describe('service calls in flight on a real Temporal dev server', () => {
   });
 
   beforeAll(async () => {
-    temporal = await connectTestTemporal();
-    db = await createTestDatabase();
-    engine = await createEngineWorker({
-      connection: temporal.nativeConnection,
-      namespace: temporal.namespace,
-      dataSource: db.dataSource,
-      payloadKeys: TEST_PAYLOAD_KEYS,
-      vaultKeys: TEST_PAYLOAD_KEYS,
-    });
-    engineRun = engine.run();
-    await held.start(temporal.nativeConnection, temporal.namespace, [
+    bed = await startJourneyTestBed();
+    await held.start(bed.temporal.nativeConnection, bed.temporal.namespace, [
       'test-held-x',
       'test-held-y',
       'test-held-term-x',
@@ -201,18 +170,13 @@ describe('service calls in flight on a real Temporal dev server', () => {
 
   afterAll(async () => {
     await held.stop();
-    engine.shutdown();
-    await engineRun;
-    await db.drop();
-    await temporal.close();
+    await bed?.stop();
   });
 
   it('cancels every call in flight when the subject withdraws', async () => {
-    const handle = await startHeld(temporal.client, definition, ENGINE_TASK_QUEUE);
+    const handle = await startHeld(bed.temporal.client, definition, bed.taskQueue);
     const id = handle.workflowId;
-    await until('both calls are held', async () =>
-      held.isHeld(id, 'timed') && held.isHeld(id, 'untimed') ? true : undefined,
-    );
+    await waitFor('both calls are held', () => (held.isHeld(id, 'timed') && held.isHeld(id, 'untimed')) || undefined);
 
     const receipt = await handle.executeUpdate(withdrawUpdate, {
       args: [{ idempotencyKey: 'withdraw-held', actor: citizen, reason: 'changed my mind' }],
@@ -221,28 +185,23 @@ describe('service calls in flight on a real Temporal dev server', () => {
     const result: JourneyResult = await handle.result();
     expect(result.status).toBe('withdrawn');
     expect(result.steps.map((step) => step.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
-    await until('both agencies saw the cancellation', async () =>
-      Object.keys(held.endings(id)).length === 2 ? true : undefined,
-    );
+    await waitFor('both agencies saw the cancellation', () => Object.keys(held.endings(id)).length === 2 || undefined);
     expect(held.endings(id)).toEqual({ timed: 'cancelled', untimed: 'cancelled' });
   });
 
   it('approves tacitly and cancels that call alone; the other call goes on and the journey completes', async () => {
-    const handle = await startHeld(temporal.client, expiring, ENGINE_TASK_QUEUE);
+    const handle = await startHeld(bed.temporal.client, expiring, bed.taskQueue);
     const id = handle.workflowId;
-    const expired = await until('the term expired', async () => {
-      const state = await queryJourney(handle);
-      return statusOf(state, 'timed') === 'expired' ? state : undefined;
-    });
+    const expired = await journeyReaches(handle, (state) => statusOf(state, 'timed') === 'expired', 'the term expired');
     expect(statusOf(expired, 'untimed')).toBe('dispatched');
-    await until('the untimed call is held', async () => (held.isHeld(id, 'untimed') ? true : undefined));
+    await waitFor('the untimed call is held', () => held.isHeld(id, 'untimed') || undefined);
 
     const cancelRequests = await cancelRequestedActivities(handle);
     expect(cancelRequests).toEqual(['timed']);
     expect(held.endings(id).untimed).toBeUndefined();
 
     held.release(id, 'untimed');
-    await until('the step after both is called', async () => (held.isHeld(id, 'after') ? true : undefined));
+    await waitFor('the step after both is called', () => held.isHeld(id, 'after') || undefined);
     held.release(id, 'after');
     const result: JourneyResult = await handle.result();
     expect(result.status).toBe('completed');

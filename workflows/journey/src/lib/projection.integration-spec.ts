@@ -1,26 +1,20 @@
-import { Worker } from '@temporalio/worker';
 import type { WorkflowHandle } from '@temporalio/client';
-import { ENGINE_TASK_QUEUE, withdrawUpdate, type Actor, type ProjectionUpdate } from '@passage/contracts';
+import { withdrawUpdate, type Actor } from '@passage/contracts';
 import { AGENCIES, findDefinition } from '@passage/life-events';
 import { JourneyProjectionWriter, VaultCipher } from '@passage/persistence';
-import { bundleJourneyWorkflows, passageDataConverter, queryJourney, startJourney } from '@passage/temporal';
+import { createTestDatabase, type TestDatabase } from '@passage/persistence/testing';
+import { queryJourney, startJourney } from '@passage/temporal';
 import {
   awaitReadModel,
   comparableReadModel,
   comparableState,
   completingAgency,
-  connectTestTemporal,
-  createTestAgencies,
-  createTestDatabase,
   driveJourney,
   sampleItems,
   snapshotOf,
   TEST_PAYLOAD_KEYS,
-  type TestAgencies,
-  type TestDatabase,
-  type TestTemporal,
 } from '@passage/testing';
-import { createEngineActivities } from './engine.activities';
+import { startJourneyTestBed, type JourneyTestBed } from '../testing';
 
 const JOURNEYS = 24;
 
@@ -55,48 +49,17 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
 }
 
 describe('the read model is a faithful projection of the journeys', () => {
-  let temporal: TestTemporal;
-  let db: TestDatabase;
-  let worker: Worker;
-  let running: Promise<void>;
-  let agencies: TestAgencies;
-  const updates: ProjectionUpdate[] = [];
+  let bed: JourneyTestBed;
 
   beforeAll(async () => {
-    temporal = await connectTestTemporal();
-    db = await createTestDatabase();
-    const writer = new JourneyProjectionWriter(db.dataSource, new VaultCipher(TEST_PAYLOAD_KEYS));
-    // Records every update the workflows send, to replay them later into other databases.
-    const recording = {
-      apply: (update: ProjectionUpdate) => writer.apply(update).then(() => void updates.push(update)),
-    } as JourneyProjectionWriter;
-    worker = await Worker.create({
-      connection: temporal.nativeConnection,
-      namespace: temporal.namespace,
-      taskQueue: ENGINE_TASK_QUEUE,
-      workflowBundle: await bundleJourneyWorkflows(),
-      activities: createEngineActivities({ projection: recording }),
-      dataConverter: passageDataConverter(TEST_PAYLOAD_KEYS),
-    });
-    running = worker.run();
+    bed = await startJourneyTestBed();
     const v1 = findDefinition('start-business', 1);
     const v2 = findDefinition('start-business', 2);
     if (!v1 || !v2) throw new Error('catalogue incomplete');
-    agencies = await createTestAgencies(
-      temporal.nativeConnection,
-      TEST_PAYLOAD_KEYS,
-      temporal.namespace,
-      Object.fromEntries(AGENCIES.map((a) => [a.id, completingAgency(v1, v2)])),
-    );
+    await bed.startAgencies(Object.fromEntries(AGENCIES.map((a) => [a.id, completingAgency(v1, v2)])));
   });
 
-  afterAll(async () => {
-    await agencies.stop();
-    worker.shutdown();
-    await running;
-    await db.drop();
-    await temporal.close();
-  });
+  afterAll(() => bed?.stop());
 
   it(`equals the workflows' own state for ${JOURNEYS} journeys of every outcome, and replays to the same rows`, async () => {
     const handles: WorkflowHandle[] = [];
@@ -114,7 +77,7 @@ describe('the read model is a faithful projection of the journeys', () => {
           'business.legalForm': i % 3 === 0 ? 'company' : 'sole-trader',
           'business.sector': i % 4 === 0 ? 'horeca' : 'services',
         };
-        const handle = await startJourney(temporal.client, {
+        const handle = await startJourney(bed.temporal.client, {
           snapshot: snapshotOf(definition),
           subject: subject.id,
           language: 'nl',
@@ -145,11 +108,13 @@ describe('the read model is a faithful projection of the journeys', () => {
 
     for (const handle of handles) {
       const state = await queryJourney(handle);
-      expect(await awaitReadModel(db.dataSource, state)).toEqual(comparableState(state));
+      expect(await awaitReadModel(bed.db.dataSource, state)).toEqual(comparableState(state));
     }
 
-    // Replaying every update (in order, twice, and shuffled) into fresh databases yields exactly the same rows.
-    const original = await snapshotTables(db);
+    // Replaying every update the workflows sent (in order, twice, and shuffled) into fresh databases yields exactly
+    // the same rows.
+    const updates = bed.projections;
+    const original = await snapshotTables(bed.db);
     expect(original['journeys']).toHaveLength(JOURNEYS);
     expect(updates.length).toBeGreaterThan(JOURNEYS * 3);
     for (const order of [[...updates, ...updates], shuffled(updates, 7)]) {
@@ -159,7 +124,7 @@ describe('the read model is a faithful projection of the journeys', () => {
         for (const update of order) await writer.apply(update);
         expect(await snapshotTables(replica)).toEqual(original);
         expect(await comparableReadModel(replica.dataSource, handles[0].workflowId)).toEqual(
-          await comparableReadModel(db.dataSource, handles[0].workflowId),
+          await comparableReadModel(bed.db.dataSource, handles[0].workflowId),
         );
       } finally {
         await replica.drop();

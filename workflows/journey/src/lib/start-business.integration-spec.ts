@@ -1,5 +1,4 @@
 import type { WorkflowHandle } from '@temporalio/client';
-import type { Worker } from '@temporalio/worker';
 import { withdrawUpdate, type Actor, type JourneyInput, type Provenance } from '@passage/contracts';
 import type { DataValue, LifeEventDefinition } from '@passage/journey-model';
 import { AGENCIES, findDefinition } from '@passage/life-events';
@@ -8,18 +7,15 @@ import {
   awaitReadModel,
   comparableState,
   completingAgency,
-  connectTestTemporal,
-  createTestAgencies,
-  createTestDatabase,
   driveJourney,
+  HORECA_COMPANY_ANSWERS,
+  journeyReaches,
   sampleItems,
   snapshotOf,
-  TEST_PAYLOAD_KEYS,
+  SOLE_TRADER_ANSWERS,
   type TestAgencies,
-  type TestDatabase,
-  type TestTemporal,
 } from '@passage/testing';
-import { createEngineWorker } from './engine-worker';
+import { startJourneyTestBed, type JourneyTestBed } from '../testing';
 
 const founder: Actor = { id: 'subject-founder', role: 'citizen' };
 
@@ -44,56 +40,17 @@ function intake(
   return { data, provenance };
 }
 
-const SOLE_TRADER = {
-  'business.legalForm': 'sole-trader',
-  'business.sector': 'services',
-  'business.hasEmployees': false,
-  'business.vlaremClass': 'none',
-};
-const HORECA_COMPANY = {
-  'business.legalForm': 'company',
-  'business.sector': 'horeca',
-  'business.sellsAlcohol': true,
-  'business.hasEmployees': true,
-  'business.vlaremClass': 'class-3',
-  'business.subjectToVat': true,
-  'business.mainOccupation': true,
-};
-
 describe('start-business on a real Temporal dev server', () => {
-  let temporal: TestTemporal;
-  let db: TestDatabase;
-  let engine: Worker;
-  let engineRun: Promise<void>;
+  let bed: JourneyTestBed;
   let agencies: TestAgencies;
 
   beforeAll(async () => {
-    temporal = await connectTestTemporal();
-    db = await createTestDatabase();
-    engine = await createEngineWorker({
-      connection: temporal.nativeConnection,
-      namespace: temporal.namespace,
-      dataSource: db.dataSource,
-      payloadKeys: TEST_PAYLOAD_KEYS,
-      vaultKeys: TEST_PAYLOAD_KEYS,
-    });
-    engineRun = engine.run();
+    bed = await startJourneyTestBed();
     const answer = completingAgency(definition(1), definition(2));
-    agencies = await createTestAgencies(
-      temporal.nativeConnection,
-      TEST_PAYLOAD_KEYS,
-      temporal.namespace,
-      Object.fromEntries(AGENCIES.map((agency) => [agency.id, answer])),
-    );
+    agencies = await bed.startAgencies(Object.fromEntries(AGENCIES.map((agency) => [agency.id, answer])));
   });
 
-  afterAll(async () => {
-    await agencies.stop();
-    engine.shutdown();
-    await engineRun;
-    await db.drop();
-    await temporal.close();
-  });
+  afterAll(() => bed?.stop());
 
   async function start(
     version: number,
@@ -101,7 +58,7 @@ describe('start-business on a real Temporal dev server', () => {
     settings?: JourneyInput['settings'],
   ): Promise<WorkflowHandle> {
     const def = definition(version);
-    return startJourney(temporal.client, {
+    return startJourney(bed.temporal.client, {
       snapshot: snapshotOf(def),
       subject: founder.id,
       language: 'nl',
@@ -114,11 +71,11 @@ describe('start-business on a real Temporal dev server', () => {
 
   async function expectReadModelToMatch(handle: WorkflowHandle): Promise<void> {
     const state = await queryJourney(handle);
-    expect(await awaitReadModel(db.dataSource, state)).toEqual(comparableState(state));
+    expect(await awaitReadModel(bed.db.dataSource, state)).toEqual(comparableState(state));
   }
 
   it('completes a sole trader: company and food-chain steps are skipped, the rest done across agencies', async () => {
-    const handle = await start(1, SOLE_TRADER);
+    const handle = await start(1, SOLE_TRADER_ANSWERS);
     const result = await driveJourney(handle, definition(1), { subject: founder });
     expect(result.status).toBe('completed');
     const statuses = Object.fromEntries(result.steps.map((s) => [s.id, s.status]));
@@ -138,7 +95,7 @@ describe('start-business on a real Temporal dev server', () => {
   });
 
   it('completes a horeca company with employees through the notary, FAVV, the municipality and the RSZ', async () => {
-    const handle = await start(1, HORECA_COMPANY);
+    const handle = await start(1, HORECA_COMPANY_ANSWERS);
     const result = await driveJourney(handle, definition(1), { subject: founder });
     expect(result.status).toBe('completed');
     const done = result.steps.filter((s) => s.status === 'completed').map((s) => s.id);
@@ -161,7 +118,7 @@ describe('start-business on a real Temporal dev server', () => {
   });
 
   it('rejects the journey when the social insurance fund refuses, and undoes KBO registration and VAT', async () => {
-    const handle = await start(1, { ...SOLE_TRADER, 'business.subjectToVat': true });
+    const handle = await start(1, { ...SOLE_TRADER_ANSWERS, 'business.subjectToVat': true });
     const result = await driveJourney(handle, definition(1), {
       subject: founder,
       decide: (step) =>
@@ -178,7 +135,7 @@ describe('start-business on a real Temporal dev server', () => {
     );
     // Most recently completed first (a saga unwinds its stack).
     expect(compensations.map((c) => c.request.service)).toEqual(['vat-deactivation', 'kbo-deregistration']);
-    const timeline = await db.dataSource.query(`SELECT type FROM journey_events WHERE journey_id = $1 ORDER BY n`, [
+    const timeline = await bed.db.dataSource.query(`SELECT type FROM journey_events WHERE journey_id = $1 ORDER BY n`, [
       handle.workflowId,
     ]);
     expect(timeline.map((e: { type: string }) => e.type)).toEqual(
@@ -188,14 +145,12 @@ describe('start-business on a real Temporal dev server', () => {
   });
 
   it('withdraws on request of the subject: open steps cancelled, done steps compensated', async () => {
-    const handle = await start(1, SOLE_TRADER);
-    for (
-      let i = 0;
-      i < 100 && (await queryJourney(handle)).steps.find((s) => s.id === 'business-account')?.status !== 'in-progress';
-      i++
-    ) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    const handle = await start(1, SOLE_TRADER_ANSWERS);
+    await journeyReaches(
+      handle,
+      (state) => state.steps.find((s) => s.id === 'business-account')?.status === 'in-progress',
+      'the business account is opened',
+    );
     const receipt = await handle.executeUpdate(withdrawUpdate, {
       args: [{ idempotencyKey: 'withdraw-1', actor: founder, reason: 'not now' }],
     });
@@ -207,8 +162,8 @@ describe('start-business on a real Temporal dev server', () => {
   });
 
   it('finishes journeys in flight on v1 while new journeys start on v2', async () => {
-    const onV1 = await start(1, SOLE_TRADER);
-    const onV2 = await start(2, SOLE_TRADER);
+    const onV1 = await start(1, SOLE_TRADER_ANSWERS);
+    const onV2 = await start(2, SOLE_TRADER_ANSWERS);
     const [v1, v2] = await Promise.all([
       driveJourney(onV1, definition(1), { subject: founder }),
       driveJourney(onV2, definition(2), { subject: founder }),
@@ -222,12 +177,12 @@ describe('start-business on a real Temporal dev server', () => {
   });
 
   it('continues as new when its history grows, keeping its state', async () => {
-    const handle = await start(2, HORECA_COMPANY, { continueAsNewAfterHistoryEvents: 30 });
+    const handle = await start(2, HORECA_COMPANY_ANSWERS, { continueAsNewAfterHistoryEvents: 30 });
     const firstRun = (await handle.describe()).runId;
     const result = await driveJourney(handle, definition(2), { subject: founder });
     expect(result.status).toBe('completed');
     expect((await handle.describe()).runId).not.toBe(firstRun);
-    const events = await db.dataSource.query(`SELECT n FROM journey_events WHERE journey_id = $1 ORDER BY n`, [
+    const events = await bed.db.dataSource.query(`SELECT n FROM journey_events WHERE journey_id = $1 ORDER BY n`, [
       handle.workflowId,
     ]);
     // The timeline is numbered without gaps across runs.

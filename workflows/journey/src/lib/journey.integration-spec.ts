@@ -1,65 +1,22 @@
-import type { WorkflowHandle } from '@temporalio/client';
-import type { Worker } from '@temporalio/worker';
-import {
-  decideStepUpdate,
-  provideInputsUpdate,
-  type Actor,
-  type JourneyState,
-  type ServiceOutcome,
-} from '@passage/contracts';
+import { decideStepUpdate, provideInputsUpdate, type Actor, type ServiceOutcome } from '@passage/contracts';
 import { journeyResult, queryJourney, startJourney } from '@passage/temporal';
-import {
-  connectTestTemporal,
-  createTestAgencies,
-  createTestDatabase,
-  fanOutLifeEvent,
-  snapshotOf,
-  TEST_PAYLOAD_KEYS,
-  type TestAgencies,
-  type TestDatabase,
-  type TestTemporal,
-} from '@passage/testing';
-import { createEngineWorker } from './engine-worker';
+import { fanOutLifeEvent, journeyReaches, snapshotOf, type TestAgencies } from '@passage/testing';
+import { startJourneyTestBed, type JourneyTestBed } from '../testing';
 
 const citizen: Actor = { id: 'subject-1', role: 'citizen' };
 const officer: Actor = { id: 'officer-7', role: 'agency', agency: 'delta' };
 
-async function waitFor(
-  handle: WorkflowHandle,
-  predicate: (state: JourneyState) => boolean,
-  what: string,
-): Promise<JourneyState> {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const state = await queryJourney(handle);
-    if (predicate(state)) return state;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting until ${what}`);
-}
-
-describe('journey engine on a real Temporal dev server', () => {
-  let temporal: TestTemporal;
-  let db: TestDatabase;
-  let engine: Worker;
+describe('journey workflow on a real Temporal dev server', () => {
+  let bed: JourneyTestBed;
   let agencies: TestAgencies;
-  let engineRun: Promise<void>;
 
   beforeAll(async () => {
-    temporal = await connectTestTemporal();
-    db = await createTestDatabase();
-    engine = await createEngineWorker({
-      connection: temporal.nativeConnection,
-      namespace: temporal.namespace,
-      dataSource: db.dataSource,
-      payloadKeys: TEST_PAYLOAD_KEYS,
-      vaultKeys: TEST_PAYLOAD_KEYS,
-    });
-    engineRun = engine.run();
+    bed = await startJourneyTestBed();
     const slow = (outputs: Record<string, string>) => async () => {
       await new Promise((r) => setTimeout(r, 400));
       return { outcome: 'completed' as const, outputs };
     };
-    agencies = await createTestAgencies(temporal.nativeConnection, TEST_PAYLOAD_KEYS, temporal.namespace, {
+    agencies = await bed.startAgencies({
       alpha: (request) =>
         ({
           outcome: 'completed',
@@ -70,22 +27,16 @@ describe('journey engine on a real Temporal dev server', () => {
     });
   });
 
+  afterAll(() => bed?.stop());
+
   function callOf(stepId: string) {
     const call = agencies.calls.find((c) => c.request.stepId === stepId);
     if (!call) throw new Error(`no agency was called for ${stepId}`);
     return call;
   }
 
-  afterAll(async () => {
-    await agencies.stop();
-    engine.shutdown();
-    await engineRun;
-    await db.drop();
-    await temporal.close();
-  });
-
   it('fans out in parallel, waits for a manual decision and the citizen, and completes', async () => {
-    const handle = await startJourney(temporal.client, {
+    const handle = await startJourney(bed.temporal.client, {
       snapshot: snapshotOf(fanOutLifeEvent()),
       subject: 'subject-1',
       language: 'nl',
@@ -94,7 +45,7 @@ describe('journey engine on a real Temporal dev server', () => {
       data: { 'person.name': 'Ada', 'person.address': 'Kerkstraat 1, 9000 Gent' },
       provenance: { 'person.name': { kind: 'intake' }, 'person.address': { kind: 'intake' } },
     });
-    const waiting = await waitFor(
+    const waiting = await journeyReaches(
       handle,
       (s) => s.steps.find((x) => x.id === 'permit')?.status === 'in-progress',
       'the permit is in the inbox',
@@ -124,7 +75,7 @@ describe('journey engine on a real Temporal dev server', () => {
     });
     expect(late.result).toBe('ignored');
 
-    const asked = await waitFor(
+    const asked = await journeyReaches(
       handle,
       (s) => s.steps.find((x) => x.id === 'confirm')?.status === 'in-progress',
       'the citizen is asked',
@@ -138,7 +89,9 @@ describe('journey engine on a real Temporal dev server', () => {
     expect(result.status).toBe('completed');
     expect(result.steps.every((s) => s.status === 'completed')).toBe(true);
 
-    const row = await db.dataSource.query(`SELECT status, last_seq FROM journeys WHERE id = $1`, [handle.workflowId]);
+    const row = await bed.db.dataSource.query(`SELECT status, last_seq FROM journeys WHERE id = $1`, [
+      handle.workflowId,
+    ]);
     const final = await queryJourney(handle).catch(() => undefined);
     expect(row[0].status).toBe('completed');
     if (final) expect(row[0].last_seq).toBe(final.seq);

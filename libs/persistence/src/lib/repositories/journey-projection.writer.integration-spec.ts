@@ -1,6 +1,8 @@
 import type { JourneyState, ProjectionUpdate, StepState, TimelineEvent } from '@passage/contracts';
-import { createTestDatabase, TEST_PAYLOAD_KEYS, type TestDatabase } from '@passage/testing';
-import { JourneyProjectionWriter, VaultCipher } from '@passage/persistence';
+import { TEST_PAYLOAD_KEYS } from '@passage/testing';
+import { createTestDatabase, type TestDatabase } from '../../testing';
+import { VaultCipher } from '../vault/vault-cipher';
+import { JourneyProjectionWriter } from './journey-projection.writer';
 
 const JOURNEY = 'journey-test-writer-0001';
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 2, 9, minute)).toISOString();

@@ -1,2 +1,0 @@
-export * from './lib/engine-worker';
-export * from './lib/engine.activities';

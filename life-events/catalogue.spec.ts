@@ -12,7 +12,7 @@ import {
   termProblems,
   undrawn,
   unprovidedNeeds,
-} from './life-event-checks';
+} from './testing/life-event-checks';
 
 const owners = [...new Set(CATALOGUE.map((entry) => entry.owner.id))];
 const versions = CATALOGUE.flatMap((entry) =>

@@ -1,6 +1,6 @@
 import { AGENCY_LEVELS, STEP_MODES, criticalPathDays } from '@passage/journey-model';
 import { AGENCIES } from '../agencies';
-import { activeSteps, stepById } from '../life-event-checks';
+import { activeSteps, stepById } from '../testing/life-event-checks';
 import { OMGEVING_PROCESS_OWNER, TACIT_PERMIT_REFUSALS } from './owner';
 import { BUILD_RENOVATE_V1 } from './v1';
 

@@ -1,6 +1,6 @@
 import { AGENCY_LEVELS, STEP_MODES } from '@passage/journey-model';
 import { AGENCIES } from '../agencies';
-import { activeSteps, stepById } from '../life-event-checks';
+import { activeSteps, stepById } from '../testing/life-event-checks';
 import { BENEFITS_CONVERTED_AUTOMATICALLY, VLABEL_PROCESS_OWNER } from './owner';
 import { DEATH_OF_RELATIVE_V1 } from './v1';
 

@@ -16,7 +16,7 @@ import {
   type DataItems,
 } from '@passage/journey-model';
 import { AGENCIES } from '../agencies';
-import { activeSteps, stepById } from '../life-event-checks';
+import { activeSteps, stepById } from '../testing/life-event-checks';
 import { VOCABULARY } from '../vocabulary';
 import { CJM_PROCESS_OWNER } from './owner';
 import { FOUND_ASSOCIATION_V1 as v1 } from './v1';

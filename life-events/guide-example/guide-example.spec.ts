@@ -16,7 +16,13 @@ import {
 } from '@passage/journey-model';
 import { AGENCIES } from '../agencies';
 import { CATALOGUE } from '../index';
-import { costProblems, missingTexts, registryProblems, termProblems, unprovidedNeeds } from '../life-event-checks';
+import {
+  costProblems,
+  missingTexts,
+  registryProblems,
+  termProblems,
+  unprovidedNeeds,
+} from '../testing/life-event-checks';
 import { VOCABULARY } from '../vocabulary';
 import { STREET_PARTY_OWNER } from './owner';
 import { HOST_STREET_PARTY_V1 } from './v1';

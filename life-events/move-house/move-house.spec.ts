@@ -1,6 +1,6 @@
 import { STEP_MODES } from '@passage/journey-model';
 import { AGENCIES } from '../agencies';
-import { activeSteps, stepById } from '../life-event-checks';
+import { activeSteps, stepById } from '../testing/life-event-checks';
 import { ABB_PROCESS_OWNER, DAYS_FROM_CHECK_TO_REGISTRATION } from './owner';
 import { MOVE_HOUSE_V1 } from './v1';
 

@@ -1,1 +1,0 @@
-module.exports = require('./temporal-servers.global.cjs').setup;

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Principal } from '@passage/auth';
 import { signWebhook } from '@passage/agency-sdk';
 import { findDefinition } from '@passage/life-events';
-import { sampleItems } from '@passage/testing';
+import { sampleItems, waitFor } from '@passage/testing';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 import type { HttpClient, HttpResult } from './support/http-client';
 import { sampleFor } from './support/http-journey-driver';
@@ -408,12 +408,10 @@ describe('the agency registry and agency callbacks over HTTP', () => {
     throw new Error('kbo-registration never waited for a decision');
   }
 
-  async function waitForStep(client: HttpClient, id: string, stepId: string, status: string) {
-    for (let round = 0; round < 100; round++) {
+  function waitForStep(client: HttpClient, id: string, stepId: string, status: string) {
+    return waitFor(`${stepId} is ${status}`, async () => {
       const { body } = await client.get<{ steps: { id: string; status: string }[] }>(`/api/journeys/${id}`);
-      if (body.steps.find((s) => s.id === stepId)?.status === status) return body;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`${stepId} never became ${status}`);
+      return body.steps.find((s) => s.id === stepId)?.status === status ? body : undefined;
+    });
   }
 });

@@ -5,7 +5,7 @@ import type { SimulationResult, VersionDiff } from '@passage/authoring';
 import { journeyStateQuery, type Provenance } from '@passage/contracts';
 import { LifeEventRegistry } from '@passage/registry';
 import { startJourney } from '@passage/temporal';
-import { soleTraderIntake } from '@passage/testing';
+import { soleTraderIntake, waitFor } from '@passage/testing';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 import type { HttpClient } from './support/http-client';
 import { driveOverHttp, sampleFor } from './support/http-journey-driver';
@@ -47,15 +47,6 @@ describe('process owners diff, simulate and migrate versions; authentic sources 
         (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
       );
     });
-  }
-
-  async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
-    for (let round = 0; round < 300; round++) {
-      const value = await read();
-      if (done(value)) return value;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`timed out waiting for ${what}`);
   }
 
   /** Plays the subject and the agencies over HTTP until `stop` holds; never answers what `stop`'s step asks. */
@@ -210,21 +201,20 @@ describe('process owners diff, simulate and migrate versions; authentic sources 
       const safe = await start('mig-anna', false);
       const unsafe = await start('mig-bert', true);
       // Anna has not opened her account yet; Bert's fund awaits his certificate (a citizen step v2 makes proactive).
-      await eventually(
-        () => anna.get<Timeline>(`/api/journeys/${safe}`),
-        (t) => t.status === 200 && t.body.steps.find((s) => s.id === 'business-account')?.status !== 'pending',
-        'the first projection',
-      );
+      await waitFor('the first projection', async () => {
+        const t = await anna.get<Timeline>(`/api/journeys/${safe}`);
+        return t.status === 200 && t.body.steps.find((s) => s.id === 'business-account')?.status !== 'pending'
+          ? t
+          : undefined;
+      });
       await driveUntil(bert, unsafe, 'health-insurance-status');
-      await eventually(
-        () =>
-          stack.db.dataSource.query(
-            `SELECT status FROM journey_steps WHERE journey_id = $1 AND step_id = 'health-insurance-status'`,
-            [unsafe],
-          ) as Promise<{ status: string }[]>,
-        (rows) => OPEN.includes(rows[0]?.status ?? ''),
-        'the read model of the held step',
-      );
+      await waitFor('the read model of the held step', async () => {
+        const rows: { status: string }[] = await stack.db.dataSource.query(
+          `SELECT status FROM journey_steps WHERE journey_id = $1 AND step_id = 'health-insurance-status'`,
+          [unsafe],
+        );
+        return OPEN.includes(rows[0]?.status ?? '') || undefined;
+      });
 
       const dryRun = await passage('migrate', 'start-business', '--from', '1', '--to', '2', '--dry-run');
       expect(dryRun.stderr).toBe('');
@@ -376,14 +366,13 @@ describe('process owners diff, simulate and migrate versions; authentic sources 
         ]),
       );
       // The subject is told (the projection writes the notification of a proactive start).
-      await eventually(
-        () =>
-          stack.db.dataSource.query(`SELECT kind FROM notifications WHERE journey_id = $1`, [journeyId]) as Promise<
-            { kind: string }[]
-          >,
-        (rows) => rows.some((row) => row.kind === 'journey-started'),
-        'the notification of the start',
-      );
+      await waitFor('the notification of the start', async () => {
+        const rows: { kind: string }[] = await stack.db.dataSource.query(
+          `SELECT kind FROM notifications WHERE journey_id = $1`,
+          [journeyId],
+        );
+        return rows.some((row) => row.kind === 'journey-started') || undefined;
+      });
     });
 
     it('proposes the death-of-relative journey (opt-in); the subject accepts and it starts with the event data', async () => {

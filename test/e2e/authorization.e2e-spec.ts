@@ -3,7 +3,7 @@
 // that does not exist. Positive controls show that the same requests succeed for those who may make them.
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@passage/auth';
-import { soleTraderIntake } from '@passage/testing';
+import { soleTraderIntake, waitFor } from '@passage/testing';
 import type { DataValue } from '@passage/journey-model';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 import type { HttpClient, ProbeResult } from './support/http-client';
@@ -86,16 +86,6 @@ function expectNotFound(result: ProbeResult, context: string): void {
     contentType: 'application/json; charset=utf-8',
   });
   expect({ context, body: result.body }).toEqual({ context, body: { code: 'not-found', message: expect.any(String) } });
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (let attempt = 0; attempt < 400 && Date.now() < deadline; attempt++) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 describe('object-level authorisation: what a caller may not see answers 404 on every route', () => {

@@ -8,7 +8,7 @@ import { ERROR_CODES, type ErrorCode } from '@passage/contracts';
 import type { Principal } from '@passage/auth';
 import type { DataItemSpec, DataValue } from '@passage/journey-model';
 import { findDefinition } from '@passage/life-events';
-import { soleTraderIntake } from '@passage/testing';
+import { soleTraderIntake, waitFor } from '@passage/testing';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 import type { HttpClient } from './support/http-client';
 import { sampleFor } from './support/http-journey-driver';
@@ -1177,16 +1177,6 @@ describe('malformed and hostile requests are refused cleanly and change nothing'
       result.set(name, `${row?.n ?? 0} rows, ${row?.sum ?? 'empty'}`);
     }
     return result;
-  }
-
-  async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (let attempt = 0; attempt < 400 && Date.now() < deadline; attempt++) {
-      const value = await probe();
-      if (value !== undefined) return value;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`timed out waiting for ${what}`);
   }
 
   beforeAll(async () => {

@@ -3,6 +3,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoStartBusinessIntake, firstFreePort, isRunning, listProcesses } from '@passage/devstack';
+import { waitFor } from '@passage/testing';
 import { HttpClient } from './support/http-client';
 
 /*
@@ -40,14 +41,13 @@ function startDev(args: string[]): DevRun {
 }
 
 async function untilPrinted(run: DevRun, pattern: RegExp, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!pattern.test(run.output())) {
-    if (run.child.exitCode !== null)
-      throw new Error(`passage dev exited with ${run.child.exitCode}:\n${run.output().slice(-4000)}`);
-    if (Date.now() > deadline)
-      throw new Error(`passage dev did not print ${pattern} within ${timeoutMs} ms:\n${run.output().slice(-4000)}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  const printed = () => {
+    if (run.child.exitCode !== null) throw new Error(`passage dev exited with ${run.child.exitCode}`);
+    return pattern.test(run.output()) || undefined;
+  };
+  await waitFor(`passage dev prints ${pattern}`, printed, { timeoutMs, intervalMs: 250 }).catch((error: Error) => {
+    throw new Error(`${error.message}:\n${run.output().slice(-4000)}`);
+  });
 }
 
 function waitUntilReady(run: DevRun, timeoutMs = 150_000): Promise<void> {
@@ -71,13 +71,11 @@ function descendants(pid: number): number[] {
   return found;
 }
 
-async function asksFor(client: HttpClient, journeyId: string, item: string, timeoutMs = 30_000): Promise<void> {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
+async function asksFor(client: HttpClient, journeyId: string, item: string): Promise<void> {
+  await waitFor(`journey ${journeyId} asks for ${item}`, async () => {
     const timeline = await client.get<{ asked: { item: string }[] }>(`/api/journeys/${journeyId}`);
-    if (timeline.body.asked.some((asked) => asked.item === item)) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`journey ${journeyId} did not ask for ${item} within ${timeoutMs} ms`);
+    return timeline.body.asked.some((asked) => asked.item === item) || undefined;
+  });
 }
 
 async function settled<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {

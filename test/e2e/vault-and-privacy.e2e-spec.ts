@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { Principal } from '@passage/auth';
-import { soleTraderIntake } from '@passage/testing';
+import { soleTraderIntake, waitFor } from '@passage/testing';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 import { driveOverHttp } from './support/http-journey-driver';
 
@@ -72,14 +72,11 @@ describe('once-only data, access log, encryption and live timeline', () => {
       intake: withoutAddress,
     });
     expect(second.status).toBe(201);
-    let timeline: Timeline | undefined;
-    for (let i = 0; i < 100; i++) {
-      timeline = (await client.get<Timeline>(`/api/journeys/${second.body.id}`)).body;
-      if (timeline.steps.find((s) => s.id === 'business-account')?.status === 'completed') break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const account = timeline?.steps.find((s) => s.id === 'business-account');
-    expect(account?.status).toBe('completed');
+    const timeline = await waitFor('the business account is opened', async () => {
+      const { body } = await client.get<Timeline>(`/api/journeys/${second.body.id}`);
+      return body.steps.find((s) => s.id === 'business-account')?.status === 'completed' ? body : undefined;
+    });
+    const account = timeline.steps.find((s) => s.id === 'business-account');
     expect(account?.reused.map((r) => r.item)).toEqual(['business.iban']);
     const reuseLog = await client.get<{ item: string; purpose: string }[]>(
       `/api/journeys/${second.body.id}/access-log`,

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AxeResults, Result } from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { waitFor } from '@passage/testing';
 
 /** The system Chromium (Debian's package); tools/install-chromium.sh installs it. */
 export function chromiumPath(): string {
@@ -144,14 +145,10 @@ export function focused(page: Page): Promise<string> {
 }
 
 /** Waits (up to `timeoutMs`) until the focused element is `expected` (as `focused` describes it), and returns it. */
-export async function focusSettles(page: Page, expected: string, timeoutMs = 5000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  let now = await focused(page);
-  while (now !== expected && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    now = await focused(page);
-  }
-  return now;
+export function focusSettles(page: Page, expected: string, timeoutMs = 5000): Promise<string> {
+  const settled = async () => ((await focused(page)) === expected ? expected : undefined);
+  // Where focus ended up instead, for the assertion to show.
+  return waitFor(`focus on ${expected}`, settled, { timeoutMs }).catch(() => focused(page));
 }
 
 /** Whether the page scrolls sideways (it must not, down to 320 CSS pixels). */

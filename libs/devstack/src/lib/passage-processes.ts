@@ -60,37 +60,37 @@ function hasExited(process_: RunningProcess): boolean {
   return process_.child.exitCode !== null || process_.child.signalCode !== null;
 }
 
-/** Waits until a URL answers 2xx, or the process died, or the bound passed. */
-export async function waitForHttp(url: string, process_: RunningProcess, timeoutMs = 60_000): Promise<void> {
+/** Waits until `ready` holds, or the process died, or the bound passed (a failure shows the end of its output). */
+async function waitForProcess(
+  process_: RunningProcess,
+  ready: () => Promise<boolean> | boolean,
+  what: string,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
+    if (await ready()) return;
     if (hasExited(process_))
       throw new Error(
         `${process_.name} exited with ${process_.child.signalCode ?? process_.child.exitCode}:\n${process_.output().slice(-3000)}`,
       );
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms:\n${process_.output().slice(-3000)}`);
+  throw new Error(`${what} within ${timeoutMs} ms:\n${process_.output().slice(-3000)}`);
+}
+
+/** Waits until a URL answers 2xx, or the process died, or the bound passed. */
+export function waitForHttp(url: string, process_: RunningProcess, timeoutMs = 60_000): Promise<void> {
+  const answers = () =>
+    fetch(url).then(
+      (response) => response.ok,
+      () => false, // not listening yet
+    );
+  return waitForProcess(process_, answers, `${url} did not answer`, timeoutMs);
 }
 
 /** Waits until a process printed a line matching `pattern`. */
-export async function waitForOutput(process_: RunningProcess, pattern: RegExp, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (pattern.test(process_.output())) return;
-    if (hasExited(process_))
-      throw new Error(
-        `${process_.name} exited with ${process_.child.signalCode ?? process_.child.exitCode}:\n${process_.output().slice(-3000)}`,
-      );
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(
-    `${process_.name} did not print ${pattern} within ${timeoutMs} ms:\n${process_.output().slice(-3000)}`,
-  );
+export function waitForOutput(process_: RunningProcess, pattern: RegExp, timeoutMs = 90_000): Promise<void> {
+  const printed = () => pattern.test(process_.output());
+  return waitForProcess(process_, printed, `${process_.name} did not print ${pattern}`, timeoutMs);
 }

@@ -6,3 +6,4 @@ export * from './lib/toolchain';
 export * from './lib/workflow-bundle';
 export * from './lib/journey-client';
 export * from './lib/journey-worker';
+export * from './lib/journey-update';

@@ -1,5 +1,4 @@
 import type { Client } from '@temporalio/client';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import {
   decideStepUpdate,
@@ -16,6 +15,7 @@ import type { Principal } from '@passage/auth';
 import type { Language } from '@passage/journey-model';
 import { AgencyTaskEntity, JourneyEntity, type Vault } from '@passage/persistence';
 import type { LifeEventRegistry } from '@passage/registry';
+import { updateJourney } from '@passage/temporal';
 import { checkDataItems } from '@passage/validation';
 import type { DecideTaskCommand, InboxQuery } from './inbox.commands';
 
@@ -116,20 +116,14 @@ export class AgencyInbox {
           `outputs.${missing[0]}`,
         );
     }
-    return this.send(task, () =>
-      this.temporal.workflow.getHandle(task.journeyId).executeUpdate(decideStepUpdate, {
-        args: [
-          {
-            idempotencyKey: idempotencyKey ?? `task:${task.id}:decision`,
-            stepId: task.stepId,
-            outcome: command.outcome,
-            outputs,
-            reason: command.reason,
-            decidedBy: this.actor(staff),
-          },
-        ],
-      }),
-    );
+    return updateJourney(this.temporal, task.journeyId, decideStepUpdate, {
+      idempotencyKey: idempotencyKey ?? `task:${task.id}:decision`,
+      stepId: task.stepId,
+      outcome: command.outcome,
+      outputs,
+      reason: command.reason,
+      decidedBy: this.actor(staff),
+    });
   }
 
   async requestInfo(
@@ -149,18 +143,12 @@ export class AgencyInbox {
           `items[${index}]`,
         );
     });
-    const receipt = await this.send(task, () =>
-      this.temporal.workflow.getHandle(task.journeyId).executeUpdate(requestInfoUpdate, {
-        args: [
-          {
-            idempotencyKey: idempotencyKey ?? `task:${task.id}:request-info:${[...items].sort().join(',')}`,
-            stepId: task.stepId,
-            items,
-            requestedBy: this.actor(staff),
-          },
-        ],
-      }),
-    );
+    const receipt = await updateJourney(this.temporal, task.journeyId, requestInfoUpdate, {
+      idempotencyKey: idempotencyKey ?? `task:${task.id}:request-info:${[...items].sort().join(',')}`,
+      stepId: task.stepId,
+      items,
+      requestedBy: this.actor(staff),
+    });
     if (receipt.result === 'ignored')
       throw new PassageError('journey-not-active', receipt.detail ?? 'the task does not wait for a decision');
     return receipt;
@@ -187,18 +175,6 @@ export class AgencyInbox {
 
   private actor(staff: Principal): Actor {
     return { id: staff.sub, role: 'agency', agency: staff.agency };
-  }
-
-  private async send(task: AgencyTaskEntity, call: () => Promise<MessageReceipt>): Promise<MessageReceipt> {
-    try {
-      return await call();
-    } catch (error) {
-      if (error instanceof WorkflowUpdateFailedError)
-        throw new PassageError('invalid-request', error.cause?.message ?? 'the journey refused the decision');
-      if (error instanceof Error && error.name === 'WorkflowNotFoundError')
-        throw new PassageError('journey-not-active', `the journey of task ${task.id} has ended`);
-      throw error;
-    }
   }
 }
 

@@ -1,5 +1,4 @@
 import type { Client } from '@temporalio/client';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { migrateVersionUpdate, PassageError, type MessageReceipt } from '@passage/contracts';
 import {
@@ -10,6 +9,7 @@ import {
 } from '@passage/journey-model';
 import { AuditLog } from '@passage/persistence';
 import type { LifeEventRegistry } from '@passage/registry';
+import { updateJourney } from '@passage/temporal';
 
 /** One operation looks at this many running journeys at most; run it again for the rest. */
 export const MAX_JOURNEYS_PER_MIGRATION = 10_000;
@@ -92,14 +92,15 @@ export class VersionMigrations {
     const key = `migrate:${candidate.journeyId}:v${plan.to.version}`;
     let receipt: MessageReceipt;
     try {
-      receipt = await this.temporal.workflow.getHandle(candidate.journeyId).executeUpdate(migrateVersionUpdate, {
-        args: [{ idempotencyKey: key, snapshot: plan.to, actor: { id: actor, role: 'owner' } }],
+      receipt = await updateJourney(this.temporal, candidate.journeyId, migrateVersionUpdate, {
+        idempotencyKey: key,
+        snapshot: plan.to,
+        actor: { id: actor, role: 'owner' },
       });
     } catch (error) {
-      if (error instanceof WorkflowUpdateFailedError)
-        return this.refuse(plan, candidate.journeyId, error.cause?.message ?? 'the journey refused the message', actor);
-      if (error instanceof Error && error.name === 'WorkflowNotFoundError')
-        return this.refuse(plan, candidate.journeyId, 'the journey has ended', actor);
+      // Refused by the workflow's validator, or the journey has ended: recorded as refused; anything else stops the run.
+      if (error instanceof PassageError && (error.code === 'invalid-request' || error.code === 'journey-not-active'))
+        return this.refuse(plan, candidate.journeyId, error.message, actor);
       throw error;
     }
     // A duplicate carries the first answer's detail: with one, the journey refused that first time.

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client, type WorkflowHandle } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { verifyWebhook } from '@passage/agency-sdk';
 import {
@@ -11,6 +11,7 @@ import {
   type MessageReceipt,
 } from '@passage/contracts';
 import { AgencyRegistry, type LifeEventRegistry } from '@passage/registry';
+import { updateJourney } from '@passage/temporal';
 import { checkDataItems, createCommand } from '@passage/validation';
 import type { DataItems } from '@passage/journey-model';
 import { JourneyEntity, type AgencyCallbackEntity } from '@passage/persistence';
@@ -85,7 +86,7 @@ export class AgencyCallbacks {
       };
     } else {
       outputs = await this.checkedOutputs(state, callback.stepId, command);
-      receipt = await this.decide(handle, callback, command, outputs);
+      receipt = await this.decide(callback, command, outputs);
     }
     await this.store.recordUse(callback.token, {
       outcome: command.outcome,
@@ -129,28 +130,22 @@ export class AgencyCallbacks {
   }
 
   private async decide(
-    handle: WorkflowHandle,
     callback: AgencyCallbackEntity,
     command: AgencyCallbackCommand,
     outputs: DataItems | undefined,
   ): Promise<MessageReceipt> {
     try {
-      return await handle.executeUpdate(decideStepUpdate, {
-        args: [
-          {
-            idempotencyKey: `callback:${callback.token}`,
-            stepId: callback.stepId,
-            outcome: command.outcome,
-            outputs,
-            reason: command.reason,
-            decidedBy: { id: `webhook:${callback.agency}`, role: 'agency', agency: callback.agency },
-          },
-        ],
+      return await updateJourney(this.options.temporal, callback.journeyId, decideStepUpdate, {
+        idempotencyKey: `callback:${callback.token}`,
+        stepId: callback.stepId,
+        outcome: command.outcome,
+        outputs,
+        reason: command.reason,
+        decidedBy: { id: `webhook:${callback.agency}`, role: 'agency', agency: callback.agency },
       });
     } catch (error) {
-      if (error instanceof WorkflowUpdateFailedError)
-        throw new PassageError('invalid-request', error.cause?.message ?? 'the journey refused the decision');
-      if (error instanceof WorkflowNotFoundError)
+      // The journey ended since it was read: a receipt, as for a decision that came too late.
+      if (error instanceof PassageError && error.code === 'journey-not-active')
         return { result: 'ignored', seq: await this.projectedSeq(callback.journeyId), detail: 'the journey is over' };
       throw error;
     }

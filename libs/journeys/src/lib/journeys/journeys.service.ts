@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import {
   isJourneyId,
@@ -25,7 +25,7 @@ import {
   type Vault,
 } from '@passage/persistence';
 import type { LifeEventRegistry } from '@passage/registry';
-import { startJourney, uuidFromKey } from '@passage/temporal';
+import { startJourney, updateJourney, uuidFromKey } from '@passage/temporal';
 import { checkDataItems } from '@passage/validation';
 import type { Mandates } from '../mandates/mandates';
 import { actorOf, channelOf, type JourneyAccess, type Relation } from './journey-access';
@@ -220,11 +220,11 @@ export class JourneysService {
     this.requireActive(journey);
     const { definition } = await this.deps.registry.require(journey.lifeEventId, journey.version);
     const values = checkDataItems(definition, items, 'items', new Set(Object.keys(definition.dataItems)));
-    const receipt = await this.update(journeyId, () =>
-      this.deps.temporal.workflow.getHandle(journeyId).executeUpdate(provideInputsUpdate, {
-        args: [{ idempotencyKey, items: values, actor: actorOf(caller, relation) }],
-      }),
-    );
+    const receipt = await updateJourney(this.deps.temporal, journeyId, provideInputsUpdate, {
+      idempotencyKey,
+      items: values,
+      actor: actorOf(caller, relation),
+    });
     if (receipt.result === 'ignored')
       throw new PassageError('not-asked', 'none of these data items is asked of you now', 'items');
     return receipt;
@@ -238,11 +238,11 @@ export class JourneysService {
   ): Promise<MessageReceipt> {
     const { journey, relation } = await this.authorised(caller, journeyId);
     this.requireActive(journey);
-    const receipt = await this.update(journeyId, () =>
-      this.deps.temporal.workflow
-        .getHandle(journeyId)
-        .executeUpdate(withdrawUpdate, { args: [{ idempotencyKey, actor: actorOf(caller, relation), reason }] }),
-    );
+    const receipt = await updateJourney(this.deps.temporal, journeyId, withdrawUpdate, {
+      idempotencyKey,
+      actor: actorOf(caller, relation),
+      reason,
+    });
     if (receipt.result === 'ignored')
       throw new PassageError('journey-not-active', receipt.detail ?? 'the journey has ended');
     return receipt;
@@ -300,19 +300,6 @@ export class JourneysService {
 
   private requireActive(journey: JourneyEntity): void {
     if (journey.status !== 'active') throw new PassageError('journey-not-active', `the journey is ${journey.status}`);
-  }
-
-  private async update(journeyId: string, call: () => Promise<MessageReceipt>): Promise<MessageReceipt> {
-    try {
-      return await call();
-    } catch (error) {
-      // A malformed message is refused by the workflow's validator; the journey may also have just ended.
-      if (error instanceof WorkflowUpdateFailedError)
-        throw new PassageError('invalid-request', error.cause?.message ?? 'the journey refused the message');
-      if (error instanceof Error && error.name === 'WorkflowNotFoundError')
-        throw new PassageError('journey-not-active', `journey ${journeyId} has ended`);
-      throw error;
-    }
   }
 }
 

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
 import { SignJWT } from 'jose';
-import { ERROR_CODES, type ErrorCode } from '@passage/contracts';
+import { ERROR_CODES, textProblem, type ErrorCode } from '@passage/contracts';
 import type { Principal } from '@passage/auth';
 import type { DataItemSpec, DataValue } from '@passage/journey-model';
 import { findDefinition } from '@passage/life-events';
@@ -748,7 +748,8 @@ function buildCases(
         json({ ...start.base, intake: startIntake({ 'business.legalForm': value as DataValue }) }),
         {
           status: 400,
-          code: typeof value === 'string' ? 'invalid-data-item' : 'invalid-request',
+          // Text that breaks the text rule is refused with the body's shape, before any data item is checked.
+          code: typeof value === 'string' && textProblem(value) === undefined ? 'invalid-data-item' : 'invalid-request',
           errorPath: 'intake.business.legalForm',
         },
       ),
@@ -764,6 +765,54 @@ function buildCases(
         `an intake name: ${what}`,
         json({ ...start.base, intake: { ...startIntake(), [value]: 'x' } }),
         invalid('intake'),
+      ),
+    ),
+  ];
+
+  // Text that PostgreSQL cannot store (NUL), that garbles screens and logs, or that is not Unicode: each free-text
+  // field refuses it with its path, before anything reaches the journey (issue 9, defect 1).
+  const POISON: readonly [string, string][] = [
+    ['NUL', 'stop\u0000now'],
+    ['a bell (C0)', 'stop\u0007now'],
+    ['DEL', 'stop\u007fnow'],
+    ['a C1 control', 'stop\u0085now'],
+    ['an unpaired high surrogate', 'stop\uD800now'],
+    ['an unpaired low surrogate', 'stop\uDC00now'],
+  ];
+  const ONE_LINE: readonly [string, string][] = [
+    ['a line break', 'Kerkstraat 1\nGent'],
+    ['a tab', 'Kerkstraat\t1'],
+  ];
+  const poisonedText: Case[] = [
+    ...POISON.flatMap(([what, value]) => [
+      post(route('withdraw'), `reason with ${what}`, json({ reason: value }), invalid('reason')),
+      post(decision, `reason with ${what}`, json({ outcome: 'rejected', reason: value }), invalid('reason')),
+      post(
+        decision,
+        `an output with ${what}`,
+        json({ outcome: 'approved', outputs: { ...approvedOutputs, [produced]: value } }),
+        invalid(`outputs.${produced}`),
+      ),
+      post(
+        inputs,
+        `an answer with ${what}`,
+        json({ items: { 'business.iban': value } }),
+        invalid('items.business.iban'),
+      ),
+      post(
+        start,
+        `an intake answer with ${what}`,
+        json({ ...start.base, intake: startIntake({ 'business.tradeName': value }) }),
+        invalid('intake.business.tradeName'),
+      ),
+    ]),
+    post(decision, 'reason "nee\\u0000"', json({ outcome: 'rejected', reason: 'nee\u0000' }), invalid('reason')),
+    ...ONE_LINE.map(([what, value]) =>
+      post(
+        inputs,
+        `an answer with ${what}`,
+        json({ items: { 'business.iban': value } }),
+        invalid('items.business.iban'),
       ),
     ),
   ];
@@ -1115,6 +1164,7 @@ function buildCases(
     'huge bodies': hugeBodies,
     'non-JSON bodies and content types': nonJson,
     'injection strings': injections,
+    'control characters and broken Unicode': poisonedText,
     'malformed ids': malformedIds,
     'bad query strings': queries,
     'bad headers': headers,
@@ -1324,6 +1374,7 @@ describe('malformed and hostile requests are refused cleanly and change nothing'
     'huge bodies',
     'non-JSON bodies and content types',
     'injection strings',
+    'control characters and broken Unicode',
     'malformed ids',
     'bad query strings',
     'bad headers',

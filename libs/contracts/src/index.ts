@@ -6,3 +6,4 @@ export * from './lib/messages';
 export * from './lib/search-attributes';
 export * from './lib/task-queues';
 export * from './lib/errors';
+export * from './lib/text-rules';

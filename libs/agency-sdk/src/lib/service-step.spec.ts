@@ -168,6 +168,21 @@ describe('defineServiceStep', () => {
     expect((await failureOf(answering(() => ({ ok: true })).perform(request()))).type).toBe('InvalidServiceOutput');
   });
 
+  it('refuses a reason or an output that holds control characters or broken Unicode, naming it', async () => {
+    const poisonedReason = await failureOf(answering((ctx) => ctx.rejected('nee\u0000')).perform(request()));
+    expect({ type: poisonedReason.type, retryable: poisonedReason.retryable }).toEqual({
+      type: 'InvalidServiceOutput',
+      retryable: false,
+    });
+    expect(poisonedReason.message).toContain('the rejection reason holds a control character (U+0000)');
+    const poisonedOutput = await failureOf(
+      answering((ctx) =>
+        ctx.completed({ 'parking.permitNumber': 'P-\uD800', 'parking.validUntil': '2026-12-31' }),
+      ).perform(request()),
+    );
+    expect(poisonedOutput.message).toContain('output parking.permitNumber holds an unpaired surrogate');
+  });
+
   it('turns retryLater into a retryable failure and lets other errors through', async () => {
     const later = await failureOf(answering((ctx) => ctx.retryLater('register offline', 30)).perform(request()));
     expect(later).toMatchObject({ type: 'ServiceUnavailable', retryable: true, retryAfterSeconds: 30 });

@@ -1,4 +1,11 @@
-import type { ServiceOutcome, ServiceRequest } from '@passage/contracts';
+import {
+  MAX_TEXT_LENGTH,
+  REASON_RULE,
+  textProblem,
+  type ServiceOutcome,
+  type ServiceRequest,
+  type TextRule,
+} from '@passage/contracts';
 import type { DataItems, Language } from '@passage/journey-model';
 import { delay, NEVER_ABORTED, untilAborted } from './abort';
 import {
@@ -98,6 +105,7 @@ export function defineServiceStep<I extends object, O extends object>(spec: Serv
       case 'rejected':
         if (typeof result.reason !== 'string' || result.reason.trim() === '')
           invalidOutput('a rejection needs a reason the subject can read');
+        checkText('the rejection reason', result.reason, REASON_RULE);
         return { outcome: 'rejected', reason: result.reason };
       case 'accepted':
         return result.reference === undefined
@@ -120,11 +128,18 @@ export function defineServiceStep<I extends object, O extends object>(spec: Serv
     const notData = given.filter(([, value]) => !isDataValue(value)).map(([item]) => item);
     if (notData.length > 0)
       invalidOutput(`outputs ${notData.join(', ')} must be strings, numbers or booleans (dates as YYYY-MM-DD)`);
+    for (const [item, value] of given) if (typeof value === 'string') checkText(`output ${item}`, value);
     const values = Object.fromEntries(given) as DataItems;
     const issues = await checkItems(instanceOf(spec.output, produces, values), output.required);
     const problems = [...issues.missing.map((item) => `${item} (missing)`), ...issues.invalid];
     if (problems.length > 0) invalidOutput(`invalid outputs: ${problems.join(', ')}`);
     return values;
+  }
+
+  /** What an agency answers reaches the subject's timeline: it follows the text rule every edge of Passage applies. */
+  function checkText(what: string, value: string, rule: TextRule = { maxLength: MAX_TEXT_LENGTH }): void {
+    const problem = textProblem(value, rule);
+    if (problem) invalidOutput(`${what} ${problem}`);
   }
 
   function invalidOutput(message: string): never {

@@ -16,7 +16,7 @@ import {
 } from 'class-validator';
 import { Type } from 'class-transformer';
 import type { DataItems } from '@passage/journey-model';
-import { EachMatches, IsDataItems, IsOptionalNotNull, MAX_ITEM_NAME } from '@passage/validation';
+import { EachMatches, IsDataItems, IsOptionalNotNull, MAX_ITEM_NAME, MultilineText } from '@passage/validation';
 
 /** The decision of agency staff on a task in their inbox. */
 export class DecideTaskCommand {
@@ -33,6 +33,7 @@ export class DecideTaskCommand {
   @ValidateIf((command: DecideTaskCommand) => command.outcome === 'rejected' || command.reason !== undefined)
   @IsString()
   @MaxLength(1000)
+  @MultilineText()
   reason?: string;
 }
 

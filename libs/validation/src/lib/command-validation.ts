@@ -1,6 +1,6 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { registerDecorator, validateSync, ValidateIf, type ValidationError } from 'class-validator';
-import { PassageError } from '@passage/contracts';
+import { PassageError, textProblem } from '@passage/contracts';
 import { dataItemsFault } from './data-items.validator';
 
 /** Per command class and property, the check of one element of an array validated with `EachMatches`. */
@@ -35,6 +35,21 @@ export function EachMatches(pattern: RegExp, message: string, maxLength: number)
  */
 export function IsOptionalNotNull(): PropertyDecorator {
   return ValidateIf((_object: object, value: unknown) => value !== undefined);
+}
+
+/** Per command class, the top-level fields whose text is meant to span lines (tab, CR and LF allowed). */
+const MULTILINE_FIELDS = new WeakMap<object, Set<string>>();
+
+/**
+ * A text meant to span lines (a reason): tab, CR and LF are allowed in it. Every other text of a command is one
+ * line; NUL, other control characters and unpaired surrogates are refused everywhere (`textProblem`).
+ */
+export function MultilineText(): PropertyDecorator {
+  return (target, propertyName) => {
+    const fields = MULTILINE_FIELDS.get(target.constructor) ?? new Set<string>();
+    fields.add(String(propertyName));
+    MULTILINE_FIELDS.set(target.constructor, fields);
+  };
 }
 
 /** Where inside a field the first failing constraint points, when it can tell: a data item or an array element. */
@@ -78,31 +93,63 @@ export const MAX_DEPTH = 16;
 const FORBIDDEN_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
- * The first structural problem of untrusted input, breadth first: a forbidden member name (with its path), or
- * nesting deeper than `MAX_DEPTH` (with the path of the top-level field that holds it). Iterative, so that no
- * input can exhaust the stack.
+ * The first structural problem of untrusted input, breadth first: a forbidden member name (with its path), a text
+ * (value or member name) that breaks the text rule of `@passage/contracts`, or nesting deeper than `MAX_DEPTH` (with
+ * the path of the top-level field that holds it). Iterative, so that no input can exhaust the stack. Tab, CR and LF
+ * are allowed only inside the top-level fields named in `multiline`.
  */
-function structureProblem(input: object, prefix?: string): { path: string; message: string } | undefined {
+function structureProblem(
+  input: object,
+  prefix: string | undefined,
+  multiline: ReadonlySet<string>,
+): { path: string; message: string } | undefined {
   const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
-  const queue: { value: object; path: string; field: string; depth: number }[] = [
-    { value: input, path: prefix ?? '', field: prefix ?? '', depth: 0 },
+  const queue: { value: object; path: string; field: string; top: string; depth: number }[] = [
+    { value: input, path: prefix ?? '', field: prefix ?? '', top: '', depth: 0 },
   ];
   for (let next = 0; next < queue.length; next++) {
-    const { value, path, field, depth } = queue[next] as (typeof queue)[number];
+    const { value, path, field, top, depth } = queue[next] as (typeof queue)[number];
     if (depth > MAX_DEPTH)
       return { path: field, message: `${field || 'the body'} is nested more than ${MAX_DEPTH} levels deep` };
-    const entries: [string, unknown][] = Array.isArray(value)
+    const isArray = Array.isArray(value);
+    const entries: [string, unknown][] = isArray
       ? value.map((element, index) => [`[${index}]`, element])
       : Object.entries(value);
     for (const [key, child] of entries) {
-      const childPath = key.startsWith('[') ? `${path}${key}` : join(path, key);
-      if (!Array.isArray(value) && FORBIDDEN_NAMES.has(key))
-        return { path: childPath, message: `${key} is not allowed as a field name` };
-      if (typeof child === 'object' && child !== null)
-        queue.push({ value: child, path: childPath, field: depth === 0 ? childPath : field, depth: depth + 1 });
+      const childPath = isArray ? `${path}${key}` : join(path, key);
+      if (!isArray) {
+        const nameProblem = textProblem(key, ANY_LENGTH);
+        if (nameProblem) return { path: path, message: `a field name ${nameProblem}` };
+        if (FORBIDDEN_NAMES.has(key)) return { path: childPath, message: `${key} is not allowed as a field name` };
+      }
+      const childTop = depth === 0 ? key : top;
+      if (typeof child === 'string') {
+        const problem = textProblem(child, { ...ANY_LENGTH, multiline: multiline.has(childTop) });
+        if (problem) return { path: childPath, message: `${childPath} ${problem}` };
+      } else if (typeof child === 'object' && child !== null) {
+        queue.push({
+          value: child,
+          path: childPath,
+          field: depth === 0 ? childPath : field,
+          top: childTop,
+          depth: depth + 1,
+        });
+      }
     }
   }
   return undefined;
+}
+
+/** The walk checks characters only: each field declares its own length (`@MaxLength`, data items). */
+const ANY_LENGTH = { maxLength: Number.POSITIVE_INFINITY };
+
+/** The multi-line fields of a command class and of the classes it extends. */
+function multilineFieldsOf(type: object): ReadonlySet<string> {
+  const fields = new Set<string>();
+  for (let at: object | null = type; at && at !== Function.prototype; at = Object.getPrototypeOf(at)) {
+    for (const field of MULTILINE_FIELDS.get(at) ?? []) fields.add(field);
+  }
+  return fields;
 }
 
 /**
@@ -112,7 +159,7 @@ function structureProblem(input: object, prefix?: string): { path: string; messa
 export function createCommand<T extends object>(type: ClassConstructor<T>, input: unknown, pathPrefix?: 'query'): T {
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     throw new PassageError('invalid-request', 'the body must be a JSON object');
-  const problem = structureProblem(input, pathPrefix);
+  const problem = structureProblem(input, pathPrefix, multilineFieldsOf(type));
   if (problem) throw new PassageError('invalid-request', problem.message, problem.path || undefined);
   const command = plainToInstance(type, input, { enableImplicitConversion: false });
   const failure = firstFailure(validateSync(command, VALIDATION_OPTIONS), pathPrefix);

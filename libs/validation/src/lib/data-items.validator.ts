@@ -1,8 +1,9 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { MAX_TEXT_LENGTH, textProblem } from '@passage/contracts';
 
 const ITEM_KEY = /^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/;
 export const MAX_ITEMS = 100;
-export const MAX_TEXT = 2000;
+export const MAX_TEXT = MAX_TEXT_LENGTH;
 /** No data item name is longer; a longer one is not echoed back as if it might be one. */
 export const MAX_ITEM_NAME = 120;
 
@@ -18,6 +19,8 @@ export function dataItemsFault(value: unknown): { readonly key?: string; readonl
   for (const [key, item] of entries) {
     if (key.length > MAX_ITEM_NAME || !ITEM_KEY.test(key))
       return { problem: `"${key.slice(0, 60)}" is not a data item name (like person.address)` };
+    const textFault = typeof item === 'string' && item.length <= MAX_TEXT ? textProblem(item) : undefined;
+    if (textFault) return { key, problem: `${key} ${textFault}` };
     if (
       typeof item === 'string'
         ? item.length > MAX_TEXT

@@ -1,3 +1,4 @@
+import { ID_RULE, MAX_TEXT_LENGTH, REASON_RULE, textProblem, type TextRule } from '@passage/contracts';
 import type { LifeEventDefinition } from '@passage/journey-model';
 
 type MessageKind = 'decision' | 'inputs' | 'info-request' | 'withdrawal' | 'retry';
@@ -20,6 +21,7 @@ export function validateMessage(definition: LifeEventDefinition, kind: MessageKi
       if (m['outcome'] !== 'approved' && m['outcome'] !== 'rejected')
         throw new Error('outcome: must be approved or rejected');
       if (m['outputs'] !== undefined) requireItems(definition, m['outputs'], 'outputs');
+      optionalReason(m['reason']);
       requireActor(m['decidedBy'], 'decidedBy');
       break;
     case 'inputs':
@@ -38,6 +40,7 @@ export function validateMessage(definition: LifeEventDefinition, kind: MessageKi
       break;
     }
     case 'withdrawal':
+      optionalReason(m['reason']);
       requireActor(m['actor'], 'actor');
       break;
     case 'retry':
@@ -53,15 +56,22 @@ function asRecord(value: unknown, path: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-function requireText(value: unknown, path: string): void {
-  if (typeof value !== 'string' || value.length === 0 || value.length > 200)
-    throw new Error(`${path}: must be a non-empty string`);
+/** A text by the rule every edge applies (`@passage/contracts`): the API refuses the same before it gets here. */
+function requireText(value: unknown, path: string, rule: TextRule = ID_RULE): void {
+  if (typeof value !== 'string' || value.length === 0) throw new Error(`${path}: must be a non-empty string`);
+  const problem = textProblem(value, rule);
+  if (problem) throw new Error(`${path}: ${problem}`);
+}
+
+function optionalReason(value: unknown): void {
+  if (value !== undefined) requireText(value, 'reason', REASON_RULE);
 }
 
 function requireActor(value: unknown, path: string): void {
   const actor = asRecord(value, path);
   requireText(actor['id'], `${path}.id`);
   requireText(actor['role'], `${path}.role`);
+  if (actor['agency'] !== undefined) requireText(actor['agency'], `${path}.agency`);
 }
 
 function requireItems(definition: LifeEventDefinition, value: unknown, path: string): void {
@@ -69,6 +79,8 @@ function requireItems(definition: LifeEventDefinition, value: unknown, path: str
     if (!(key in definition.dataItems)) throw new Error(`${path}.${key}: unknown data item`);
     if (!['string', 'number', 'boolean'].includes(typeof item))
       throw new Error(`${path}.${key}: must be a string, number or boolean`);
+    const problem = typeof item === 'string' ? textProblem(item, { maxLength: MAX_TEXT_LENGTH }) : undefined;
+    if (problem) throw new Error(`${path}.${key}: ${problem}`);
   }
 }
 

@@ -23,6 +23,19 @@ describe('what a webhook answer means', () => {
     });
   });
 
+  it('refuses reasons, references and outputs with control characters or broken Unicode, without quoting them', () => {
+    for (const [status, body] of [
+      [422, { reason: 'nee\u0000' }],
+      [422, { reason: 'nee\uDC00' }],
+      [202, { reference: 'R\u00851' }],
+      [200, { outputs: { 'case.number': 'C\u0000-1' } }],
+    ] as const) {
+      const meaning = interpretAnswer(answer(status, body), 'perform');
+      expect(meaning).toMatchObject({ kind: 'violation' });
+      expect(JSON.stringify(meaning)).not.toMatch(/nee|R.1|C.\\u0000/);
+    }
+  });
+
   it('a compensation may answer 200 without outputs', () => {
     expect(interpretAnswer(answer(200, {}), 'compensate')).toEqual({
       kind: 'outcome',

@@ -1,10 +1,10 @@
-import type { ServiceOutcome, ServiceRequest } from '@passage/contracts';
+import { ID_RULE, REASON_RULE, textProblem, type ServiceOutcome, type ServiceRequest } from '@passage/contracts';
 import { dataItemsProblem } from '@passage/validation';
 import type { DataItems } from '@passage/journey-model';
 import type { WebhookAnswer } from './webhook-call';
 
-const MAX_REASON = 1000;
-const MAX_REFERENCE = 200;
+const MAX_REASON = REASON_RULE.maxLength;
+const MAX_REFERENCE = ID_RULE.maxLength;
 
 /**
  * What an answer means for the journey:
@@ -39,6 +39,8 @@ export function interpretAnswer(answer: WebhookAnswer, kind: ServiceRequest['kin
       if (typeof reference !== 'string' || reference.length === 0 || reference.length > MAX_REFERENCE) {
         return violation(`with a reference that is not a text of 1 to ${MAX_REFERENCE} characters`);
       }
+      const problem = textProblem(reference, ID_RULE);
+      if (problem) return violation(`with a reference that ${problem}`);
       return { kind: 'outcome', outcome: { outcome: 'accepted', reference } };
     }
     case 422: {
@@ -46,6 +48,8 @@ export function interpretAnswer(answer: WebhookAnswer, kind: ServiceRequest['kin
       if (typeof reason !== 'string' || reason.trim() === '' || reason.length > MAX_REASON) {
         return violation(`without a reason of 1 to ${MAX_REASON} characters`);
       }
+      const problem = textProblem(reason, REASON_RULE);
+      if (problem) return violation(`with a reason that ${problem}`);
       return { kind: 'outcome', outcome: { outcome: 'rejected', reason } };
     }
     default:

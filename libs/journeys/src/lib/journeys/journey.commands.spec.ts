@@ -49,4 +49,24 @@ describe('commands validate themselves (the same rules for the API and the CLI)'
     };
     expect(failure(() => createCommand(GrantMandateCommand, input))).toMatchObject({ path: 'lifeEvents[1]' });
   });
+
+  it.each([
+    [WithdrawJourneyCommand, { reason: 'stop\u0000now' }, 'reason'],
+    [WithdrawJourneyCommand, { reason: 'lone \uD800' }, 'reason'],
+    [WithdrawJourneyCommand, { reason: 'c1 \u009b' }, 'reason'],
+    [ProvideInputsCommand, { items: { 'business.iban': 'BE68\u0000' } }, 'items.business.iban'],
+    [ProvideInputsCommand, { items: { 'business.iban': 'BE68\n5390' } }, 'items.business.iban'],
+    [
+      StartJourneyCommand,
+      { lifeEvent: 'start-business', intake: { 'business.tradeName': 'Caf\u0007' } },
+      'intake.business.tradeName',
+    ],
+    [StartJourneyCommand, { lifeEvent: 'start-business', intake: { 'x\u0000y': 1 } }, 'intake'],
+  ])('%p refuses control characters and broken Unicode in %j at its path', (type, input, path) => {
+    expect(failure(() => createCommand(type as never, input))).toMatchObject({ code: 'invalid-request', path });
+  });
+
+  it('allows line breaks and tabs only in text meant to span lines (a reason)', () => {
+    expect(createCommand(WithdrawJourneyCommand, { reason: 'moved\r\n\tabroad' }).reason).toBe('moved\r\n\tabroad');
+  });
 });

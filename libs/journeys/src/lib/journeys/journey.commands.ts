@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
 import { CHANNELS, LANGUAGES, type Channel, type DataItems, type Language } from '@passage/journey-model';
-import { IsDataItems, IsOptionalNotNull } from '@passage/validation';
+import { IsDataItems, IsOptionalNotNull, MultilineText } from '@passage/validation';
 
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const SUBJECT = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$/;
@@ -57,5 +57,6 @@ export class WithdrawJourneyCommand {
   @IsOptionalNotNull()
   @IsString()
   @MaxLength(500)
+  @MultilineText()
   reason?: string;
 }

@@ -1311,6 +1311,22 @@ describe('malformed and hostile requests are refused cleanly and change nothing'
         roles: ['citizen'],
         exp: undefined,
       }),
+      // Issue 11, finding 7: a lifetime of at most 12 hours, and no more than a minute of clock skew.
+      'attack:invalid-token:a token valid for 100 years': await sign(
+        { sub: 'alice', roles: ['citizen'] },
+        100 * 365 * 86_400,
+      ),
+      'attack:invalid-token:a token issued a year in the future': await sign({
+        sub: 'alice',
+        roles: ['citizen'],
+        iat: Math.floor(Date.now() / 1000) + 365 * 86_400,
+        exp: Math.floor(Date.now() / 1000) + 365 * 86_400 + 3600,
+      }),
+      'attack:invalid-token:a token without its issue time': await sign({
+        sub: 'alice',
+        roles: ['citizen'],
+        iat: undefined,
+      }),
       'attack:invalid-claims:a token with an unknown role': await sign({ sub: 'alice', roles: ['root'] }),
       'attack:invalid-claims:a token with roles as text': await sign({ sub: 'alice', roles: 'admin' }),
       'attack:invalid-claims:a token without roles': await sign({ sub: 'alice', roles: [] }),

@@ -13,7 +13,9 @@ async function main(): Promise<void> {
   const dataSource = await createDataSource({ url: config.databaseUrl }).initialize();
   const temporal = await connectClient(config.temporal, config.payloadKeys);
   const verifier =
-    config.auth.mode === 'oidc' ? new OidcTokenVerifier(config.auth) : new DevTokenVerifier(config.auth.secret);
+    config.auth.mode === 'oidc'
+      ? new OidcTokenVerifier(config.auth)
+      : new DevTokenVerifier(config.auth.secret, { maxLifetimeSeconds: config.auth.maxLifetimeSeconds });
   const app = await createApiApplication({
     dataSource,
     temporal,

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { ConfigurationError } from '@passage/config';
+import { ConfigurationError, passageEnvironment } from '@passage/config';
 import { registerAgencyCommands } from './commands/agency.command';
 import { registerBundleCommand } from './commands/bundle.command';
 import { registerDbCommand } from './commands/db.command';
@@ -16,7 +16,9 @@ import { registerTokenCommand } from './commands/token.command';
 const program = new Command('passage')
   .description('Passage: life-event journeys across public services')
   .showHelpAfterError()
-  .exitOverride();
+  .exitOverride()
+  // A mistyped PASSAGE_ENV must not quietly run a command as development: every command checks it first.
+  .hook('preAction', () => void passageEnvironment());
 
 registerDefinitionCommands(program);
 registerAgencyCommands(program);

@@ -23,7 +23,8 @@ export class AuthGuard implements CanActivate {
       return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9._~+/=-]{10,8192})$/.exec(header) : null;
+    // RFC 7235: the scheme is case-insensitive (`bearer`, `BEARER`); the token is the b64token of RFC 6750.
+    const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9._~+/=-]{10,8192})$/i.exec(header) : null;
     if (!match)
       throw new AuthenticationError(
         header ? 'invalid-token' : 'missing-token',

@@ -1,9 +1,6 @@
 import { DevTokenVerifier } from '@passage/auth';
 import type { DevStack } from '@passage/devstack';
 
-/** The banner's tokens outlive a working day of one `passage dev`. */
-const TOKEN_HOURS = 24;
-
 export interface BannerFacts {
   readonly dataDir: string;
   /** Whether the data folder is the default one, which `passage token` reads without PASSAGE_DATA_DIR. */
@@ -42,12 +39,14 @@ async function tokenLines(stack: DevStack, facts: BannerFacts): Promise<string[]
   const { auth } = stack.config;
   if (auth.mode !== 'development')
     return ['The API authenticates with OIDC (PASSAGE_AUTH=oidc): get tokens from your issuer.'];
+  // As long as the API accepts (PASSAGE_TOKEN_MAX_LIFETIME_HOURS, 12 by default): a working day of one `passage dev`.
+  const hours = auth.maxLifetimeSeconds / 3600;
   const verifier = new DevTokenVerifier(auth.secret);
   const more = `${facts.defaultDataDir ? '' : `PASSAGE_DATA_DIR=${facts.dataDir} `}npx passage token --role <role> --sub <id>`;
-  const lines = [`Development tokens (${TOKEN_HOURS} h; more with: ${more}):`, ''];
+  const lines = [`Development tokens (${hours} h; more with: ${more}):`, ''];
   const links: string[] = [];
   for (const { label, variable, principal } of stack.demo.principals) {
-    const token = await verifier.issue(principal, TOKEN_HOURS * 3600);
+    const token = await verifier.issue(principal, auth.maxLifetimeSeconds);
     lines.push(`  # ${label}: ${principal.sub}`, `  export ${variable}=${token}`);
     // The pages read a token from the address's fragment, which never reaches a server or a log. Counter staff
     // need a subject present, which the pages do not offer yet.

@@ -76,11 +76,15 @@ describe('passage token', () => {
     [['--role', 'citizen', '--sub', '85.07.30-033.28'], '--sub must be pseudonymous, not a national register number'],
     [
       ['--role', 'citizen', '--sub', 'x', '--ttl', '0'],
-      '--ttl must be a number of hours above 0 and at most 720; got 0',
+      '--ttl must be a number of hours above 0 and at most 12; got 0',
     ],
     [
       ['--role', 'citizen', '--sub', 'x', '--ttl', 'forever'],
-      '--ttl must be a number of hours above 0 and at most 720; got forever',
+      '--ttl must be a number of hours above 0 and at most 12; got forever',
+    ],
+    [
+      ['--role', 'citizen', '--sub', 'x', '--ttl', '13'],
+      '--ttl must be a number of hours above 0 and at most 12; got 13',
     ],
   ])('refuses %j in one line', (args, message) => {
     const run = passage(args);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { DevTokenVerifier, isSubjectId, type Principal } from '@passage/auth';
-import { ConfigurationError, loadPassageConfig, type AuthSettings } from '@passage/config';
+import { ConfigurationError, loadPassageConfig, passageEnvironment, type AuthSettings } from '@passage/config';
 import { ROLES } from '@passage/contracts';
 import { AGENCIES, CATALOGUE } from '@passage/life-events';
 import { CliError } from './definition-loader';
@@ -12,9 +12,6 @@ interface TokenOptions {
   readonly owner?: string;
   readonly ttl: string;
 }
-
-/** Longer-lived development tokens would be worth stealing from a shell history. */
-const MAX_TTL_HOURS = 720;
 
 /** A Belgian national register number, with or without its punctuation: never an id (DESIGN §1, subject). */
 const NATIONAL_NUMBER = /^\d{2}\.?\d{2}\.?\d{2}-?\d{3}\.?\d{2}$/;
@@ -55,26 +52,29 @@ function known(flag: string, value: string, ids: readonly string[]): void {
     throw new CliError(`${flag} must be one of the catalogue's ${ids.join(', ')}; got ${value}`);
 }
 
-function lifetimeSeconds(ttl: string): number {
+/** Up to what the API accepts (PASSAGE_TOKEN_MAX_LIFETIME_HOURS): longer tokens would be refused anyway. */
+function lifetimeSeconds(ttl: string, maxSeconds: number): number {
   const hours = Number(ttl);
-  if (!Number.isFinite(hours) || hours <= 0 || hours > MAX_TTL_HOURS)
-    throw new CliError(`--ttl must be a number of hours above 0 and at most ${MAX_TTL_HOURS}; got ${ttl}`);
+  const maxHours = maxSeconds / 3600;
+  if (!Number.isFinite(hours) || hours <= 0 || hours > maxHours)
+    throw new CliError(`--ttl must be a number of hours above 0 and at most ${maxHours}; got ${ttl}`);
   return Math.round(hours * 3600);
 }
 
-/** The development secret, shared with the API through the data folder; refused outside development. */
-export function developmentSecret(env: NodeJS.ProcessEnv = process.env): string {
-  if ((env['PASSAGE_ENV'] ?? env['NODE_ENV']) === 'production')
+/** The development settings, shared with the API through the data folder; refused outside development. */
+export function developmentAuth(env: NodeJS.ProcessEnv = process.env): Extract<AuthSettings, { mode: 'development' }> {
+  if (fromConfiguration(() => passageEnvironment(env)) === 'production')
     throw new CliError('development tokens are refused in production: get tokens from your OIDC issuer');
-  const auth = configuredAuth(env);
+  const auth = fromConfiguration(() => loadPassageConfig(env).auth);
   if (auth.mode !== 'development')
     throw new CliError('the API authenticates with OIDC here (PASSAGE_AUTH=oidc): get tokens from your issuer');
-  return auth.secret;
+  return auth;
 }
 
-function configuredAuth(env: NodeJS.ProcessEnv): AuthSettings {
+/** A configuration error becomes the command's one-line refusal. */
+function fromConfiguration<T>(read: () => T): T {
   try {
-    return loadPassageConfig(env).auth;
+    return read();
   } catch (error) {
     if (error instanceof ConfigurationError) throw new CliError(error.message);
     throw error;
@@ -92,7 +92,8 @@ export function registerTokenCommand(program: Command): void {
     .option('--ttl <hours>', 'lifetime in hours', '8')
     .action(async (options: TokenOptions) => {
       const principal = principalFromOptions(options);
-      const lifetime = lifetimeSeconds(options.ttl);
-      console.log(await new DevTokenVerifier(developmentSecret()).issue(principal, lifetime));
+      const auth = developmentAuth();
+      const lifetime = lifetimeSeconds(options.ttl, auth.maxLifetimeSeconds);
+      console.log(await new DevTokenVerifier(auth.secret).issue(principal, lifetime));
     });
 }

@@ -35,6 +35,61 @@ describe('development tokens', () => {
       .sign(new TextEncoder().encode('a development secret of sufficient length'));
     await expect(verifier.verify(forever)).rejects.toMatchObject({ code: 'invalid-token' });
   });
+
+  describe('lifetime and clock skew (issue 11, finding 7)', () => {
+    const secret = 'a development secret of sufficient length';
+    const now = () => Math.floor(Date.now() / 1000);
+    const signed = (times: { iat?: number; nbf?: number; exp: number }) =>
+      new SignJWT({ roles: ['citizen'], ...times })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('alice')
+        .setIssuer('passage-dev')
+        .setAudience('passage')
+        .sign(new TextEncoder().encode(secret));
+
+    it('refuses a token valid for 100 years, or for a minute more than 12 hours', async () => {
+      await expect(
+        verifier.verify(await signed({ iat: now(), exp: now() + 100 * 365 * 86_400 })),
+      ).rejects.toMatchObject({ code: 'invalid-token', message: 'a token may be valid for at most 12 hours' });
+      await expect(verifier.verify(await signed({ iat: now(), exp: now() + 12 * 3600 + 60 }))).rejects.toMatchObject({
+        code: 'invalid-token',
+      });
+      await expect(verifier.verify(await signed({ iat: now(), exp: now() + 12 * 3600 }))).resolves.toMatchObject({
+        sub: 'alice',
+      });
+    });
+
+    it('takes its maximum lifetime from the policy', async () => {
+      const strict = new DevTokenVerifier(secret, { maxLifetimeSeconds: 3600 });
+      await expect(strict.verify(await signed({ iat: now(), exp: now() + 7200 }))).rejects.toMatchObject({
+        message: 'a token may be valid for at most 1 hours',
+      });
+      await expect(strict.verify(await signed({ iat: now(), exp: now() + 3600 }))).resolves.toBeDefined();
+    });
+
+    it('refuses a token issued in the future or not valid yet, beyond 60 seconds of skew', async () => {
+      const year = 365 * 86_400;
+      await expect(
+        verifier.verify(await signed({ iat: now() + year, exp: now() + year + 3600 })),
+      ).rejects.toMatchObject({ code: 'invalid-token' });
+      await expect(verifier.verify(await signed({ iat: now() + 120, exp: now() + 3600 }))).rejects.toMatchObject({
+        code: 'invalid-token',
+      });
+      await expect(
+        verifier.verify(await signed({ iat: now(), nbf: now() + 120, exp: now() + 3600 })),
+      ).rejects.toMatchObject({ code: 'invalid-token' });
+      // Within the skew: an issuer whose clock is 30 s ahead.
+      await expect(
+        verifier.verify(await signed({ iat: now() + 30, nbf: now() + 30, exp: now() + 3600 })),
+      ).resolves.toMatchObject({ sub: 'alice' });
+    });
+
+    it('refuses a token without its issue time', async () => {
+      await expect(verifier.verify(await signed({ exp: now() + 3600 }))).rejects.toMatchObject({
+        code: 'invalid-token',
+      });
+    });
+  });
 });
 
 describe('OIDC tokens, verified against a local issuer', () => {
@@ -72,6 +127,19 @@ describe('OIDC tokens, verified against a local issuer', () => {
       sub: 'pairwise-42',
       roles: ['citizen'],
     });
+  });
+
+  it('refuses an OIDC token valid for longer than the maximum lifetime', async () => {
+    const verifier = new OidcTokenVerifier({ issuer, audience: 'passage', jwksUrl: `${issuer}/jwks` });
+    const forever = await new SignJWT({ roles: ['citizen'] })
+      .setProtectedHeader({ alg: 'RS256', kid: 'key-1' })
+      .setIssuer(issuer)
+      .setAudience('passage')
+      .setSubject('pairwise-42')
+      .setIssuedAt()
+      .setExpirationTime('100y')
+      .sign(privateKey);
+    await expect(verifier.verify(forever)).rejects.toMatchObject({ code: 'invalid-token' });
   });
 
   it('refuses another audience, another signing key and a symmetric algorithm', async () => {

@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigurationError, loadPassageConfig, parseKeyRing } from './passage-config';
+import { ConfigurationError, loadPassageConfig, parseKeyRing, passageEnvironment } from './passage-config';
 
 const key = (byte: number) => Buffer.alloc(32, byte).toString('base64');
 
@@ -23,6 +23,39 @@ describe('configuration', () => {
       }
     },
   );
+
+  describe('the environment', () => {
+    it.each(['Production', 'prod', 'PRODUCTION', 'production ', 'staging', ''])(
+      'refuses PASSAGE_ENV=%j before generating any secret',
+      (value) => {
+        const dataDir = mkdtempSync(join(tmpdir(), 'passage-'));
+        expect(() => loadPassageConfig({ PASSAGE_ENV: value, PASSAGE_DATA_DIR: dataDir })).toThrow(
+          `PASSAGE_ENV must be exactly production, test, development, not ${JSON.stringify(value)}: refusing to start`,
+        );
+        expect(existsSync(join(dataDir, 'dev-secrets.json'))).toBe(false);
+      },
+    );
+
+    it.each([undefined, 'development', 'test'])('refuses NODE_ENV=production with PASSAGE_ENV=%j', (declared) => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'passage-'));
+      expect(() =>
+        loadPassageConfig({
+          NODE_ENV: 'production',
+          PASSAGE_DATA_DIR: dataDir,
+          ...(declared && { PASSAGE_ENV: declared }),
+        }),
+      ).toThrow('NODE_ENV=production needs PASSAGE_ENV=production');
+      expect(existsSync(join(dataDir, 'dev-secrets.json'))).toBe(false);
+    });
+
+    it('takes the known names as they are, and a test runner for a test', () => {
+      expect(passageEnvironment({ PASSAGE_ENV: 'production', NODE_ENV: 'production' })).toBe('production');
+      expect(passageEnvironment({ PASSAGE_ENV: 'test' })).toBe('test');
+      expect(passageEnvironment({ PASSAGE_ENV: 'development', NODE_ENV: 'development' })).toBe('development');
+      expect(passageEnvironment({ NODE_ENV: 'test' })).toBe('test');
+      expect(passageEnvironment({})).toBe('development');
+    });
+  });
 
   it('refuses development tokens in production', () => {
     const env = {
@@ -61,6 +94,7 @@ describe('configuration', () => {
       PASSAGE_OIDC_AUDIENCE: 'passage',
     });
     expect(config.auth).toEqual({
+      maxLifetimeSeconds: 12 * 3600,
       mode: 'oidc',
       issuer: 'https://idp.example.be/',
       audience: 'passage',

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
-export type PassageEnvironment = 'development' | 'test' | 'production';
+export const PASSAGE_ENVIRONMENTS = ['production', 'test', 'development'] as const;
+export type PassageEnvironment = (typeof PASSAGE_ENVIRONMENTS)[number];
 
 /** A symmetric key with an id, so that keys can rotate: the first encrypts, all of them decrypt. */
 export interface KeyRing {
@@ -17,8 +18,12 @@ export interface TemporalSettings {
   readonly tls: boolean;
 }
 
-/** How the API authenticates bearer tokens: development tokens (HS256) or an OIDC issuer's keys. */
-export type AuthSettings =
+/**
+ * How the API authenticates bearer tokens: development tokens (HS256) or an OIDC issuer's keys; either way a token
+ * may be valid for at most `maxLifetimeSeconds` (`exp - iat`).
+ */
+export type AuthSettings = AuthMode & { readonly maxLifetimeSeconds: number };
+type AuthMode =
   | { readonly mode: 'development'; readonly secret: string }
   | { readonly mode: 'oidc'; readonly issuer: string; readonly audience: string; readonly jwksUrl: string };
 
@@ -92,7 +97,7 @@ export function workspaceRoot(): string {
  * machine missing secrets are generated once into `<dataDir>/dev-secrets.json`.
  */
 export function loadPassageConfig(env: NodeJS.ProcessEnv = process.env): PassageConfig {
-  const environment = parseEnvironment(env['PASSAGE_ENV'] ?? env['NODE_ENV']);
+  const environment = passageEnvironment(env);
   const dataDir = resolve(env['PASSAGE_DATA_DIR'] ?? join(workspaceRoot(), '.data'));
   const secrets = () => devSecrets(environment, dataDir);
   return {
@@ -184,6 +189,11 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
 }
 
 function authSettings(env: NodeJS.ProcessEnv, environment: PassageEnvironment, devSecret: () => string): AuthSettings {
+  const maxLifetimeSeconds = positiveInteger(env, 'PASSAGE_TOKEN_MAX_LIFETIME_HOURS', 12) * 3600;
+  return { maxLifetimeSeconds, ...authMode(env, environment, devSecret) };
+}
+
+function authMode(env: NodeJS.ProcessEnv, environment: PassageEnvironment, devSecret: () => string): AuthMode {
   const mode = env['PASSAGE_AUTH'] ?? (environment === 'production' ? 'oidc' : 'development');
   if (mode === 'oidc') {
     const issuer = env['PASSAGE_OIDC_ISSUER'];
@@ -213,14 +223,29 @@ function publicUrl(env: NodeJS.ProcessEnv, environment: PassageEnvironment): str
   return value.replace(/\/+$/, '');
 }
 
-/** The environment alone, for code that needs no other setting (and so no secrets). */
+/**
+ * The environment alone, for code that needs no other setting (and so no secrets). Only the known names count: a
+ * mistyped one (`Production`, `prod`) must not quietly mean development, with its generated secrets and development
+ * tokens, and neither may a process that Node was told runs in production.
+ */
 export function passageEnvironment(env: NodeJS.ProcessEnv = process.env): PassageEnvironment {
-  return parseEnvironment(env['PASSAGE_ENV'] ?? env['NODE_ENV']);
+  const declared = env['PASSAGE_ENV'];
+  const node = env['NODE_ENV'];
+  if (declared !== undefined && !isPassageEnvironment(declared))
+    throw new ConfigurationError(
+      `PASSAGE_ENV must be exactly ${PASSAGE_ENVIRONMENTS.join(', ')}, not ${JSON.stringify(declared.slice(0, 40))}: refusing to start`,
+    );
+  if (node === 'production' && declared !== 'production')
+    throw new ConfigurationError(
+      'NODE_ENV=production needs PASSAGE_ENV=production (or another NODE_ENV for a development stack): refusing to start',
+    );
+  if (declared) return declared;
+  // Test runners set NODE_ENV=test; every other NODE_ENV leaves a development machine.
+  return node === 'test' ? 'test' : 'development';
 }
 
-function parseEnvironment(value: string | undefined): PassageEnvironment {
-  if (value === 'production' || value === 'test') return value;
-  return 'development';
+function isPassageEnvironment(value: string): value is PassageEnvironment {
+  return (PASSAGE_ENVIRONMENTS as readonly string[]).includes(value);
 }
 
 /** `id:base64key[,id:base64key…]`, each key 32 bytes (AES-256). */

@@ -135,6 +135,8 @@ class Gateway {
       maxTaskQueueActivitiesPerSecond: rateLimitPerMinute ? rateLimitPerMinute / 60 : UNLIMITED_PER_SECOND,
       // Calls in flight may finish when the worker stops (a delivery change, or the process shutting down).
       shutdownGraceTime: this.requestTimeoutMs + 2_000,
+      // Heartbeats once a second rather than at 80 % of the timeout, so a busy process keeps most of it to spare.
+      maxHeartbeatThrottleInterval: '1s',
     });
     const run: Promise<void> = worker
       .run()

@@ -9,7 +9,7 @@ import { runAgencyWorker, type AgencyWorker } from '../agency-worker';
 import { defineServiceStep } from '../service-step';
 import type { ServiceUnderTest } from './probe-requests';
 import { formatReport } from './report';
-import { verifyAgency } from './verify-agency';
+import { PROBE_HEARTBEAT_TIMEOUT_MS, SLOW_PROBE_DELAY_MS, verifyAgency } from './verify-agency';
 
 class PermitInput {
   @IsString() 'person.address'!: string;
@@ -138,7 +138,7 @@ describe('verifyAgency on a real Temporal dev server', () => {
       ),
     ]);
     const slow = report.checks.find((c) => c.service === 'resident-parking-permit' && c.check === 'slow');
-    expect(slow?.ms).toBeGreaterThanOrEqual(6_000);
+    expect(slow?.ms).toBeGreaterThanOrEqual(SLOW_PROBE_DELAY_MS);
     expect(formatReport(report)).toContain('stad-mechelen: PASSED (16 of 16 checks passed');
   });
 
@@ -157,7 +157,7 @@ describe('verifyAgency on a real Temporal dev server', () => {
     });
     expect(detail['slow']).toMatchObject({
       passed: false,
-      detail: expect.stringContaining('no heartbeat within 2000 ms'),
+      detail: expect.stringContaining(`no heartbeat within ${PROBE_HEARTBEAT_TIMEOUT_MS} ms`),
     });
     expect(detail['incomplete']).toMatchObject({
       passed: false,

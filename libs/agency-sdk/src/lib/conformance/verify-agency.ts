@@ -28,8 +28,11 @@ export type VerifyAgencyOptions = PayloadEncryption & {
   readonly timeoutMs?: number;
 };
 
-/** Short, so that the slow probe proves heartbeats in seconds; the engine's own timeout is a minute. */
-export const PROBE_HEARTBEAT_TIMEOUT_MS = 2_000;
+/**
+ * Short, so that the slow probe proves heartbeats in seconds (the engine's own timeout is a minute), yet long enough
+ * that a busy machine's scheduling delays are not mistaken for a missing heartbeat.
+ */
+export const PROBE_HEARTBEAT_TIMEOUT_MS = 4_000;
 export const SLOW_PROBE_DELAY_MS = 3 * PROBE_HEARTBEAT_TIMEOUT_MS;
 const DEFAULT_TIMEOUT_MS = 30_000;
 /** A worker started just before the kit may take a moment to show up as a poller. */

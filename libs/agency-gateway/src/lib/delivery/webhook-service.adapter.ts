@@ -10,7 +10,8 @@ import {
 import type { AgencyCallbackStore } from '../callbacks/agency-callback.store';
 import { callbackUrl } from '../callbacks/callback-token';
 import { interpretAnswer } from './answer-interpretation';
-import { backoffPolicyOf, jitteredDelayMs, retryAfterMs, type BackoffPolicy } from './backoff';
+import { jitteredDelayMs, retryAfterMs, type BackoffPolicy } from '@passage/timing';
+import { backoffPolicyOf } from './retry-policy';
 import type { CallVerdict, CircuitBreaker } from './circuit-breaker';
 import { callWebhook, WebhookBodyTooLargeError, WebhookTransportError } from './webhook-call';
 

@@ -1,3 +1,4 @@
+import { errorLabel } from '@passage/timing';
 import { DeliveryError } from './notification-message';
 
 export interface Failure {
@@ -17,8 +18,5 @@ export function describeFailure(error: unknown): Failure {
   if (error instanceof DeliveryError) {
     return { reason: error.reason.slice(0, MAX_REASON), retryable: error.retryable, retryAfterMs: error.retryAfterMs };
   }
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && /^[A-Z0-9_]{2,40}$/.test(code)) return { reason: `error ${code}`, retryable: true };
-  const name = error instanceof Error && /^\w{1,60}$/.test(error.name) ? error.name : 'unknown';
-  return { reason: `unexpected ${name}`, retryable: true };
+  return { reason: errorLabel(error), retryable: true };
 }

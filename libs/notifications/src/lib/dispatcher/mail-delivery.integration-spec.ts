@@ -41,7 +41,7 @@ describe('notification dispatcher → e-mail', () => {
       vault: new Vault(db.dataSource, new VaultCipher(TEST_VAULT_KEYS)),
       transports: { email },
       maxAttempts: 3,
-      backoff: { initialMs: 10, maxMs: 20 },
+      backoff: { initialMs: 10, coefficient: 2, maximumMs: 20 },
     });
   }
 

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Vault } from '@passage/persistence';
-import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from '../delivery/backoff';
+import { jitteredDelayMs, Poller, type BackoffPolicy } from '@passage/timing';
 import { describeFailure, type Failure } from '../delivery/failure';
 import {
   DeliveryError,
@@ -13,7 +13,6 @@ import { EMAIL_ITEM, NotificationOutbox, type ClaimedNotification } from '../out
 import { LifeEventTextsLoader } from '../render/life-event-texts';
 import { MAIL_FOOTER } from '../render/notification-texts';
 import { renderNotification } from '../render/render-notification';
-import { Poller } from '../poller';
 
 /** How the dispatcher appears in the data access log when it reads an e-mail address from the vault. */
 export const NOTIFICATION_ACCESS = {
@@ -21,6 +20,9 @@ export const NOTIFICATION_ACCESS = {
   accessorRole: 'system',
   purpose: 'notification',
 } as const;
+
+/** 1, 2, 4 … minutes, at most an hour: eight attempts span about two hours of a receiver's outage. */
+const DEFAULT_BACKOFF: BackoffPolicy = { initialMs: 60_000, coefficient: 2, maximumMs: 3_600_000 };
 
 export interface NotificationDispatcherOptions {
   readonly dataSource: DataSource;
@@ -69,7 +71,12 @@ export class NotificationDispatcher {
     );
     this.batchSize = options.batchSize ?? 10;
     this.maxBatches = options.maxBatchesPerRun ?? 20;
-    this.poller = new Poller('notification dispatcher', options.pollIntervalMs ?? 5_000, () => this.runOnce());
+    this.poller = new Poller(
+      'notification dispatcher',
+      options.pollIntervalMs ?? 5_000,
+      () => this.runOnce(),
+      (error) => describeFailure(error).reason,
+    );
   }
 
   start(): void {
@@ -104,7 +111,10 @@ export class NotificationDispatcher {
     }
     if (failure.retryable && row.attempts < this.options.maxAttempts) {
       const backoff = this.options.backoff ?? DEFAULT_BACKOFF;
-      const delayMs = Math.min(backoff.maxMs, Math.max(retryDelayMs(row.attempts, backoff), failure.retryAfterMs ?? 0));
+      const delayMs = Math.min(
+        backoff.maximumMs,
+        Math.max(jitteredDelayMs(row.attempts, backoff), failure.retryAfterMs ?? 0),
+      );
       await this.outbox.reschedule(row, delayMs, failure.reason);
       return 'retried';
     }

@@ -42,7 +42,7 @@ describe('notification dispatcher → e-counter webhook', () => {
       vault: new Vault(db.dataSource, new VaultCipher(TEST_VAULT_KEYS)),
       transports: { 'e-counter': new ECounterWebhookTransport({ url, secret: SECRET, timeoutMs: 2_000 }) },
       maxAttempts: 8,
-      backoff: { initialMs: 200, maxMs: 400 },
+      backoff: { initialMs: 200, coefficient: 2, maximumMs: 400 },
       ...options,
     });
   }
@@ -119,7 +119,7 @@ describe('notification dispatcher → e-counter webhook', () => {
     const journey = new ProjectedJourney(db.dataSource, { subject: 'subject-carol' });
     await journey.project([{ type: 'journey-withdrawn' }]);
     const warnings = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const dispatch = dispatcher(url, { maxAttempts: 3, backoff: { initialMs: 10, maxMs: 20 } });
+    const dispatch = dispatcher(url, { maxAttempts: 3, backoff: { initialMs: 10, coefficient: 2, maximumMs: 20 } });
 
     await repeatUntil(
       () => dispatch.runOnce(),

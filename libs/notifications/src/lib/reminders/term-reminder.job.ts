@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { Poller } from '../poller';
+import { Poller } from '@passage/timing';
 
 export interface TermReminderOptions {
   readonly dataSource: DataSource;

@@ -1,5 +1,6 @@
 import { DeliveryError, type NotificationMessage, type NotificationTransport } from '../delivery/notification-message';
 import { signWebhook } from '@passage/agency-sdk';
+import { retryAfterMs } from '@passage/timing';
 
 /** Lets the receiver drop a notification it already has (delivery is at least once). */
 export const DELIVERY_ID_HEADER = 'Passage-Delivery-Id';
@@ -81,12 +82,4 @@ export function statusFailure(status: number, retryAfter: string | null, now: nu
     retryable,
     retryable ? retryAfterMs(retryAfter, now) : undefined,
   );
-}
-
-/** `Retry-After` in seconds or as an HTTP date; undefined when absent or unreadable. */
-function retryAfterMs(value: string | null, now: number): number | undefined {
-  if (!value) return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }

@@ -1,4 +1,4 @@
-import { backoffPolicyOf, jitteredDelayMs, retryAfterMs } from './backoff';
+import { jitteredDelayMs, retryAfterMs } from './backoff';
 
 describe('retry delays', () => {
   const policy = { initialMs: 1000, coefficient: 2, maximumMs: 300_000 };
@@ -21,13 +21,10 @@ describe('retry delays', () => {
     for (const delay of delays) expect(delay).toBeGreaterThanOrEqual(16_000);
   });
 
-  it('takes the activity’s retry policy, and the engine’s defaults where Temporal sent none', () => {
-    expect(backoffPolicyOf({ initialInterval: 200, backoffCoefficient: 3, maximumInterval: 5000 })).toEqual({
-      initialMs: 200,
-      coefficient: 3,
-      maximumMs: 5000,
-    });
-    expect(backoffPolicyOf(undefined)).toEqual({ initialMs: 1000, coefficient: 2, maximumMs: 300_000 });
+  it('doubles from one minute and stays within an hour: the notification outbox’s policy', () => {
+    const hourly = { initialMs: 60_000, coefficient: 2, maximumMs: 3_600_000 };
+    const ceilings = [1, 2, 3, 4, 5, 6, 7, 8].map((attempt) => jitteredDelayMs(attempt, hourly, () => 1));
+    expect(ceilings).toEqual([60_000, 120_000, 240_000, 480_000, 960_000, 1_920_000, 3_600_000, 3_600_000]);
   });
 
   it('reads Retry-After in seconds or as a date', () => {

@@ -1,8 +1,7 @@
-import { describeFailure } from './delivery/failure';
-
 /**
  * Runs a task now and then every `intervalMs` after the previous run ends (runs never overlap). A failing run is
- * logged without its message (it may carry query parameters) and the next one is scheduled anyway.
+ * logged by `describe` only — by default the error's code or class name, since messages of drivers and servers can
+ * echo parameters — and the next one is scheduled anyway.
  */
 export class Poller {
   private timer?: NodeJS.Timeout;
@@ -13,6 +12,7 @@ export class Poller {
     private readonly name: string,
     private readonly intervalMs: number,
     private readonly task: () => Promise<unknown>,
+    private readonly describe: (error: unknown) => string = errorLabel,
   ) {}
 
   start(): void {
@@ -38,8 +38,16 @@ export class Poller {
     try {
       await this.task();
     } catch (error) {
-      console.error(`passage ${this.name}: run failed (${describeFailure(error).reason})`);
+      console.error(`passage ${this.name}: run failed (${this.describe(error)})`);
     }
     if (this.active) this.schedule(this.intervalMs);
   }
+}
+
+/** An error's code (a driver's SQLSTATE, a system error) or class name: never its message. */
+export function errorLabel(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && /^[A-Z0-9_]{2,40}$/.test(code)) return `error ${code}`;
+  const name = error instanceof Error && /^\w{1,60}$/.test(error.name) ? error.name : 'unknown';
+  return `unexpected ${name}`;
 }

@@ -1,0 +1,2 @@
+export * from './lib/backoff';
+export * from './lib/poller';

@@ -10,8 +10,10 @@ import { createApiApplication } from './app/api-application';
 async function main(): Promise<void> {
   const config = loadPassageConfig();
   if (!config.databaseUrl) throw new Error('DATABASE_URL is not set');
-  const dataSource = await createDataSource({ url: config.databaseUrl }).initialize();
-  const temporal = await connectClient(config.temporal, config.payloadKeys);
+  const callTimeoutMs = config.apiCallTimeoutMs;
+  const dataSource = await createDataSource({ url: config.databaseUrl, callTimeoutMs }).initialize();
+  // A caller waits for one request's bound at most: retries of an unreachable server stop after about a second.
+  const temporal = await connectClient(config.temporal, config.payloadKeys, { maxCallAttempts: 4 });
   const verifier =
     config.auth.mode === 'oidc'
       ? new OidcTokenVerifier(config.auth)
@@ -23,6 +25,7 @@ async function main(): Promise<void> {
     vaultKeys: config.vaultKeys,
     databaseUrl: config.databaseUrl,
     logRequests: true,
+    callTimeoutMs,
   });
   await app.listen(config.http.port, config.http.host);
   console.log(`passage api: http://${config.http.host}:${config.http.port} (docs at /api/docs)`);

@@ -1,5 +1,6 @@
 export * from './lib/audit/audit-log';
 export * from './lib/data-source';
+export * from './lib/database-availability';
 export * from './lib/entities';
 export { MIGRATIONS } from './lib/migrations';
 export * from './lib/repositories/journey-placeholder';

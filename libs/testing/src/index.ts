@@ -6,3 +6,4 @@ export * from './lib/read-model';
 export * from './lib/markup';
 export * from './lib/intakes';
 export * from './lib/wait-for';
+export * from './lib/tcp-proxy';

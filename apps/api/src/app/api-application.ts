@@ -21,6 +21,7 @@ import { AuthoringModule } from '../authoring/authoring.module';
 import { callbackJsonBody } from '../agency/raw-body';
 import { AuthGuard, TOKEN_VERIFIER } from '../common/auth.guard';
 import { BodyPipe } from '../common/body.pipe';
+import { temporalDeadline } from '../common/call-deadline';
 import { answerUnparsableRequests } from '../common/client-error';
 import { ErrorFilter } from '../common/error.filter';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
@@ -47,7 +48,12 @@ export interface ApiDependencies {
   readonly taskQueue?: string;
   /** Log one line per request (route pattern, status, time). */
   readonly logRequests?: boolean;
+  /** Bound of the Temporal calls of one request (the data source bounds its own calls); 5 s by default. */
+  readonly callTimeoutMs?: number;
 }
+
+/** The default bound of a request's Temporal calls and of each database call. */
+export const DEFAULT_CALL_TIMEOUT_MS = 5_000;
 
 /** Requests larger than this are refused (413) before they are parsed. */
 export const BODY_LIMIT = '64kb';
@@ -134,6 +140,7 @@ export async function createApiApplication(deps: ApiDependencies): Promise<INest
   app.use(requireJson);
   app.use(CALLBACK_ROUTE, callbackJsonBody(BODY_LIMIT));
   app.use(jsonBody(BODY_LIMIT));
+  app.use(temporalDeadline(deps.temporal, deps.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS));
   app.getHttpAdapter().getInstance().disable('x-powered-by');
   answerUnparsableRequests(app.getHttpServer());
   app.enableShutdownHooks();

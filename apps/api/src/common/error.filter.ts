@@ -3,7 +3,12 @@ import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { PassageError, type ErrorCode } from '@passage/contracts';
 import { AuthenticationError } from '@passage/auth';
+import { isDatabaseUnavailable } from '@passage/persistence';
+import { isTemporalUnavailable, temporalUnavailable } from '@passage/temporal';
 import { statusOf, type ErrorResponse } from './error-response';
+
+/** What a 503 asks the client to wait before it tries again, in seconds (the outages it answers are short or long). */
+export const RETRY_AFTER_SECONDS = 5;
 
 const HTTP_CODES: Record<number, ErrorCode> = {
   400: 'invalid-request',
@@ -58,6 +63,7 @@ export class ErrorFilter implements ExceptionFilter {
     ) {
       response.setHeader('WWW-Authenticate', `Bearer error="invalid_token"`);
     }
+    if (body.code === 'unavailable') response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     response
       .status(statusOf(body.code))
       .json(
@@ -72,6 +78,13 @@ export class ErrorFilter implements ExceptionFilter {
     if (error instanceof AuthenticationError) return new PassageError(error.code, error.message);
     const parsed = parserError(error);
     if (parsed) return parsed;
+    // A server that is down or did not answer within the call bound: the client may retry, and is told when.
+    if (isTemporalUnavailable(error)) return this.unavailable('temporal', temporalUnavailable());
+    if (isDatabaseUnavailable(error))
+      return this.unavailable(
+        'database',
+        new PassageError('unavailable', 'the database cannot be reached now; try again later'),
+      );
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const code = HTTP_CODES[status];
@@ -79,6 +92,12 @@ export class ErrorFilter implements ExceptionFilter {
       if (code) return new PassageError(code, status === 400 ? 'the request is malformed' : error.message);
     }
     return undefined;
+  }
+
+  /** Logged without the error's message (it may quote a statement's parameters): which server, nothing else. */
+  private unavailable(server: 'temporal' | 'database', error: PassageError): PassageError {
+    this.logger.warn(`unavailable: ${server} did not answer in time`);
+    return error;
   }
 
   private report(error: unknown): string {

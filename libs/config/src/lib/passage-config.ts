@@ -67,6 +67,11 @@ export interface PassageConfig {
   readonly notifications: NotificationSettings;
   /** How often the worker re-reads the agency registry to serve (or stop serving) webhook agencies. */
   readonly agencyRegistryRefreshMs: number;
+  /**
+   * The API's bound on each database call and on the Temporal calls of one request: past it the request answers
+   * 503 `unavailable` with `Retry-After` instead of waiting for a server that is down or frozen.
+   */
+  readonly apiCallTimeoutMs: number;
 }
 
 /** Secrets generated for a development machine, kept under the data folder so that every local process shares them. */
@@ -116,6 +121,7 @@ export function loadPassageConfig(env: NodeJS.ProcessEnv = process.env): Passage
     http: { host: env['PASSAGE_HTTP_HOST'] ?? '127.0.0.1', port: Number(env['PASSAGE_HTTP_PORT'] ?? 3000) },
     publicUrl: publicUrl(env, environment),
     agencyRegistryRefreshMs: Number(env['PASSAGE_AGENCY_REGISTRY_REFRESH_MS'] ?? 30_000),
+    apiCallTimeoutMs: positiveInteger(env, 'PASSAGE_API_CALL_TIMEOUT_MS', 5_000),
     notifications: notificationSettings(env, environment, dataDir),
   };
 }

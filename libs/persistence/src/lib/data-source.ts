@@ -8,6 +8,11 @@ export interface DatabaseOptions {
   /** Log every query (development only: queries carry no subject data, but parameters may). */
   readonly logging?: boolean;
   readonly poolSize?: number;
+  /**
+   * Bounds every statement (server side and client side) and every wait for a connection, so that a database that
+   * is down or frozen fails a call in time instead of hanging it. Unset: no bound (migrations, batch tools).
+   */
+  readonly callTimeoutMs?: number;
 }
 
 /** Passage's PostgreSQL data source: explicit entities, migrations only (`synchronize` stays off). */
@@ -20,7 +25,15 @@ export function createDataSource(options: DatabaseOptions): DataSource {
     migrationsTableName: 'passage_migrations',
     synchronize: false,
     logging: options.logging ? ['query', 'error'] : ['error'],
-    extra: { max: options.poolSize ?? 10 },
+    extra: {
+      max: options.poolSize ?? 10,
+      ...(options.callTimeoutMs !== undefined && {
+        connectionTimeoutMillis: options.callTimeoutMs,
+        statement_timeout: options.callTimeoutMs,
+        // The client's own bound, for a server that stops answering altogether (it cannot cancel anything then).
+        query_timeout: options.callTimeoutMs,
+      }),
+    },
   });
 }
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
 import { NativeConnection } from '@temporalio/worker';
 import type { KeyRing, TemporalSettings } from '@passage/config';
@@ -16,11 +16,26 @@ export function passageDataConverter(keys: KeyRing): DataConverter {
   return { payloadCodecs: [new EncryptionCodec(keys)], failureConverterPath: FAILURE_CONVERTER_PATH };
 }
 
-export async function connectClient(settings: TemporalSettings, keys: KeyRing): Promise<Client> {
+export interface ClientOptions {
+  /**
+   * Attempts of a call that failed because the server is unavailable (default: the SDK's 10, about 14 s of
+   * backoff). A server answering requests sets it low: a caller waiting for it is better told to come back later.
+   */
+  readonly maxCallAttempts?: number;
+}
+
+export async function connectClient(
+  settings: TemporalSettings,
+  keys: KeyRing,
+  options: ClientOptions = {},
+): Promise<Client> {
   const connection = await Connection.connect({
     address: settings.address,
     tls: settings.tls || undefined,
     apiKey: settings.apiKey,
+    ...(options.maxCallAttempts !== undefined && {
+      interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: options.maxCallAttempts }))],
+    }),
   });
   return new Client({ connection, namespace: settings.namespace, dataConverter: passageDataConverter(keys) });
 }

@@ -145,7 +145,9 @@ describe('the API when PostgreSQL or Temporal is unavailable', () => {
 
     await temporal.stop();
     expectUnavailable(await start());
-    expectUnavailable(await timed('POST', `/api/journeys/${journeyId}/inputs`, { items: { 'business.sector': 'services' } }));
+    expectUnavailable(
+      await timed('POST', `/api/journeys/${journeyId}/inputs`, { items: { 'business.sector': 'services' } }),
+    );
     expectUnavailable(await timed('POST', `/api/journeys/${journeyId}/withdraw`, {}));
     expect(api.output()).not.toContain('incident');
   });

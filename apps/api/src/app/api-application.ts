@@ -152,6 +152,13 @@ export async function createApiApplication(deps: ApiDependencies): Promise<INest
       .setDescription('Life-event journeys across public services: one timeline, data given once, every read logged.')
       .setVersion('1')
       .addBearerAuth()
+      .addGlobalResponse({
+        status: 503,
+        description:
+          '`unavailable`: PostgreSQL or Temporal did not answer within the call bound (PASSAGE_API_CALL_TIMEOUT_MS, ' +
+          '5 s by default). Nothing is lost: retry after `Retry-After` seconds, with the same Idempotency-Key for a write.',
+        headers: { 'Retry-After': { description: 'seconds to wait before retrying', schema: { type: 'integer' } } },
+      })
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });

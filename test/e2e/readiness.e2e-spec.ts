@@ -12,7 +12,10 @@ import { createTestDatabase, type TestDatabase } from '@passage/persistence/test
 interface Readiness {
   status: string;
   checks: Record<string, string>;
-  details?: { engineWorkers: { workflowPollers: number; activityPollers: number } };
+  details?: {
+    engineWorkers: { workflowPollers: number; activityPollers: number };
+    projectionQuarantine?: { open: number };
+  };
 }
 
 /*
@@ -82,6 +85,7 @@ describe('readiness', () => {
         checks: { temporal: 'up', postgres: 'up', engineWorkers: 'down' },
         details: {
           engineWorkers: { status: 'down', taskQueue: 'passage-engine', workflowPollers: 0, activityPollers: 0 },
+          projectionQuarantine: { open: 0 },
         },
       },
     });
@@ -107,6 +111,7 @@ describe('readiness', () => {
             activityPollers: 1,
             lastPollSecondsAgo: expect.any(Number),
           },
+          projectionQuarantine: { open: 0 },
         },
       },
     });

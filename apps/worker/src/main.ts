@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { startAgencyGateway } from '@passage/agency-gateway';
 import { loadPassageConfig } from '@passage/config';
 import { createNotificationService } from '@passage/notifications';
-import { startOwnerReporting } from '@passage/owner-reporting';
+import { raiseQuarantineAlert, startOwnerReporting } from '@passage/owner-reporting';
 import { createDataSource, JourneyProjectionWriter, VaultCipher } from '@passage/persistence';
 import { connectWorker, createJourneyWorker } from '@passage/temporal';
 
@@ -21,7 +21,12 @@ async function main(): Promise<void> {
     connection,
     namespace: config.temporal.namespace,
     payloadKeys: config.payloadKeys,
-    projection: new JourneyProjectionWriter(dataSource, new VaultCipher(config.vaultKeys)),
+    projection: new JourneyProjectionWriter(dataSource, new VaultCipher(config.vaultKeys), {
+      poisonAttempts: config.projectionPoisonAttempts,
+      onQuarantined: async (entry) => {
+        await raiseQuarantineAlert(dataSource, entry);
+      },
+    }),
     workflowBundle: bundlePath ? { code: readFileSync(bundlePath, 'utf8') } : undefined,
   });
   const notifications = createNotificationService({

@@ -7,3 +7,4 @@ export * from './lib/reading/kpi-view';
 export * from './lib/render/report-html';
 export * from './lib/survey/answer-satisfaction.command';
 export * from './lib/survey/satisfaction-survey';
+export { raiseQuarantineAlert } from './lib/processing/owner-alerts';

@@ -8,3 +8,4 @@ export * from './lib/repositories/journey-projection.writer';
 export * from './lib/repositories/read-model-observations.query';
 export * from './lib/vault/vault';
 export * from './lib/vault/vault-cipher';
+export * from './lib/repositories/projection-quarantine';

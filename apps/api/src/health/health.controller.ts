@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { postgresPool, ProjectionQuarantineStore } from '@passage/persistence';
 import { Public } from '../common/caller';
 import { describeEngineWorkers, type EngineWorkers } from './engine-workers';
 import { ApiMetrics } from './metrics';
@@ -49,10 +50,14 @@ export class HealthController {
     summary: 'Journeys can progress: PostgreSQL and Temporal answer, and a worker polls the engine queue (503 if not)',
   })
   async ready(@Res({ passthrough: true }) response: Response) {
-    const [temporal, postgres, engineWorkers] = await Promise.all([
+    const [temporal, postgres, engineWorkers, quarantined] = await Promise.all([
       probe(() => this.temporal.workflowService.getSystemInfo({})),
       probe(() => this.dataSource.query('SELECT 1')),
       withinBound(() => describeEngineWorkers(this.temporal)).catch(() => undefined),
+      // Journeys whose read model stopped following them: operators repair them; journeys still progress.
+      withinBound(() => new ProjectionQuarantineStore(postgresPool(this.dataSource)).countOpen()).catch(
+        () => undefined,
+      ),
     ]);
     const workers: EngineWorkers['status'] = engineWorkers?.status ?? 'down';
     const status = temporal === 'up' && postgres === 'up' && workers === 'up' ? 'up' : 'down';
@@ -60,7 +65,10 @@ export class HealthController {
     return {
       status,
       checks: { temporal, postgres, engineWorkers: workers },
-      ...(engineWorkers && { details: { engineWorkers } }),
+      details: {
+        ...(engineWorkers && { engineWorkers }),
+        ...(quarantined !== undefined && { projectionQuarantine: { open: quarantined } }),
+      },
     };
   }
 

@@ -40,6 +40,17 @@ export class ApiMetrics {
       },
     });
     new Gauge({
+      name: 'passage_projection_quarantined_journeys',
+      help: 'Journeys whose read model stopped following them: a change was quarantined and awaits read-model repair',
+      registers: [this.registry],
+      async collect() {
+        const [row]: { n: number }[] = await dataSource.query(
+          `SELECT count(*)::int AS n FROM projection_quarantine WHERE repaired_at IS NULL`,
+        );
+        this.set(row?.n ?? 0);
+      },
+    });
+    new Gauge({
       name: 'passage_projection_lag_seconds',
       help: 'Delay between a journey change in the workflow and its projection in PostgreSQL, over the last 5 minutes',
       labelNames: ['quantile'] as const,

@@ -72,6 +72,11 @@ export interface PassageConfig {
    * 503 `unavailable` with `Retry-After` instead of waiting for a server that is down or frozen.
    */
   readonly apiCallTimeoutMs: number;
+  /**
+   * Attempts of a journey's projection that fails on its data (SQLSTATE class 22 or 23) before it is quarantined and
+   * the journey goes on (`docs/reliability.md`).
+   */
+  readonly projectionPoisonAttempts: number;
 }
 
 /** Secrets generated for a development machine, kept under the data folder so that every local process shares them. */
@@ -122,6 +127,7 @@ export function loadPassageConfig(env: NodeJS.ProcessEnv = process.env): Passage
     publicUrl: publicUrl(env, environment),
     agencyRegistryRefreshMs: Number(env['PASSAGE_AGENCY_REGISTRY_REFRESH_MS'] ?? 30_000),
     apiCallTimeoutMs: positiveInteger(env, 'PASSAGE_API_CALL_TIMEOUT_MS', 5_000),
+    projectionPoisonAttempts: positiveInteger(env, 'PASSAGE_PROJECTION_POISON_ATTEMPTS', 5),
     notifications: notificationSettings(env, environment, dataDir),
   };
 }

@@ -46,10 +46,19 @@ export interface AgencyActivities {
   performService(request: ServiceRequest): Promise<ServiceOutcome>;
 }
 
+/**
+ * How a projection ended: `applied`, or `quarantined` when the database refused the change itself (a data exception
+ * or a constraint, SQLSTATE class 22 or 23) on every bounded attempt: the change is left out of the read model, an
+ * operator is alerted and the journey goes on (`passage read-model repair` rebuilds its rows later). The workflow
+ * does not branch on it: older histories recorded no result at all.
+ */
+export type ProjectionOutcome =
+  { readonly outcome: 'applied' } | { readonly outcome: 'quarantined'; readonly sqlState: string };
+
 /** Passage's own activities on the journey task queue (their names are in recorded histories: never rename them). */
 export interface JourneyActivities {
   /** Writes the read model, the timeline, the vault and the outbox for one change, idempotently. */
-  projectJourney(update: ProjectionUpdate): Promise<void>;
+  projectJourney(update: ProjectionUpdate): Promise<ProjectionOutcome | void>;
 }
 
 export const PERFORM_SERVICE_ACTIVITY = 'performService' satisfies keyof AgencyActivities;

@@ -75,8 +75,8 @@ export class ProjectedJourney {
   }
 
   /** Applies an update again, as a retried projection activity does. */
-  replay(update: ProjectionUpdate): Promise<void> {
-    return this.writer.apply(update);
+  async replay(update: ProjectionUpdate): Promise<void> {
+    await this.writer.apply(update);
   }
 
   private state(steps: readonly Partial<StepState>[], status: JourneyState['status'], at: string): JourneyState {

@@ -1,12 +1,19 @@
+import { Context } from '@temporalio/activity';
 import { Worker, type NativeConnection, type WorkflowBundleOption } from '@temporalio/worker';
-import { JOURNEY_TASK_QUEUE, type JourneyActivities, type ProjectionUpdate } from '@passage/contracts';
+import {
+  JOURNEY_TASK_QUEUE,
+  type JourneyActivities,
+  type ProjectionOutcome,
+  type ProjectionUpdate,
+} from '@passage/contracts';
 import type { KeyRing } from '@passage/config';
 import { passageDataConverter } from './temporal-client';
 import { bundleJourneyWorkflows } from './workflow-bundle';
 
 /** Where a journey's changes go: the read model's writer (`JourneyProjectionWriter` in production). */
 export interface JourneyProjection {
-  apply(update: ProjectionUpdate): Promise<void>;
+  /** `attempt`: Temporal's attempt of the activity, from 1 (the writer quarantines a change after a bound). */
+  apply(update: ProjectionUpdate, attempt: number): Promise<ProjectionOutcome | void>;
 }
 
 export interface JourneyWorkerOptions {
@@ -27,7 +34,9 @@ export async function createJourneyWorker(options: JourneyWorkerOptions): Promis
     namespace: options.namespace,
     taskQueue: options.taskQueue ?? JOURNEY_TASK_QUEUE,
     workflowBundle: options.workflowBundle ?? (await bundleJourneyWorkflows()),
-    activities: { projectJourney: (update) => projection.apply(update) } satisfies JourneyActivities,
+    activities: {
+      projectJourney: (update) => projection.apply(update, Context.current().info.attempt),
+    } satisfies JourneyActivities,
     dataConverter: passageDataConverter(options.payloadKeys),
   });
 }

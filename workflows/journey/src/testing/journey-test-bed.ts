@@ -1,5 +1,5 @@
 import { JOURNEY_TASK_QUEUE, type ProjectionUpdate } from '@passage/contracts';
-import { JourneyProjectionWriter, VaultCipher } from '@passage/persistence';
+import { JourneyProjectionWriter, VaultCipher, type ProjectionWriterOptions } from '@passage/persistence';
 import { createTestDatabase, type TestDatabase } from '@passage/persistence/testing';
 import { createJourneyWorker } from '@passage/temporal';
 import {
@@ -28,8 +28,8 @@ export interface JourneyTestBed<Server extends TestTemporal = TestTemporal> {
 }
 
 /** A journey test bed on the run's dev server, in a namespace of this test file's own. */
-export async function startJourneyTestBed(): Promise<JourneyTestBed> {
-  return start(await connectTestTemporal(), JOURNEY_TASK_QUEUE);
+export async function startJourneyTestBed(projection: ProjectionWriterOptions = {}): Promise<JourneyTestBed> {
+  return start(await connectTestTemporal(), JOURNEY_TASK_QUEUE, projection);
 }
 
 /**
@@ -43,9 +43,10 @@ export async function startTimeSkippingJourneyTestBed(): Promise<JourneyTestBed<
 async function start<Server extends TestTemporal>(
   temporal: Server,
   taskQueue: string,
+  projection: ProjectionWriterOptions = {},
 ): Promise<JourneyTestBed<Server>> {
   const db = await createTestDatabase();
-  const writer = new JourneyProjectionWriter(db.dataSource, new VaultCipher(TEST_PAYLOAD_KEYS));
+  const writer = new JourneyProjectionWriter(db.dataSource, new VaultCipher(TEST_PAYLOAD_KEYS), projection);
   const projections: ProjectionUpdate[] = [];
   const worker = await createJourneyWorker({
     connection: temporal.nativeConnection,
@@ -53,9 +54,10 @@ async function start<Server extends TestTemporal>(
     payloadKeys: TEST_PAYLOAD_KEYS,
     taskQueue,
     projection: {
-      apply: async (update) => {
-        await writer.apply(update);
+      apply: async (update, attempt) => {
+        const outcome = await writer.apply(update, attempt);
         projections.push(update);
+        return outcome;
       },
     },
   });

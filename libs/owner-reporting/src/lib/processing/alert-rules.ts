@@ -11,7 +11,7 @@ export interface OwnerAlert {
   readonly key: string;
   readonly owner: string;
   readonly lifeEvent: string;
-  readonly kind: 'target-missed' | 'budget-threshold';
+  readonly kind: 'target-missed' | 'budget-threshold' | 'projection-quarantined';
   /** The KPI, or `budget-spent` / `budget-forecast`. */
   readonly kpi: string;
   /** The target, or the share of the budget crossed. */

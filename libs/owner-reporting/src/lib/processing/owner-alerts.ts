@@ -32,3 +32,27 @@ export async function raiseAlert(q: Queryable, alert: OwnerAlert): Promise<boole
   );
   return true;
 }
+
+/**
+ * A journey's read model stopped following it: the database refused one of its changes on every attempt and the
+ * change was quarantined (the journey goes on). One alert per journey and first quarantined change; the message
+ * names codes only, never data, and says what to do.
+ */
+export function raiseQuarantineAlert(
+  q: Queryable,
+  entry: { journeyId: string; owner: string; lifeEvent: string; seq: number; sqlState: string; statement: string },
+): Promise<boolean> {
+  return raiseAlert(q, {
+    key: `projection-quarantined:${entry.journeyId}`,
+    owner: entry.owner,
+    lifeEvent: entry.lifeEvent,
+    kind: 'projection-quarantined',
+    kpi: 'read-model',
+    threshold: 0,
+    value: entry.seq,
+    period: new Date().toISOString().slice(0, 10),
+    message:
+      `The timeline of journey ${entry.journeyId} stopped at change ${entry.seq}: the database refused it ` +
+      `(SQLSTATE ${entry.sqlState}, ${entry.statement}). The journey goes on; run passage read-model repair --quarantined.`,
+  });
+}

@@ -4,6 +4,7 @@ import { AgencyCallbacks1795912500000 } from './1795912500000-agency-callbacks';
 import { OwnerReporting1795913600000 } from './1795913600000-owner-reporting';
 import { AuditLogAndProposals1795914800000 } from './1795914800000-audit-log-and-proposals';
 import { DropJourneyStateCopy1795916000000 } from './1795916000000-drop-journey-state-copy';
+import { ProjectionQuarantine1795917000000 } from './1795917000000-projection-quarantine';
 
 /** Every migration, in order. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   OwnerReporting1795913600000,
   AuditLogAndProposals1795914800000,
   DropJourneyStateCopy1795916000000,
+  ProjectionQuarantine1795917000000,
 ];

@@ -1,9 +1,15 @@
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { postgresPool } from '../data-source';
-import type { ProjectionUpdate, StepState, TimelineEvent } from '@passage/contracts';
+import type { ProjectionOutcome, ProjectionUpdate, StepState, TimelineEvent } from '@passage/contracts';
 import type { VaultCipher } from '../vault/vault-cipher';
 import { deriveKpiEvent } from './kpi-events';
+import {
+  isPoisonSqlState,
+  ProjectionQuarantineStore,
+  sqlStateOf,
+  type QuarantinedProjection,
+} from './projection-quarantine';
 
 /** The PostgreSQL notification channel on which the projection announces new timeline events of a journey. */
 export const JOURNEY_EVENTS_CHANNEL = 'passage_journey_events';
@@ -152,26 +158,94 @@ SELECT pg_notify($24, $1)`;
 
 type JourneyView = ProjectionUpdate['state'];
 
+/** The projection statement's name: what logs, failures and the quarantine name instead of its text. */
+export const PROJECTION_STATEMENT = 'passage_apply_projection';
+
+export interface ProjectionWriterOptions {
+  /**
+   * Attempts of a change that the database refuses on its data (SQLSTATE class 22 or 23) before it is quarantined.
+   * A journey already in quarantine quarantines such a change at once. Default 5.
+   */
+  readonly poisonAttempts?: number;
+  /** Told once per quarantined change, after its row is written (the worker raises an owner alert). */
+  readonly onQuarantined?: (entry: QuarantinedProjection) => Promise<void>;
+}
+
+/**
+ * A projection that failed: the journey, the change's sequence number, the SQLSTATE and the statement's name. Never
+ * PostgreSQL's message, detail or parameters: they can quote a subject's data. Temporal retries it.
+ */
+export class ProjectionFailure extends Error {
+  override readonly name = 'ProjectionFailure';
+  constructor(
+    readonly journeyId: string,
+    readonly seq: number,
+    readonly sqlState: string,
+  ) {
+    super(`projection of ${journeyId} at seq ${seq} failed: SQLSTATE ${sqlState} (${PROJECTION_STATEMENT})`);
+  }
+}
+
 /**
  * Applies one projection update (ADR 0002): everything derived from a journey's change, written by one statement.
  * The rows it writes are computed here; which of the event rows are new is decided by the database.
  */
 export class JourneyProjectionWriter {
   private readonly pool: Pool;
+  private readonly quarantine: ProjectionQuarantineStore;
+  private readonly poisonAttempts: number;
 
   constructor(
     dataSource: DataSource,
     private readonly vault: VaultCipher,
+    private readonly options: ProjectionWriterOptions = {},
   ) {
     // A named statement is parsed once per connection, and PostgreSQL may then keep a generic plan for it: that was
     // about half of what the database spent per write.
     // Behind PgBouncer in transaction mode this needs PgBouncer 1.21+ (max_prepared_statements).
     this.pool = postgresPool(dataSource);
+    this.quarantine = new ProjectionQuarantineStore(this.pool);
+    this.poisonAttempts = options.poisonAttempts ?? 5;
   }
 
-  async apply({ state, events, dataWrites }: ProjectionUpdate): Promise<void> {
+  /**
+   * Writes one change; `attempt` is Temporal's attempt of the activity (1 for the first). A failure of the database
+   * is logged and thrown with its SQLSTATE only. A change the database refuses on its data is retried up to
+   * `poisonAttempts` times, then quarantined: it answers `quarantined` and the journey goes on without it.
+   */
+  async apply(update: ProjectionUpdate, attempt = 1): Promise<ProjectionOutcome> {
+    try {
+      await this.write(update);
+      return { outcome: 'applied' };
+    } catch (error) {
+      const sqlState = sqlStateOf(error);
+      if (sqlState === undefined) throw error;
+      const { journeyId, seq } = update.state;
+      const failure = new ProjectionFailure(journeyId, seq, sqlState);
+      const poison = isPoisonSqlState(sqlState);
+      if (!poison || (attempt < this.poisonAttempts && !(await this.quarantine.isOpen(journeyId)))) {
+        console.error(`${failure.message}; attempt ${attempt}${poison ? ` of ${this.poisonAttempts}` : ''}`);
+        throw failure;
+      }
+      const entry: QuarantinedProjection = {
+        journeyId,
+        owner: update.state.owner,
+        lifeEvent: update.state.lifeEvent.id,
+        seq,
+        sqlState,
+        statement: PROJECTION_STATEMENT,
+        attempts: attempt,
+      };
+      await this.quarantine.record(entry);
+      console.error(`${failure.message}; quarantined after ${attempt} attempt${attempt === 1 ? '' : 's'}`);
+      await this.options.onQuarantined?.(entry);
+      return { outcome: 'quarantined', sqlState };
+    }
+  }
+
+  private async write({ state, events, dataWrites }: ProjectionUpdate): Promise<void> {
     await this.pool.query({
-      name: 'passage_apply_projection',
+      name: PROJECTION_STATEMENT,
       text: APPLY_PROJECTION,
       values: [
         state.journeyId,

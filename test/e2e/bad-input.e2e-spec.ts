@@ -856,9 +856,12 @@ function buildCases(
     ['POST', '/decision', 'decision', json({ outcome: 'rejected', reason: 'incomplete' })],
     ['POST', '/request-info', 'request-info', json({ items: ['person.address'] })],
   ];
-  // An id that cannot be decoded never reaches a route's parameter: it is refused as a whole (no path to name).
-  const idPath = (id: string, name: string): PathExpectation =>
-    /%(?![0-9A-Fa-f]{2})|%FF|%E0%A4%A$/.test(id) ? null : name;
+  // One rule for ids (README): an id that cannot exist answers 404 like one the caller may not see (issue 11,
+  // finding 4). An address that cannot be decoded never reaches a route: it is refused as a whole (400, no path).
+  const unknownId = (id: string) =>
+    /%(?![0-9A-Fa-f]{2})|%FF|%E0%A4%A$/.test(id)
+      ? invalid(null)
+      : { status: 404, code: 'not-found' as const, errorPath: null };
   const malformedIds: Case[] = [
     ...journeyRoutes.flatMap(([method, suffix, what, body]) =>
       JOURNEY_IDS.map(([idName, id]) => ({
@@ -867,7 +870,7 @@ function buildCases(
         method,
         path: `/api/journeys/${id}${suffix}`,
         ...body,
-        ...invalid(idPath(id, 'id')),
+        ...unknownId(id),
       })),
     ),
     ...taskRoutes.flatMap(([method, suffix, what, body]) =>
@@ -877,15 +880,15 @@ function buildCases(
         method,
         path: `/api/agency/tasks/${id}${suffix}`,
         ...body,
-        ...invalid(idPath(id, 'taskId')),
+        ...unknownId(id),
       })),
     ),
-    ...MALFORMED_IDS.filter(([idName]) => idName !== 'a UUID in capitals').map(([idName, id]): Case => ({
+    ...MALFORMED_IDS.map(([idName, id]): Case => ({
       name: `revoke: mandate id is ${idName}`,
       who: 'alice',
       method: 'DELETE',
       path: `/api/mandates/${id}`,
-      ...invalid(idPath(id, 'id')),
+      ...unknownId(id),
     })),
     ...[
       '0',
@@ -905,7 +908,7 @@ function buildCases(
       who: 'anonymous',
       method: 'GET',
       path: `/api/life-events/${LIFE_EVENT}/versions/${version}`,
-      ...invalid(idPath(version, 'version')),
+      ...unknownId(version),
     })),
   ];
 

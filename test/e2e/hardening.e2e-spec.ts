@@ -1,6 +1,108 @@
 // The security findings of issue 11 that need the whole stack: each block failed before its fix.
+import { randomUUID } from 'node:crypto';
+import type { Principal } from '@passage/auth';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
-import { HttpClient } from './support/http-client';
+import { HttpClient, type ProbeResult } from './support/http-client';
+
+const alice: Principal = { sub: 'alice', roles: ['citizen'] };
+const loket: Principal = { sub: 'officer-loket', roles: ['agency'], agency: 'ondernemingsloket' };
+const owner: Principal = { sub: 'owner-vlaio', roles: ['owner'], owner: 'vlaio' };
+const admin: Principal = { sub: 'admin-1', roles: ['admin'] };
+
+/** A small deterministic generator, so that a failing fuzz case can be replayed. */
+function generator(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1_664_525 + 1_013_904_223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+/** A real calendar day from 2000 to 2100, decided without the API's code: the oracle of the date fuzz. */
+function isAcceptedDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    year >= 2000 &&
+    year <= 2100 &&
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day
+  );
+}
+
+const HOSTILE_NUMBERS = [
+  '',
+  '0',
+  '-1',
+  '1.5',
+  '1e3',
+  '1e309',
+  '0x10',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '9'.repeat(400),
+  '%00',
+  '1%00',
+  '%20',
+  'null',
+  'true',
+  '[]',
+  '{}',
+  encodeURIComponent("' OR 1=1 --"),
+  '٣',
+  '１',
+  '+1',
+  '2000',
+  '2100',
+  '1999',
+  '2101',
+  '9999',
+  '99999',
+  '0000',
+  '2026.0',
+  // Encoded: fetch would trim a bare leading or trailing space off the address.
+  '2026%20',
+  '%202026',
+  '2026%09',
+];
+
+function dateCandidates(count: number, random: () => number): string[] {
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  const generated = Array.from({ length: count }, () => {
+    const year = [1999, 2000, 2026, 2100, 2101, 9999, 0, 10_000][Math.floor(random() * 8)] ?? 2026;
+    const month = Math.floor(random() * 15);
+    const day = Math.floor(random() * 34);
+    return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+  });
+  return [
+    ...generated,
+    '9999-12-31',
+    '0000-01-01',
+    '1999-12-31',
+    '2000-01-01',
+    '2100-12-31',
+    '2101-01-01',
+    '2024-02-29',
+    '2026-02-29',
+    '2026-02-30',
+    '2026-13-01',
+    '2026-00-10',
+    '+2026-01-01',
+    '2026-1-1',
+    '20260101',
+    '2026-01-01T00:00:00Z',
+    '2026-01-01%00',
+    '',
+    'today',
+    '-002026-01-01',
+    '275760-09-13',
+    '٢٠٢٦-٠١-٠١',
+  ];
+}
 
 describe('hardening (issue 11)', () => {
   let stack: E2eStack;
@@ -11,6 +113,122 @@ describe('hardening (issue 11)', () => {
 
   afterAll(async () => {
     await stack?.stop();
+  });
+
+  describe('ids and dates (finding 4)', () => {
+    /** Two answers that a caller cannot tell apart. */
+    const alike = (a: ProbeResult, b: ProbeResult) => ({
+      status: a.status,
+      text: a.text,
+      to: { status: b.status, text: b.text },
+    });
+
+    it('answers an id of the wrong shape (a bare UUID…) exactly like an id the caller may not see: 404', async () => {
+      const uuid = randomUUID();
+      const routes: [Principal, string, string, string][] = [
+        [alice, 'GET', `/api/journeys/${uuid}`, `/api/journeys/journey-start-business-${uuid}`],
+        [alice, 'GET', `/api/journeys/${uuid}/access-log`, `/api/journeys/journey-start-business-${uuid}/access-log`],
+        [alice, 'POST', `/api/journeys/${uuid}/withdraw`, `/api/journeys/journey-start-business-${uuid}/withdraw`],
+        [
+          alice,
+          'POST',
+          `/api/journeys/${uuid}/satisfaction`,
+          `/api/journeys/journey-start-business-${uuid}/satisfaction`,
+        ],
+        [alice, 'DELETE', `/api/mandates/not-a-uuid`, `/api/mandates/${uuid}`],
+        [alice, 'DELETE', `/api/mandates/${uuid.toUpperCase()}`, `/api/mandates/${uuid}`],
+        [loket, 'GET', `/api/agency/tasks/task-1`, `/api/agency/tasks/${uuid}`],
+        [loket, 'POST', `/api/agency/tasks/${uuid}x/claim`, `/api/agency/tasks/${uuid}/claim`],
+        [alice, 'GET', '/api/life-events/start-business/versions/abc', '/api/life-events/start-business/versions/999'],
+        [alice, 'GET', '/api/life-events/start-business/versions/0', '/api/life-events/start-business/versions/999'],
+        [
+          owner,
+          'POST',
+          '/api/life-events/start-business/versions/1.5/simulate',
+          '/api/life-events/start-business/versions/999/simulate',
+        ],
+      ];
+      for (const [principal, method, odd, unknown] of routes) {
+        const client = await stack.as(principal);
+        // A valid body, so that the answer is about the id (bodies are checked before the journey is looked up).
+        const body =
+          method === 'GET' || method === 'DELETE' ? undefined : odd.endsWith('/satisfaction') ? '{"score":3}' : '{}';
+        const headers: Record<string, string> = body ? { 'content-type': 'application/json' } : {};
+        const [oddAnswer, unknownAnswer] = [
+          await client.probe(method, odd, body, headers),
+          await client.probe(method, unknown, body, headers),
+        ];
+        expect({ odd, ...alike(oddAnswer, unknownAnswer) }).toEqual({
+          odd,
+          status: 404,
+          text: unknownAnswer.text,
+          to: { status: 404, text: unknownAnswer.text },
+        });
+      }
+    });
+
+    it("answers 400 with the parameter's path for every date out of range or not in the calendar (fuzz), never 5xx", async () => {
+      const client = await stack.as(owner);
+      const random = generator(11);
+      const wrong: string[] = [];
+      for (const parameter of ['from', 'to'] as const) {
+        for (const value of dateCandidates(120, random)) {
+          // Alone, as a caller would send it (`?to=9999-12-31` answered 500); a valid day with the other bound on
+          // the same day, as the period may not end before it begins nor span more than three years.
+          const query = isAcceptedDate(value) ? `from=${value}&to=${value}` : `${parameter}=${value}`;
+          const answer = await client.probe('GET', `/api/owners/vlaio/life-events/start-business/kpis?${query}`);
+          const expected = isAcceptedDate(value) ? { status: 200 } : { status: 400, path: `query.${parameter}` };
+          const got =
+            answer.status === 200
+              ? { status: 200 }
+              : { status: answer.status, path: (answer.body as { path?: string } | undefined)?.path };
+          if (JSON.stringify(got) !== JSON.stringify(expected))
+            wrong.push(`?${query}: ${answer.status} ${answer.text.slice(0, 120)}`);
+        }
+      }
+      expect(wrong).toEqual([]);
+    });
+
+    it("answers 400 with the parameter's path for every malformed number (years, pages, versions, event ids)", async () => {
+      const asOwner = await stack.as(owner);
+      const asAdmin = await stack.as(admin);
+      const asLoket = await stack.as(loket);
+      const year = (v: string) => /^\d{4}$/.test(v) && Number(v) >= 2000 && Number(v) <= 2100;
+      const whole = (max: number) => (v: string) => {
+        const n = Number(v);
+        // Control characters are refused whatever they surround (one line per value).
+        return v.trim() !== '' && ![...v].some((c) => c < ' ') && Number.isInteger(n) && n >= 1 && n <= max;
+      };
+      const version = (v: string) => /^[1-9][0-9]{0,8}$/.test(v);
+      const parameters: [HttpClient, (v: string) => string, string, (v: string) => boolean][] = [
+        [asOwner, (v) => `/api/owners/vlaio/life-events/start-business/budget?year=${v}`, 'query.year', year],
+        [asOwner, (v) => `/api/owners/vlaio/reports/${v}`, 'year', year],
+        [asLoket, (v) => `/api/agency/tasks?page=${v}`, 'query.page', whole(10_000)],
+        [asLoket, (v) => `/api/agency/tasks?pageSize=${v}`, 'query.pageSize', whole(100)],
+        [asAdmin, (v) => `/api/life-events/start-business/diff?from=${v}&to=1`, 'query.from', version],
+        [asAdmin, (v) => `/api/life-events/start-business/diff?from=1&to=${v}`, 'query.to', version],
+      ];
+      const wrong: string[] = [];
+      for (const [client, path, parameterPath, accepted] of parameters) {
+        // An empty path segment is another route: only query parameters take the empty value.
+        for (const value of HOSTILE_NUMBERS.filter((v) => v !== '' || path(v).includes('?'))) {
+          const answer = await client.probe('GET', path(value));
+          const decoded = (() => {
+            try {
+              return decodeURIComponent(value);
+            } catch {
+              return value;
+            }
+          })();
+          // A version that is not published answers 404 (it may be valid in shape); everything else is 200 or 400.
+          const fine = accepted(decoded)
+            ? answer.status === 200 || answer.status === 404
+            : answer.status === 400 && (answer.body as { path?: string }).path === parameterPath;
+          if (!fine) wrong.push(`${path(value)}: ${answer.status} ${answer.text.slice(0, 120)}`);
+        }
+      }
+      expect(wrong).toEqual([]);
+    });
   });
 
   describe('tokens (finding 7)', () => {

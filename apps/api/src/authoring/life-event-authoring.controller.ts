@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger'
 import { LifeEventAuthoring, SimulateLifeEventCommand } from '@passage/versioning';
 import type { Caller } from '@passage/auth';
 import { CurrentCaller } from '../common/caller';
-import { PositiveIntPipe } from '../common/params';
+import { PositiveIntPipe, VersionPipe } from '../common/params';
 import { RolesOrNotFound } from '../common/roles.guard';
 
 /** What a process owner sees before moving to a new version: its differences and its simulated behaviour. */
@@ -36,7 +36,7 @@ export class LifeEventAuthoringController {
   simulate(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
-    @Param('version', new PositiveIntPipe('version')) version: number,
+    @Param('version', VersionPipe) version: number,
     @Body() body: SimulateLifeEventCommand,
   ) {
     return this.authoring.simulate(caller, id, version, body);

@@ -7,7 +7,7 @@ import { toMermaid, type Language } from '@passage/journey-model';
 import { AgencyRegistry, LifeEventRegistry } from '@passage/registry';
 import { findLifeEvent } from '@passage/life-events';
 import { Public } from '../common/caller';
-import { LanguagePipe, PositiveIntPipe } from '../common/params';
+import { LanguagePipe, VersionPipe } from '../common/params';
 
 /** The published catalogue: open to anyone, like the services it describes. */
 @ApiTags('catalogue')
@@ -52,7 +52,7 @@ export class CatalogueController {
   @ApiOperation({ summary: 'A published version: its definition and Mermaid diagram' })
   async version(
     @Param('id') id: string,
-    @Param('version', new PositiveIntPipe('version')) version: number,
+    @Param('version', VersionPipe) version: number,
     @Query('lang', LanguagePipe) language: Language = 'nl',
   ) {
     const snapshot = isLifeEventId(id) ? await this.registry.find(id, version) : undefined;
@@ -71,7 +71,7 @@ export class CatalogueController {
   @ApiOperation({ summary: 'A published version and its services as CPSV-AP 3.2.0 JSON-LD' })
   async cpsv(
     @Param('id') id: string,
-    @Param('version', new PositiveIntPipe('version')) version: number,
+    @Param('version', VersionPipe) version: number,
     @Res({ passthrough: true }) response: Response,
   ) {
     const snapshot = isLifeEventId(id) ? await this.registry.find(id, version) : undefined;

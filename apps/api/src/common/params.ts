@@ -1,14 +1,39 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
-import { isJourneyId, PassageError } from '@passage/contracts';
+import { isJourneyId, notFound, PassageError } from '@passage/contracts';
 import { LANGUAGES, type Language } from '@passage/journey-model';
 
-/** A journey id in path position: malformed ids are refused with their path (they reveal nothing). */
+/*
+ * One rule for ids in the path (README, "Using the API"): an id that cannot exist (the wrong shape) answers 404
+ * exactly like an id of something the caller may not see, so that the answer is never an oracle. Values in the path
+ * or the query (dates, years, numbers, languages) that are malformed answer 400 with their path.
+ */
+
+/** A journey id in path position. */
 @Injectable()
 export class JourneyIdPipe implements PipeTransform<unknown, string> {
   transform(value: unknown): string {
-    if (typeof value !== 'string' || !isJourneyId(value))
-      throw new PassageError('invalid-request', 'id must be a journey id (journey-<life-event>-<uuid>)', 'id');
+    if (typeof value !== 'string' || !isJourneyId(value)) throw notFound('journey');
     return value;
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A UUID id (mandates) in path position, in its canonical lower-case form. */
+export class UuidIdPipe implements PipeTransform<unknown, string> {
+  constructor(private readonly what: string) {}
+
+  transform(value: unknown): string {
+    if (typeof value !== 'string' || !UUID.test(value)) throw notFound(this.what);
+    return value;
+  }
+}
+
+/** A published version number in path position: 1, 2, … */
+export class VersionPipe implements PipeTransform<unknown, number> {
+  transform(value: unknown): number {
+    if (typeof value !== 'string' || !/^[1-9][0-9]{0,8}$/.test(value)) throw notFound('life-event version');
+    return Number(value);
   }
 }
 
@@ -23,7 +48,7 @@ export class LanguagePipe implements PipeTransform<unknown, Language | undefined
   }
 }
 
-/** A positive integer in path position (versions, years). */
+/** A positive integer in the query. */
 @Injectable()
 export class PositiveIntPipe implements PipeTransform<unknown, number> {
   constructor(private readonly name: string) {}

@@ -1,10 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { notFound, PassageError } from '@passage/contracts';
 import { GrantMandateCommand, Mandates } from '@passage/journeys';
 import type { Caller } from '@passage/auth';
 import type { MandateEntity } from '@passage/persistence';
 import { CurrentCaller } from '../common/caller';
+import { UuidIdPipe } from '../common/params';
 
 const MAX_MANDATE_MS = 5 * 366 * 86_400_000;
 
@@ -63,16 +64,7 @@ export class MandatesController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke a mandate you gave' })
-  async revoke(
-    @CurrentCaller() caller: Caller,
-    @Param(
-      'id',
-      new ParseUUIDPipe({
-        exceptionFactory: () => new PassageError('invalid-request', 'id must be a mandate id (a UUID)', 'id'),
-      }),
-    )
-    id: string,
-  ): Promise<void> {
+  async revoke(@CurrentCaller() caller: Caller, @Param('id', new UuidIdPipe('mandate')) id: string): Promise<void> {
     await this.mandates.revoke(this.subjectOf(caller), id);
   }
 

@@ -156,7 +156,8 @@ export class AgencyInbox {
 
   private async task(staff: Principal, taskId: string): Promise<AgencyTaskEntity> {
     const agency = this.agencyOf(staff);
-    if (!TASK_ID.test(taskId)) throw new PassageError('invalid-request', 'taskId must be a task id (a UUID)', 'taskId');
+    // A task id of the wrong shape and a task of another agency look alike (README, one rule for ids).
+    if (!TASK_ID.test(taskId)) throw notFound('task');
     const task = await this.dataSource.getRepository(AgencyTaskEntity).findOneBy({ id: taskId, agency });
     if (!task) throw notFound('task');
     return task;

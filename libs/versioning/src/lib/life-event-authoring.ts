@@ -106,7 +106,7 @@ export class LifeEventAuthoring {
 
   private async version(lifeEventId: string, version: number): Promise<DefinitionSnapshot> {
     const snapshot = await this.registry.find(lifeEventId, version);
-    if (!snapshot) throw notFound(`life-event version ${version}`);
+    if (!snapshot) throw notFound('life-event version');
     return snapshot;
   }
 }

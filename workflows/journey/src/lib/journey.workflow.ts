@@ -38,6 +38,7 @@ import {
 import { JourneyEngine, type EngineCommand } from './journey-engine';
 import { validateMessage, validateMigration } from './message-validators';
 import { JOURNEY_PATCHES } from './patches';
+import { runSynchronouslyIn } from './synchronous-scope';
 
 type CallService = Extract<EngineCommand, { kind: 'call-service' }>;
 
@@ -317,25 +318,6 @@ class JourneyShell {
     const info = workflowInfo();
     return info.continueAsNewSuggested || info.historyLength >= this.settings.continueAsNewAfterHistoryEvents;
   }
-}
-
-/**
- * Runs `work` with `scope` as the current cancellation scope and returns when it has: `CancellationScope.run` only
- * offers a promise, but calls its function before its first `await` (checked: the order of commands depends on it).
- * What `work` throws is thrown here.
- */
-function runSynchronouslyIn(scope: CancellationScope, work: () => void): void {
-  let outcome: { error?: unknown } | undefined;
-  void scope.run(async () => {
-    try {
-      work();
-      outcome = {};
-    } catch (error) {
-      outcome = { error };
-    }
-  });
-  if (!outcome) throw new IllegalStateError('CancellationScope.run deferred its function');
-  if ('error' in outcome) throw outcome.error;
 }
 
 /** A short reason for the timeline; the full failure stays in Temporal's history for operators. */

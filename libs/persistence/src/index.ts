@@ -9,3 +9,4 @@ export * from './lib/repositories/read-model-observations.query';
 export * from './lib/vault/vault';
 export * from './lib/vault/vault-cipher';
 export * from './lib/repositories/projection-quarantine';
+export * from './lib/vault/vault-reuse';

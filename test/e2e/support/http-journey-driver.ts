@@ -3,7 +3,7 @@ import type { DataValue } from '@passage/journey-model';
 import type { E2eStack } from './e2e-stack';
 import type { HttpClient } from './http-client';
 
-interface Asked {
+export interface Asked {
   item: string;
   type: string;
   values?: string[];
@@ -19,7 +19,7 @@ interface Task {
   journeyId: string;
   stepId: string;
 }
-interface TaskDetail extends Task {
+export interface TaskDetail extends Task {
   items: { item: string; value?: DataValue }[];
   produces: Asked[];
 }
@@ -49,6 +49,8 @@ export interface HttpDriveOptions {
     reason?: string;
   };
   readonly onTask?: (task: TaskDetail) => void;
+  /** The subject's answer to an asked item; a sample value by default. */
+  readonly answer?: (asked: Asked) => DataValue;
 }
 
 /**
@@ -79,7 +81,7 @@ export async function driveOverHttp(
     const toAnswer = timeline.asked.filter((a) => !answered.has(`${a.item}@${timeline.seq}`));
     if (toAnswer.length > 0) {
       for (const a of toAnswer) answered.add(`${a.item}@${timeline.seq}`);
-      const items = Object.fromEntries(toAnswer.map((a) => [a.item, sampleFor(a)]));
+      const items = Object.fromEntries(toAnswer.map((a) => [a.item, (options.answer ?? sampleFor)(a)]));
       const result = await client.post(`/api/journeys/${journeyId}/inputs`, { items });
       if (result.status !== 200 && result.status !== 409)
         throw new Error(`inputs answered ${result.status}: ${JSON.stringify(result.body)}`);

@@ -11,6 +11,7 @@ import type { TokenVerifier } from '@passage/auth';
 import { AgencyInbox } from '@passage/inbox';
 import { AgencyRegistry, AgencyRegistryAdmin, LifeEventRegistry } from '@passage/registry';
 import { JourneyAccess, JourneyEventsFeed, JourneysService, Mandates } from '@passage/journeys';
+import { VOCABULARY } from '@passage/life-events';
 import { Vault } from '@passage/persistence';
 import { OwnerReports, SatisfactionSurvey } from '@passage/owner-reporting';
 import { VaultCipher } from '@passage/persistence';
@@ -72,6 +73,7 @@ class ApiModule {
       vault,
       access,
       mandates,
+      vocabulary: VOCABULARY,
       taskQueue: deps.taskQueue,
     });
     return {

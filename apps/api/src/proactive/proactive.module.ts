@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { JourneyProposals, ProactiveEvents, ProactiveStarter } from '@passage/proactive';
+import { VOCABULARY } from '@passage/life-events';
 import { LifeEventRegistry } from '@passage/registry';
 import { Vault } from '@passage/persistence';
 import { VaultCipher } from '@passage/persistence';
@@ -17,6 +18,7 @@ export class ProactiveModule {
       dataSource: deps.dataSource,
       temporal: deps.temporal,
       vault: new Vault(deps.dataSource, cipher),
+      vocabulary: VOCABULARY,
       taskQueue: deps.taskQueue,
     });
     const proposals = new JourneyProposals({ dataSource: deps.dataSource, registry, cipher, starter });

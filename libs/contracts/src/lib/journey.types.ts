@@ -1,9 +1,13 @@
 import type {
+  BoundEntity,
   Channel,
   DataItems,
+  DataVocabulary,
   DefinitionSnapshot,
+  EntityScope,
   JourneyStatus,
   Language,
+  ScopeKey,
   StepContext,
   StepMode,
   StepDefinition,
@@ -72,6 +76,12 @@ export interface JourneyInput {
   readonly carried?: CarriedJourney;
   /** Set when the journey was started by an authentic-source event rather than an application. */
   readonly proactive?: { readonly event: string };
+  /**
+   * What the definition's items are about (the catalogue vocabulary's entries for them, see ADR 0009): the vault
+   * keys each value the journey learns by its scope. Absent in journeys started before scopes: their values are then
+   * kept for the journey only, unless the definition itself gives a scope.
+   */
+  readonly vocabulary?: DataVocabulary;
 }
 
 export interface StepState {
@@ -120,6 +130,8 @@ export interface JourneyState {
   /** Keys of the data items the journey knows, with provenance (values are never part of a view). */
   readonly provenance: Readonly<Record<string, Provenance>>;
   readonly proactive: boolean;
+  /** The entities the journey holds a number for (never one still to be founded): whose vault values it uses. */
+  readonly entities?: Readonly<Partial<Record<EntityScope, BoundEntity>>>;
 }
 
 /** What a journey hands to its next run when it continues as new (Temporal history stays small). */
@@ -183,6 +195,8 @@ export interface DataWrite {
   readonly value: DataItems[string];
   readonly provenance: Provenance;
   readonly at: string;
+  /** Where the vault keeps it: the subject, an entity by its number, or this journey only (also when absent). */
+  readonly scope?: ScopeKey;
 }
 
 /** What the projection activity writes after each change of the journey. */

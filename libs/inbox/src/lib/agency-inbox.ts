@@ -60,7 +60,7 @@ export class AgencyInbox {
     const { definition } = await this.registry.require(journey.lifeEventId, journey.version);
     const step = definition.steps.find((s) => s.id === task.stepId);
     if (!step) throw notFound('task');
-    const known = await this.vault.read(journey.subject, step.needs, {
+    const known = await this.vault.readForJourney(journey.subject, journey, step.needs, {
       accessor: staff.sub,
       accessorRole: 'agency',
       purpose: `decision on ${step.id} (task ${task.id})`,

@@ -66,3 +66,16 @@ export function dataScopeOf(
   const spec = own(definition.dataItems, item) as DataItemSpec | undefined;
   return spec?.scope ?? vocabularyEntry(vocabulary, item)?.scope;
 }
+
+/**
+ * The vocabulary's entries for the items one definition uses, and nothing else: what a journey carries in its
+ * input so that the workflow keys the vault the way the catalogue means it, without the whole catalogue.
+ */
+export function vocabularyFor(definition: LifeEventDefinition, vocabulary: DataVocabulary): DataVocabulary {
+  return Object.fromEntries(
+    Object.keys(definition.dataItems).flatMap((item) => {
+      const entry = vocabularyEntry(vocabulary, item);
+      return entry === undefined ? [] : [[item, entry]];
+    }),
+  );
+}

@@ -1,8 +1,8 @@
 import type { DataVocabulary } from './data-vocabulary';
-import { dataScopeOf, resolveDefinition } from './data-vocabulary';
+import { dataScopeOf, resolveDefinition, vocabularyFor } from './data-vocabulary';
 import type { EntityBinding, LifeEventDefinition } from './definition.types';
 import { defineLifeEvent, step } from './dsl';
-import { entityBindings, scopeKeyOf } from './entity-bindings';
+import { boundEntities, entityBindings, scopeKeyOf } from './entity-bindings';
 import { validateLifeEvent } from './validation';
 
 const texts = (en: string) => ({ nl: `${en} (nl)`, en, fr: `${en} (fr)` });
@@ -128,6 +128,14 @@ describe('where a value is kept', () => {
     });
   });
 
+  it('names the entities the journey holds a number for, and none still to be founded', () => {
+    expect(boundEntities(founding, { 'association.name': 'De Vrolijke Vinken' }, vocabulary)).toEqual({});
+    expect(boundEntities(founding, { 'association.vCode': ' ' }, vocabulary)).toEqual({});
+    expect(boundEntities(founding, { 'association.vCode': 'V0001234' }, vocabulary)).toEqual({
+      association: { identifier: 'association.vCode', number: 'V0001234' },
+    });
+  });
+
   it('is the journey for an item nobody gave a scope: never reusing is the safe reading', () => {
     expect(scopeKeyOf(founding, 'association.name', {}, {})).toEqual({ scope: 'journey' });
     expect(dataScopeOf(founding, 'association.name')).toBeUndefined();
@@ -135,6 +143,15 @@ describe('where a value is kept', () => {
 });
 
 describe('the vocabulary', () => {
+  it("is carried into a journey as the entries of the definition's items only", () => {
+    const carried = vocabularyFor(founding, { ...vocabulary, 'other.item': { type: 'string', scope: 'person' } });
+    expect(Object.keys(carried).sort()).toEqual(
+      Object.keys(founding.dataItems)
+        .filter((item) => item in vocabulary)
+        .sort(),
+    );
+  });
+
   it('completes a definition with scopes and option labels, without changing what it declares itself', () => {
     const own = { ...founding.dataItems['association.name'], scope: 'association' as const };
     const resolved = resolveDefinition(

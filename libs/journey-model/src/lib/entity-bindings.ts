@@ -66,10 +66,34 @@ export function scopeKeyOf(
   const scope = dataScopeOf(definition, item, vocabulary);
   if (scope === 'person') return { scope };
   if (scope === undefined || scope === 'journey') return { scope: 'journey' };
-  const binding = entityBindings(definition, vocabulary).find((candidate) => candidate.scope === scope);
-  for (const identifier of binding?.identifiedBy ?? []) {
-    const number = data[identifier];
-    if (typeof number === 'string' && number.trim() !== '') return { scope, identifier, number };
+  const entity = boundEntities(definition, data, vocabulary)[scope];
+  return entity === undefined ? { scope: 'journey' } : { scope, ...entity };
+}
+
+/** The number an entity of the journey is known by now. */
+export interface BoundEntity {
+  readonly identifier: string;
+  readonly number: string;
+}
+
+/**
+ * The entities the journey holds a number for now, by scope (the binding's identifiers in order of preference):
+ * what the vault keys their items under. An entity still to be founded is absent until its number is produced.
+ */
+export function boundEntities(
+  definition: LifeEventDefinition,
+  data: DataItems,
+  vocabulary: DataVocabulary = {},
+): Readonly<Partial<Record<EntityScope, BoundEntity>>> {
+  const bound: Partial<Record<EntityScope, BoundEntity>> = {};
+  for (const binding of entityBindings(definition, vocabulary)) {
+    for (const identifier of binding.identifiedBy) {
+      const number = data[identifier];
+      if (typeof number === 'string' && number.trim() !== '') {
+        bound[binding.scope] = { identifier, number };
+        break;
+      }
+    }
   }
-  return { scope: 'journey' };
+  return bound;
 }

@@ -2,8 +2,14 @@ import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { journeyWorkflowId, type Actor, type Provenance } from '@passage/contracts';
-import type { Channel, DataValue, DefinitionSnapshot, LifeEventDefinition } from '@passage/journey-model';
-import { insertJourneyPlaceholder, type Vault } from '@passage/persistence';
+import {
+  vocabularyFor,
+  type Channel,
+  type DataValue,
+  type DataVocabulary,
+  type DefinitionSnapshot,
+} from '@passage/journey-model';
+import { insertJourneyPlaceholder, reusableItems, reusableKeys, scopeIn, type Vault } from '@passage/persistence';
 import { startJourney, uuidFromKey } from '@passage/temporal';
 
 /** An event of an authentic source about a subject: what makes a proactive journey unique. */
@@ -32,6 +38,8 @@ export interface ProactiveStartDependencies {
   readonly dataSource: DataSource;
   readonly temporal: Client;
   readonly vault: Vault;
+  /** The catalogue's data vocabulary: what each item is about, so values are reused only within their scope. */
+  readonly vocabulary: DataVocabulary;
   readonly taskQueue?: string;
 }
 
@@ -55,17 +63,23 @@ export class ProactiveStarter {
     const known: unknown[] = await this.deps.dataSource.query(`SELECT 1 FROM journeys WHERE id = $1`, [journeyId]);
     if (known.length > 0) return { journeyId, created: false };
 
-    const { vault } = this.deps;
+    const { vault, vocabulary } = this.deps;
+    const definition = snapshot.definition;
     const at = new Date(source.occurredAt);
-    for (const [item, given] of Object.entries(request.data)) {
+    const given = Object.fromEntries(Object.entries(request.data).map(([item, { value }]) => [item, value]));
+    const scopeOf = scopeIn(definition, vocabulary, given, journeyId);
+    for (const [item, sourced] of Object.entries(request.data)) {
       await vault.write(
         source.subject,
-        { [item]: given.value },
-        { kind: 'authentic-source', source: given.source },
-        at,
+        { [item]: sourced.value },
+        { kind: 'authentic-source', source: sourced.source },
+        { at, scopeOf },
       );
     }
-    const available = await vault.knownItems(source.subject, reusableItems(snapshot.definition));
+    const available = await vault.knownItems(
+      source.subject,
+      reusableKeys(definition, vocabulary, given, journeyId, reusableItems(definition)),
+    );
     const reused = await vault.read(source.subject, available, {
       accessor: 'passage',
       accessorRole: 'system',
@@ -77,6 +91,10 @@ export class ProactiveStarter {
     for (const [item, { value, provenance: from }] of Object.entries(reused)) {
       data[item] = value;
       provenance[item] = from.kind === 'authentic-source' ? from : { kind: 'reused', from: 'vault' };
+    }
+    for (const [item, sourced] of Object.entries(request.data)) {
+      data[item] = sourced.value;
+      provenance[item] = { kind: 'authentic-source', source: sourced.source };
     }
 
     let created = true;
@@ -93,6 +111,7 @@ export class ProactiveStarter {
           data,
           provenance,
           proactive: { event: source.event },
+          vocabulary: vocabularyFor(definition, vocabulary),
         },
         { uuid, taskQueue: this.deps.taskQueue },
       );
@@ -113,13 +132,4 @@ export class ProactiveStarter {
     });
     return { journeyId, created };
   }
-}
-
-/** What a journey may take from the vault: intake answers, authentic-source data, and answers to citizen steps. */
-function reusableItems(definition: LifeEventDefinition): string[] {
-  const authentic = Object.entries(definition.dataItems)
-    .filter(([, spec]) => spec.authenticSource)
-    .map(([item]) => item);
-  const answered = definition.steps.filter((step) => step.mode === 'citizen').flatMap((step) => step.produces);
-  return [...new Set([...definition.intake, ...authentic, ...answered])];
 }

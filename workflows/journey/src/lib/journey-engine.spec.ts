@@ -1,5 +1,5 @@
 import type { Actor, JourneyInput, StepState } from '@passage/contracts';
-import type { LifeEventDefinition, StepDefinition } from '@passage/journey-model';
+import type { DataVocabulary, LifeEventDefinition, StepDefinition } from '@passage/journey-model';
 import { fanOutLifeEvent, snapshotOf, testStep, texts } from '@passage/testing';
 import { JourneyEngine, type EngineCommand } from './journey-engine';
 
@@ -365,5 +365,50 @@ describe('JourneyEngine', () => {
     const { engine } = started(definition);
     expect(stepOf(engine, 'confirm')).toMatchObject({ status: 'completed', reused: ['person.address'] });
     expect(engine.status).toBe('completed');
+  });
+
+  it('keeps what it learns about an enterprise it founds for itself until the number comes, then gives it to the enterprise', () => {
+    const vocabulary: DataVocabulary = {
+      'person.name': { type: 'string', scope: 'person' },
+      'person.address': { type: 'string', scope: 'person' },
+      'trade.name': { type: 'string', scope: 'enterprise' },
+      'case.number': { type: 'string', scope: 'enterprise', identifier: true },
+      'tax.reference': { type: 'string', scope: 'enterprise' },
+      'social.reference': { type: 'string', scope: 'enterprise' },
+      'permit.number': { type: 'string', scope: 'enterprise' },
+      'confirm.accepted': { type: 'boolean', scope: 'journey' },
+    };
+    const definition = fanOutLifeEvent();
+    const { engine } = started(definition, {
+      vocabulary,
+      data: { 'person.name': 'Ada', 'trade.name': 'Alpha' },
+      provenance: { 'person.name': { kind: 'intake' }, 'trade.name': { kind: 'intake' } },
+    });
+    expect(engine.view().entities).toBeUndefined();
+    engine.takeProjection();
+
+    engine.onServiceOutcome('register', 1, { outcome: 'completed', outputs: { 'case.number': 'C-1' } });
+    const enterprise = { scope: 'enterprise', identifier: 'case.number', number: 'C-1' };
+    expect(engine.view().entities).toEqual({ enterprise: { identifier: 'case.number', number: 'C-1' } });
+    expect(
+      engine.takeProjection()?.dataWrites.map(({ item, scope, provenance }) => ({ item, scope, provenance })),
+    ).toEqual([
+      { item: 'case.number', scope: enterprise, provenance: { kind: 'step', stepId: 'register', agency: 'alpha' } },
+      { item: 'trade.name', scope: enterprise, provenance: { kind: 'intake' } },
+    ]);
+
+    engine.onServiceOutcome('notify-tax', 1, { outcome: 'completed', outputs: { 'tax.reference': 'T-1' } });
+    expect(engine.takeProjection()?.dataWrites.map(({ item, scope }) => ({ item, scope }))).toEqual([
+      { item: 'tax.reference', scope: enterprise },
+    ]);
+  });
+
+  it('keeps what it learns for itself only when the journey started before scopes (no vocabulary)', () => {
+    const { engine } = started();
+    engine.takeProjection();
+    engine.onServiceOutcome('register', 1, { outcome: 'completed', outputs: { 'case.number': 'C-1' } });
+    expect(engine.takeProjection()?.dataWrites.map(({ item, scope }) => ({ item, scope }))).toEqual([
+      { item: 'case.number', scope: { scope: 'journey' } },
+    ]);
   });
 });

@@ -21,17 +21,21 @@ import type {
 import { stepIdempotencyKey } from '@passage/contracts';
 import {
   assessMigration,
+  boundEntities,
+  dataScopeOf,
   evaluateCondition,
   expectedCompletion,
   FINAL_STEP_STATUSES,
   journeyTransition,
   resolveTermAnchor,
   resumeTerm,
+  scopeKeyOf,
   stepTransition,
   suspendTerm,
   termDueAt,
   type Channel,
   type DataValue,
+  type DataVocabulary,
   type DefinitionSnapshot,
   type JourneyEvent,
   type LifeEventDefinition,
@@ -108,6 +112,7 @@ export class JourneyEngine {
   /** Expected dates follow every change but are only read when the journey is viewed: computed then, once. */
   private expectedDatesStale = false;
   private lastChangeAt = '';
+  private readonly vocabulary: DataVocabulary;
 
   constructor(
     private readonly input: JourneyInput,
@@ -115,6 +120,7 @@ export class JourneyEngine {
   ) {
     this.snapshot = input.snapshot;
     this.definition = input.snapshot.definition;
+    this.vocabulary = input.vocabulary ?? {};
     const carried = input.carried;
     this.data = { ...input.data };
     this.provenance = { ...input.provenance };
@@ -133,6 +139,7 @@ export class JourneyEngine {
       steps: [],
       provenance: this.provenance,
       proactive: input.proactive !== undefined,
+      ...this.entitiesNow(),
     };
     for (const def of this.definition.steps) this.steps.set(def.id, { def, state: initialStep(def) });
     if (carried) this.restore(carried);
@@ -312,16 +319,10 @@ export class JourneyEngine {
       const asked = new Set([...this.steps.values()].flatMap(({ state }) => state.asked ?? []));
       const accepted = Object.keys(inputs.items).filter((item) => asked.has(item));
       if (accepted.length === 0) return 'none of these items is asked now';
-      for (const item of accepted) {
-        this.data[item] = inputs.items[item];
-        this.provenance[item] = { kind: 'subject' };
-        this.pendingWrites.push({
-          item,
-          value: inputs.items[item],
-          provenance: { kind: 'subject' },
-          at: this.env.now(),
-        });
-      }
+      this.learn(
+        accepted.map((item) => [item, inputs.items[item]]),
+        { kind: 'subject' },
+      );
       this.emit({ type: 'data-provided', items: accepted, actor: inputs.actor, channel: channelOf(inputs.actor) });
       for (const runtime of this.steps.values()) {
         const remaining = (runtime.state.asked ?? []).filter((item) => !accepted.includes(item));
@@ -595,11 +596,10 @@ export class JourneyEngine {
     if (!this.step(runtime, { type: 'COMPLETE' }, undefined)) return;
     const { def, state } = runtime;
     const produced = storeOutputs ? def.produces.filter((item) => outputs[item] !== undefined) : [];
-    for (const item of produced) {
-      this.data[item] = outputs[item];
-      this.provenance[item] = provenance;
-      this.pendingWrites.push({ item, value: outputs[item], provenance, at: this.env.now() });
-    }
+    this.learn(
+      produced.map((item) => [item, outputs[item]]),
+      provenance,
+    );
     state.finishedAt = this.env.now();
     state.asked = undefined;
     this.completionOrder.push(def.id);
@@ -610,6 +610,45 @@ export class JourneyEngine {
       items: produced.length > 0 ? produced : undefined,
       actor,
     });
+  }
+
+  /**
+   * Keeps values the journey learned and hands them to the vault, each under its scope (ADR 0009). When one of them
+   * is the number of an entity the journey founds (or names another entity), every value the journey holds about
+   * that entity moves to it: until then they were kept for this journey only.
+   */
+  private learn(values: readonly (readonly [string, DataValue])[], provenance: Provenance): void {
+    const before = this.journey.entities ?? {};
+    for (const [item, value] of values) {
+      this.data[item] = value;
+      this.provenance[item] = provenance;
+    }
+    const entities = this.entitiesNow();
+    this.journey = { ...this.journey, ...entities };
+    const after = entities.entities ?? {};
+    const moved = new Set(
+      (Object.keys(after) as (keyof typeof after)[]).filter((scope) => after[scope]?.number !== before[scope]?.number),
+    );
+    const written = new Set(values.map(([item]) => item));
+    const rekeyed = Object.keys(this.data).filter((item) => {
+      const scope = dataScopeOf(this.definition, item, this.vocabulary);
+      return !written.has(item) && scope !== undefined && moved.has(scope as keyof typeof after);
+    });
+    const at = this.env.now();
+    for (const item of [...written, ...rekeyed]) {
+      this.pendingWrites.push({
+        item,
+        value: this.data[item],
+        provenance: this.provenance[item] ?? provenance,
+        at,
+        scope: scopeKeyOf(this.definition, item, this.data, this.vocabulary),
+      });
+    }
+  }
+
+  private entitiesNow(): Pick<JourneyState, 'entities'> {
+    const entities = boundEntities(this.definition, this.data, this.vocabulary);
+    return Object.keys(entities).length > 0 ? { entities } : {};
   }
 
   private reject(runtime: StepRuntime, reason: string, actor?: Actor): void {

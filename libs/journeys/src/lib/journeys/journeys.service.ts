@@ -14,16 +14,27 @@ import {
   type TimelineEvent,
 } from '@passage/contracts';
 import type { Caller } from '@passage/auth';
-import type { DataValue, Language, LifeEventDefinition, StepDefinition } from '@passage/journey-model';
+import {
+  vocabularyFor,
+  type DataValue,
+  type DataVocabulary,
+  type Language,
+  type LifeEventDefinition,
+  type StepDefinition,
+} from '@passage/journey-model';
 import {
   AgencyEntity,
   DataAccessEntity,
   insertJourneyPlaceholder,
   JourneyEntity,
+  reusableItems,
+  reusableKeys,
+  scopeIn,
   JourneyEventEntity,
   JourneyStepEntity,
   type Vault,
 } from '@passage/persistence';
+
 import type { LifeEventRegistry } from '@passage/registry';
 import { startJourney, updateJourney, uuidFromKey } from '@passage/temporal';
 import { checkDataItems } from '@passage/validation';
@@ -55,6 +66,8 @@ export interface JourneysDependencies {
   readonly vault: Vault;
   readonly access: JourneyAccess;
   readonly mandates: Mandates;
+  /** The catalogue's data vocabulary: what each item is about, so values are reused only within their scope. */
+  readonly vocabulary: DataVocabulary;
   /** Task queue of the engine (tests use their own). */
   readonly taskQueue?: string;
 }
@@ -64,22 +77,21 @@ export class JourneysService {
   constructor(private readonly deps: JourneysDependencies) {}
 
   async start(caller: Caller, command: StartJourneyCommand, idempotencyKey?: string): Promise<StartedJourney> {
-    const { registry, access, vault, temporal } = this.deps;
+    const { registry, access, vault, temporal, vocabulary } = this.deps;
     const snapshot = await registry.require(command.lifeEvent);
     const definition = snapshot.definition;
     const subject = access.subjectFor(caller, command.subject);
     const relation = await access.require(caller, subject, definition.id, 'subject');
     const given = checkDataItems(definition, command.intake, 'intake', allowedAtIntake(definition));
 
+    const uuid = idempotencyKey ? uuidFromKey(caller.principal.sub, idempotencyKey) : randomUUID();
+    const journeyId = journeyWorkflowId(definition.id, uuid);
     const missing = definition.intake.filter((item) => given[item] === undefined);
-    // What the subject gave before — intake answers, authentic-source data, and answers to citizen steps — is reused.
-    const reusable = [
-      ...authenticItems(definition),
-      ...definition.steps.filter((step) => step.mode === 'citizen').flatMap((step) => step.produces),
-    ];
-    const wanted = [...new Set([...missing, ...reusable])].filter((item) => given[item] === undefined);
-    const known = await vault.knownItems(subject, wanted);
-    const stillMissing = missing.filter((item) => !known.includes(item));
+    const known = await vault.knownItems(
+      subject,
+      reusableKeys(definition, vocabulary, given, journeyId, [...missing, ...reusableItems(definition)]),
+    );
+    const stillMissing = missing.filter((item) => !known.some((key) => key.item === item));
     if (stillMissing.length > 0) {
       throw new PassageError(
         'missing-data-item',
@@ -88,8 +100,6 @@ export class JourneysService {
       );
     }
 
-    const uuid = idempotencyKey ? uuidFromKey(caller.principal.sub, idempotencyKey) : randomUUID();
-    const journeyId = journeyWorkflowId(definition.id, uuid);
     const reused = await vault.read(subject, known, {
       accessor: 'passage',
       accessorRole: 'system',
@@ -106,7 +116,12 @@ export class JourneysService {
       data[item] = value;
       provenance[item] = { kind: 'intake' };
     }
-    await vault.write(subject, given, { kind: 'intake' });
+    await vault.write(
+      subject,
+      given,
+      { kind: 'intake' },
+      { scopeOf: scopeIn(definition, vocabulary, data, journeyId) },
+    );
 
     const actor = actorOf(caller, relation);
     const channel = channelOf(caller, relation, command.channel);
@@ -114,7 +129,16 @@ export class JourneysService {
     try {
       await startJourney(
         temporal,
-        { snapshot, subject, language, channel, startedBy: actor, data, provenance },
+        {
+          snapshot,
+          subject,
+          language,
+          channel,
+          startedBy: actor,
+          data,
+          provenance,
+          vocabulary: vocabularyFor(definition, vocabulary),
+        },
         { uuid, taskQueue: this.deps.taskQueue },
       );
     } catch (error) {

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { Vault } from '@passage/persistence';
+import { PERSON_SCOPE, type Vault } from '@passage/persistence';
 import { jitteredDelayMs, Poller, type BackoffPolicy } from '@passage/timing';
 import { describeFailure, type Failure } from '../delivery/failure';
 import {
@@ -169,7 +169,7 @@ export class NotificationDispatcher {
 
   /** Read through the vault, so the subject sees in their access log that their address was used, and why. */
   private async emailAddress(row: ClaimedNotification): Promise<string> {
-    const known = await this.options.vault.read(row.subject, [EMAIL_ITEM], {
+    const known = await this.options.vault.read(row.subject, [{ item: EMAIL_ITEM, scope: PERSON_SCOPE }], {
       ...NOTIFICATION_ACCESS,
       journeyId: row.journeyId ?? undefined,
     });

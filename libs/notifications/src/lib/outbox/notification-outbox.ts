@@ -39,7 +39,8 @@ export class NotificationOutbox {
          SELECT left(s.dedupe_key, -length(':e-counter')) || ':email', s.subject, s.journey_id, s.kind, 'email', s.body, true
          FROM sources s
          WHERE $2::boolean AND s.channel = 'e-counter' AND s.dedupe_key LIKE '%:e-counter'
-           AND EXISTS (SELECT 1 FROM data_items d WHERE d.subject = s.subject AND d.item = $3 AND d.consent)
+           AND EXISTS (SELECT 1 FROM data_items d
+                       WHERE d.subject = s.subject AND d.scope_kind = 'person' AND d.item = $3 AND d.consent)
          ON CONFLICT (dedupe_key) DO NOTHING
          RETURNING 1
        )

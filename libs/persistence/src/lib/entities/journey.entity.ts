@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { JourneyState } from '@passage/contracts';
 
 /** The read model of one journey: a projection of the workflow's state, never written by anyone else. */
 @Entity('journeys')
@@ -16,4 +17,6 @@ export class JourneyEntity {
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt!: Date | null;
   @Column({ name: 'expected_at', type: 'timestamptz', nullable: true }) expectedAt!: Date | null;
   @Column({ name: 'last_seq', type: 'integer' }) lastSeq!: number;
+  /** The entities the journey holds a number for, by scope: whose vault values it uses (`JourneyState.entities`). */
+  @Column({ type: 'jsonb', nullable: true }) entities!: JourneyState['entities'] | null;
 }

@@ -5,6 +5,7 @@ import { OwnerReporting1795913600000 } from './1795913600000-owner-reporting';
 import { AuditLogAndProposals1795914800000 } from './1795914800000-audit-log-and-proposals';
 import { DropJourneyStateCopy1795916000000 } from './1795916000000-drop-journey-state-copy';
 import { ProjectionQuarantine1795917000000 } from './1795917000000-projection-quarantine';
+import { VaultScopes1795917200000 } from './1795917200000-vault-scopes';
 
 /** Every migration, in order. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   AuditLogAndProposals1795914800000,
   DropJourneyStateCopy1795916000000,
   ProjectionQuarantine1795917000000,
+  VaultScopes1795917200000,
 ];

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { postgresPool } from '../data-source';
 import type { ProjectionOutcome, ProjectionUpdate, StepState, TimelineEvent } from '@passage/contracts';
 import type { VaultCipher } from '../vault/vault-cipher';
+import { scopeColumns, vaultScopeOf } from '../vault/vault';
 import { deriveKpiEvent } from './kpi-events';
 import {
   isPoisonSqlState,
@@ -53,12 +54,12 @@ const OPEN_TASK_STATUS: Partial<Record<StepState['status'], 'open' | 'awaiting-s
 const APPLY_PROJECTION = `
 WITH journey AS (
   INSERT INTO journeys (id, life_event_id, version, owner, subject, status, channel, language, proactive,
-                        started_at, finished_at, expected_at, last_seq, updated_at)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, now())
+                        started_at, finished_at, expected_at, last_seq, entities, updated_at)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $25::jsonb, now())
   ON CONFLICT (id) DO UPDATE SET
     started_at = EXCLUDED.started_at, channel = EXCLUDED.channel, language = EXCLUDED.language, proactive = EXCLUDED.proactive,
     status = EXCLUDED.status, finished_at = EXCLUDED.finished_at, expected_at = EXCLUDED.expected_at,
-    last_seq = EXCLUDED.last_seq, version = EXCLUDED.version, updated_at = now()
+    last_seq = EXCLUDED.last_seq, version = EXCLUDED.version, entities = EXCLUDED.entities, updated_at = now()
   WHERE journeys.last_seq < EXCLUDED.last_seq
   RETURNING id
 ), steps AS (
@@ -145,13 +146,19 @@ WITH journey AS (
    WHERE k.n IN (SELECT n FROM fresh)
   ON CONFLICT (dedupe_key) DO NOTHING
 ), stored AS (
-  -- An older write never replaces a newer value.
-  INSERT INTO data_items (subject, item, ciphertext, key_id, provenance, consent, written_at)
-  SELECT $5, d.item, decode(d.ciphertext, 'base64'), d.key_id, d.provenance, true, d.written_at
-    FROM jsonb_to_recordset($23::jsonb) AS d(item text, ciphertext text, key_id text, provenance jsonb, written_at timestamptz)
-  ON CONFLICT (subject, item) DO UPDATE SET ciphertext = EXCLUDED.ciphertext, key_id = EXCLUDED.key_id,
-    provenance = EXCLUDED.provenance, written_at = EXCLUDED.written_at
+  -- Each value under its scope (ADR 0009); an older write never replaces a newer value.
+  INSERT INTO data_items (subject, scope_kind, scope_id, item, ciphertext, key_id, provenance, consent, written_at)
+  SELECT $5, d.scope_kind, d.scope_id, d.item, decode(d.ciphertext, 'base64'), d.key_id, d.provenance, true, d.written_at
+    FROM jsonb_to_recordset($23::jsonb) AS d(scope_kind text, scope_id text, item text, ciphertext text, key_id text,
+         provenance jsonb, written_at timestamptz)
+  ON CONFLICT (subject, scope_kind, scope_id, item) DO UPDATE SET ciphertext = EXCLUDED.ciphertext,
+    key_id = EXCLUDED.key_id, provenance = EXCLUDED.provenance, written_at = EXCLUDED.written_at
   WHERE data_items.written_at < EXCLUDED.written_at
+), attached AS (
+  -- A founded entity got its number: what the journey kept for itself about it now is the entity's.
+  DELETE FROM data_items kept USING jsonb_to_recordset($23::jsonb) AS d(scope_kind text, item text)
+   WHERE kept.subject = $5 AND kept.scope_kind = 'journey' AND kept.scope_id = $1 AND kept.item = d.item
+     AND d.scope_kind NOT IN ('journey', 'person')
 )
 -- Wakes live timelines (server-sent events) when the statement commits.
 SELECT pg_notify($24, $1)`;
@@ -272,16 +279,21 @@ export class JourneyProjectionWriter {
         JSON.stringify(kpiRows(state, events)),
         JSON.stringify(this.vaultRows(state, dataWrites)),
         JOURNEY_EVENTS_CHANNEL,
+        state.entities && Object.keys(state.entities).length > 0 ? JSON.stringify(state.entities) : null,
       ],
     });
   }
 
-  /** Newly known values, encrypted for the subject; the same item twice in one update: the later write wins. */
+  /**
+   * Newly known values, encrypted for the subject, each under its scope (a write without one, from a journey started
+   * before scopes, is kept for the journey only); the same item twice in one update: the later write wins.
+   */
   private vaultRows(state: JourneyView, dataWrites: ProjectionUpdate['dataWrites']) {
     const latest = new Map(dataWrites.map((write) => [write.item, write]));
     return [...latest.values()].map((write) => {
       const { ciphertext, keyId } = this.vault.encrypt(state.subject, write.item, write.value);
       return {
+        ...scopeColumns(state.subject, vaultScopeOf(write.scope, state.journeyId)),
         item: write.item,
         ciphertext: ciphertext.toString('base64'),
         key_id: keyId,

@@ -60,6 +60,8 @@ export class ProjectedJourney {
       value,
       provenance: { kind: 'subject' },
       at,
+      // The subject's own contact details: kept for the person, as the catalogue's vocabulary says of person items.
+      scope: { scope: 'person' },
     }));
     const update: ProjectionUpdate = {
       state: this.state(options.steps ?? this.spec.steps ?? [], options.status ?? this.spec.status ?? 'active', at),

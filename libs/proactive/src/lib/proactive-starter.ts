@@ -76,10 +76,11 @@ export class ProactiveStarter {
         { at, scopeOf },
       );
     }
-    const available = await vault.knownItems(
-      source.subject,
-      reusableKeys(definition, vocabulary, given, journeyId, reusableItems(definition)),
-    );
+    // The source's values are read back like the rest, so the access log shows that this journey used them.
+    const available = await vault.knownItems(source.subject, [
+      ...Object.keys(given).map((item) => ({ item, scope: scopeOf(item) })),
+      ...reusableKeys(definition, vocabulary, given, journeyId, reusableItems(definition)),
+    ]);
     const reused = await vault.read(source.subject, available, {
       accessor: 'passage',
       accessorRole: 'system',
@@ -91,10 +92,6 @@ export class ProactiveStarter {
     for (const [item, { value, provenance: from }] of Object.entries(reused)) {
       data[item] = value;
       provenance[item] = from.kind === 'authentic-source' ? from : { kind: 'reused', from: 'vault' };
-    }
-    for (const [item, sourced] of Object.entries(request.data)) {
-      data[item] = sourced.value;
-      provenance[item] = { kind: 'authentic-source', source: sourced.source };
     }
 
     let created = true;

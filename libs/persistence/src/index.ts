@@ -6,6 +6,7 @@ export { MIGRATIONS } from './lib/migrations';
 export * from './lib/repositories/journey-placeholder';
 export * from './lib/repositories/journey-projection.writer';
 export * from './lib/repositories/read-model-observations.query';
+export * from './lib/repositories/read-model.queries';
 export * from './lib/vault/vault';
 export * from './lib/vault/vault-cipher';
 export * from './lib/repositories/projection-quarantine';

@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     databaseUrl: config.databaseUrl,
     logRequests: true,
     callTimeoutMs,
+    idempotencyLeaseSeconds: config.idempotencyLeaseSeconds,
   });
   await app.listen(config.http.port, config.http.host);
   console.log(`passage api: http://${config.http.host}:${config.http.port} (docs at /api/docs)`);

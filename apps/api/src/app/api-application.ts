@@ -51,6 +51,8 @@ export interface ApiDependencies {
   readonly logRequests?: boolean;
   /** Bound of the Temporal calls of one request (the data source bounds its own calls); 5 s by default. */
   readonly callTimeoutMs?: number;
+  /** How long a request in progress holds its `Idempotency-Key` (60 s by default). */
+  readonly idempotencyLeaseSeconds?: number;
 }
 
 /** The default bound of a request's Temporal calls and of each database call. */
@@ -100,7 +102,10 @@ class ApiModule {
         { provide: Vault, useValue: vault },
         { provide: JourneysService, useValue: journeys },
         { provide: AgencyInbox, useValue: new AgencyInbox(deps.dataSource, deps.temporal, registry, vault) },
-        { provide: IdempotencyStore, useValue: new IdempotencyStore(deps.dataSource) },
+        {
+          provide: IdempotencyStore,
+          useValue: new IdempotencyStore(deps.dataSource, deps.idempotencyLeaseSeconds),
+        },
         { provide: JourneyEventsFeed, useValue: new JourneyEventsFeed(deps.databaseUrl) },
         { provide: ApiMetrics, useValue: new ApiMetrics(deps.dataSource) },
         { provide: OwnerReports, useValue: new OwnerReports({ dataSource: deps.dataSource }) },

@@ -1,8 +1,9 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { Response } from 'express';
 import { from, lastValueFrom, of, type Observable } from 'rxjs';
-import { PassageError } from '@passage/contracts';
+import { ERROR_CODES, PassageError, type ErrorCode } from '@passage/contracts';
 import type { AuthenticatedRequest } from './caller';
+import { statusOf, type ErrorResponse } from './error-response';
 import { IdempotencyStore } from './idempotency.store';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -22,7 +23,12 @@ export function idempotencyKeyOf(request: AuthenticatedRequest): string | undefi
   return key;
 }
 
-/** Every POST honours `Idempotency-Key`: the same key and request give the same answer, once; a refusal is not kept. */
+/**
+ * Every POST honours `Idempotency-Key`: the same key and request give the same answer (status and body), once. A
+ * refusal by the journey (409: not asked, no longer active…) is kept like any answer — its message may be on the
+ * journey's record, and a repeat must not read as `duplicate` of something that never applied. Other refusals
+ * (a malformed body, a journey that is not the caller's, a server that is out) did nothing: their key is forgotten.
+ */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   constructor(private readonly store: IdempotencyStore) {}
@@ -49,8 +55,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
       IdempotencyStore.fingerprint([request.method, request.path, request.body]),
     );
     if (outcome.kind === 'replay') {
-      response.status(outcome.statusCode);
       response.setHeader('Idempotent-Replayed', 'true');
+      const refusal = keptRefusal(outcome.response);
+      // The error filter writes the refusal again, exactly as the first time.
+      if (outcome.statusCode >= 400 && refusal) throw refusal;
+      response.status(outcome.statusCode);
       return lastValueFrom(of(outcome.response));
     }
     try {
@@ -58,10 +67,31 @@ export class IdempotencyInterceptor implements NestInterceptor {
       await this.store.complete(scope, key, response.statusCode, result);
       return result;
     } catch (error) {
-      // Only what was done is remembered. A refusal (a malformed body, a journey that is not the caller's…) did
-      // nothing: its key is forgotten, so that it leaves no trace and the corrected request can use the same key.
-      await this.store.abandon(scope, key);
+      if (isJourneyRefusal(error)) {
+        const body: ErrorResponse = {
+          code: error.code,
+          message: error.message,
+          ...(error.path !== undefined ? { path: error.path } : {}),
+        };
+        await this.store.complete(scope, key, statusOf(error.code), body);
+      } else {
+        // A refusal that did nothing: its key is forgotten, so that the corrected request can use the same key.
+        await this.store.abandon(scope, key);
+      }
       throw error;
     }
   }
+}
+
+/** A refusal by the journey's state (409), other than the key's own "in progress". */
+function isJourneyRefusal(error: unknown): error is PassageError {
+  return error instanceof PassageError && statusOf(error.code) === 409 && error.code !== 'idempotency-key-in-progress';
+}
+
+/** A kept refusal's body as the error it was. */
+function keptRefusal(response: unknown): PassageError | undefined {
+  const { code, message, path } = (response ?? {}) as Partial<Record<keyof ErrorResponse, unknown>>;
+  if (typeof code !== 'string' || !(ERROR_CODES as readonly string[]).includes(code) || typeof message !== 'string')
+    return undefined;
+  return new PassageError(code as ErrorCode, message, typeof path === 'string' ? path : undefined);
 }

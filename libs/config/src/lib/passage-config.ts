@@ -77,6 +77,11 @@ export interface PassageConfig {
    * the journey goes on (`docs/reliability.md`).
    */
   readonly projectionPoisonAttempts: number;
+  /**
+   * How long a request in progress holds its `Idempotency-Key`: a repeat after that runs it again (its process may
+   * have died), a repeat before it answers 409 `idempotency-key-in-progress`.
+   */
+  readonly idempotencyLeaseSeconds: number;
 }
 
 /** Secrets generated for a development machine, kept under the data folder so that every local process shares them. */
@@ -128,6 +133,7 @@ export function loadPassageConfig(env: NodeJS.ProcessEnv = process.env): Passage
     agencyRegistryRefreshMs: Number(env['PASSAGE_AGENCY_REGISTRY_REFRESH_MS'] ?? 30_000),
     apiCallTimeoutMs: positiveInteger(env, 'PASSAGE_API_CALL_TIMEOUT_MS', 5_000),
     projectionPoisonAttempts: positiveInteger(env, 'PASSAGE_PROJECTION_POISON_ATTEMPTS', 5),
+    idempotencyLeaseSeconds: positiveInteger(env, 'PASSAGE_IDEMPOTENCY_LEASE_SECONDS', 60),
     notifications: notificationSettings(env, environment, dataDir),
   };
 }

@@ -9,4 +9,6 @@ export class IdempotencyKeyEntity {
   @Column({ name: 'status_code', type: 'integer', nullable: true }) statusCode!: number | null;
   @Column({ type: 'jsonb', nullable: true }) response!: unknown;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  /** While the first request runs: until when it holds the key (a retry after that runs the request again). */
+  @Column({ name: 'leased_until', type: 'timestamptz', nullable: true }) leasedUntil!: Date | null;
 }

@@ -6,6 +6,7 @@ import { AuditLogAndProposals1795914800000 } from './1795914800000-audit-log-and
 import { DropJourneyStateCopy1795916000000 } from './1795916000000-drop-journey-state-copy';
 import { ProjectionQuarantine1795917000000 } from './1795917000000-projection-quarantine';
 import { VaultScopes1795917200000 } from './1795917200000-vault-scopes';
+import { IdempotencyLease1795917300000 } from './1795917300000-idempotency-lease';
 
 /** Every migration, in order. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   DropJourneyStateCopy1795916000000,
   ProjectionQuarantine1795917000000,
   VaultScopes1795917200000,
+  IdempotencyLease1795917300000,
 ];

@@ -1,4 +1,5 @@
 export * from './lib/aggregation';
+export * from './lib/kpi-events';
 export * from './lib/kpi.types';
 export * from './lib/measure';
 export * from './lib/process-owner.types';

@@ -1,10 +1,10 @@
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { postgresPool } from '../data-source';
-import type { ProjectionOutcome, ProjectionUpdate, StepState, TimelineEvent } from '@passage/contracts';
+import type { ProjectionOutcome, ProjectionUpdate } from '@passage/contracts';
+import { projectionPlan } from '@passage/read-model';
 import type { VaultCipher } from '../vault/vault-cipher';
 import { scopeColumns, vaultScopeOf } from '../vault/vault';
-import { deriveKpiEvent } from './kpi-events';
 import {
   isPoisonSqlState,
   ProjectionQuarantineStore,
@@ -15,47 +15,26 @@ import {
 /** The PostgreSQL notification channel on which the projection announces new timeline events of a journey. */
 export const JOURNEY_EVENTS_CHANNEL = 'passage_journey_events';
 
-/** Timeline events that concern the subject and go to the notifications outbox. */
-const NOTIFY_SUBJECT: ReadonlySet<TimelineEvent['type']> = new Set([
-  'step-completed',
-  'step-rejected',
-  'step-expired',
-  'step-overdue',
-  // One notification when something is asked: `info-requested` always comes with a `data-asked`.
-  'data-asked',
-  'journey-completed',
-  'journey-rejected',
-  'journey-withdrawn',
-]);
-
-/** Once one of these happens to a step, its open escalation is resolved. */
-const RESOLVES_ESCALATION: ReadonlySet<TimelineEvent['type']> = new Set([
-  'step-completed',
-  'step-rejected',
-  'step-cancelled',
-  'step-retried',
-  'step-expired',
-]);
-
-const OPEN_TASK_STATUS: Partial<Record<StepState['status'], 'open' | 'awaiting-subject'>> = {
-  dispatched: 'open',
-  'in-progress': 'open',
-  'awaiting-subject': 'awaiting-subject',
-};
-
 /**
- * The whole projection of one update as one statement (one round trip, atomic on its own): the journey row and its
- * steps and inbox tasks (only when the update is newer than what is stored: a retried or reordered write never moves
- * a row backwards), the timeline, and for each event this statement inserted its side effects (data access log,
- * escalations, notifications outbox, KPI outbox, all idempotent by key), the vault, and the wake-up of live
- * timelines. Sibling CTEs do not see each other's rows, so an escalation looks for the events that resolve it both
- * in the stored timeline and in this update.
+ * The whole projection of one change as one statement (one round trip, atomic on its own), executing the change's
+ * plan (`projectionPlan`, one `jsonb` parameter): the journey row and its steps and inbox tasks (only when the change
+ * is newer than what is stored: a retried or reordered write never moves a row backwards), the timeline, and for
+ * each event this statement inserted its side effects (data access log, escalations, notifications outbox, KPI
+ * outbox, all idempotent by key), the vault, and the wake-up of live timelines. Sibling CTEs do not see each other's
+ * rows, so an escalation looks for the events that resolve it both in the stored timeline and in this change.
  */
 const APPLY_PROJECTION = `
-WITH journey AS (
+WITH plan AS (
+  SELECT $1::jsonb AS p
+), head AS (
+  SELECT j.* FROM plan, jsonb_to_record(plan.p->'journey') AS j(id text, life_event_id text, version integer,
+         owner text, subject text, status text, channel text, language text, proactive boolean, started_at timestamptz,
+         finished_at timestamptz, expected_at timestamptz, last_seq integer, entities jsonb)
+), journey AS (
   INSERT INTO journeys (id, life_event_id, version, owner, subject, status, channel, language, proactive,
                         started_at, finished_at, expected_at, last_seq, entities, updated_at)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $25::jsonb, now())
+  SELECT id, life_event_id, version, owner, subject, status, channel, language, proactive,
+         started_at, finished_at, expected_at, last_seq, entities, now() FROM head
   ON CONFLICT (id) DO UPDATE SET
     started_at = EXCLUDED.started_at, channel = EXCLUDED.channel, language = EXCLUDED.language, proactive = EXCLUDED.proactive,
     status = EXCLUDED.status, finished_at = EXCLUDED.finished_at, expected_at = EXCLUDED.expected_at,
@@ -65,11 +44,12 @@ WITH journey AS (
 ), steps AS (
   INSERT INTO journey_steps (journey_id, step_id, agency, service, mode, status, channel, attempt, overdue, ready_at,
                              dispatched_at, finished_at, due_at, expected_at, suspended_at, asked, reused, task_id, reason)
-  SELECT $1, s.step_id, s.agency, s.service, s.mode, s.status, s.channel, s.attempt, s.overdue, s.ready_at,
+  SELECT head.id, s.step_id, s.agency, s.service, s.mode, s.status, s.channel, s.attempt, s.overdue, s.ready_at,
          s.dispatched_at, s.finished_at, s.due_at, s.expected_at, s.suspended_at, s.asked, s.reused, s.task_id, s.reason
-    FROM jsonb_to_recordset($14::jsonb) AS s(step_id text, agency text, service text, mode text, status text, channel text,
-         attempt integer, overdue boolean, ready_at timestamptz, dispatched_at timestamptz, finished_at timestamptz,
-         due_at timestamptz, expected_at timestamptz, suspended_at timestamptz, asked jsonb, reused jsonb, task_id text, reason text)
+    FROM plan, head, jsonb_to_recordset(plan.p->'steps') AS s(step_id text, agency text, service text, mode text,
+         status text, channel text, attempt integer, overdue boolean, ready_at timestamptz, dispatched_at timestamptz,
+         finished_at timestamptz, due_at timestamptz, expected_at timestamptz, suspended_at timestamptz, asked jsonb,
+         reused jsonb, task_id text, reason text)
    WHERE EXISTS (SELECT 1 FROM journey)
   ON CONFLICT (journey_id, step_id) DO UPDATE SET
     status = EXCLUDED.status, channel = EXCLUDED.channel, attempt = EXCLUDED.attempt, overdue = EXCLUDED.overdue,
@@ -84,8 +64,10 @@ WITH journey AS (
          EXCLUDED.suspended_at, EXCLUDED.asked, EXCLUDED.reused, EXCLUDED.task_id, EXCLUDED.reason)
 ), tasks AS (
   INSERT INTO agency_tasks (id, journey_id, step_id, life_event_id, agency, service, status, due_at, closed_at)
-  SELECT t.id, $1, t.step_id, $2, t.agency, t.service, t.status, t.due_at, CASE WHEN t.open THEN NULL ELSE now() END
-    FROM jsonb_to_recordset($15::jsonb) AS t(id text, step_id text, agency text, service text, status text, due_at timestamptz, open boolean)
+  SELECT t.id, head.id, t.step_id, head.life_event_id, t.agency, t.service, t.status, t.due_at,
+         CASE WHEN t.open THEN NULL ELSE now() END
+    FROM plan, head, jsonb_to_recordset(plan.p->'tasks') AS t(id text, step_id text, agency text, service text,
+         status text, due_at timestamptz, open boolean)
    WHERE EXISTS (SELECT 1 FROM journey)
   ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, due_at = EXCLUDED.due_at,
     closed_at = COALESCE(agency_tasks.closed_at, EXCLUDED.closed_at)
@@ -93,30 +75,34 @@ WITH journey AS (
 ), update_events AS (
   SELECT (e.body->>'n')::integer AS n, (e.body->>'at')::timestamptz AS at, e.body->>'type' AS type,
          e.body->>'stepId' AS step_id, e.body->>'agency' AS agency, e.body
-    FROM jsonb_array_elements($16::jsonb) AS e(body)
+    FROM plan, jsonb_array_elements(plan.p->'events') AS e(body)
 ), fresh AS (
   INSERT INTO journey_events (journey_id, n, at, type, step_id, agency, body)
-  SELECT $1, n, at, type, step_id, agency, body FROM update_events
+  SELECT head.id, n, at, type, step_id, agency, body FROM head, update_events
   ON CONFLICT (journey_id, n) DO NOTHING
   RETURNING n
 ), accesses AS (
   INSERT INTO data_access_log (subject, item, journey_id, step_id, accessor, accessor_role, purpose, dedupe_key, at)
-  SELECT $5, a.item, $1, a.step_id, a.accessor, 'agency', a.purpose, a.dedupe_key, a.at
-    FROM jsonb_to_recordset($17::jsonb) AS a(n integer, item text, step_id text, accessor text, purpose text, dedupe_key text, at timestamptz)
+  SELECT head.subject, a.item, head.id, a.step_id, a.accessor, 'agency', a.purpose, a.dedupe_key, a.at
+    FROM plan, head, jsonb_to_recordset(plan.p->'accesses') AS a(n integer, item text, step_id text, accessor text,
+         purpose text, dedupe_key text, at timestamptz)
    WHERE a.n IN (SELECT n FROM fresh)
   ON CONFLICT (dedupe_key) DO NOTHING
+), resolving_types AS (
+  SELECT jsonb_array_elements_text(plan.p->'resolvingTypes') AS type FROM plan
 ), escalated AS (
   -- Born resolved when the step's timeline already goes on past it: a reordered write ends in the same state.
   INSERT INTO escalations (id, journey_id, step_id, owner, agency, kind, reason, created_at, status, resolved_at)
-  SELECT x.id, $1, x.step_id, $4, x.agency, x.kind, x.reason, x.at,
+  SELECT x.id, head.id, x.step_id, head.owner, x.agency, x.kind, x.reason, x.at,
          CASE WHEN later.at IS NULL THEN 'open' ELSE 'resolved' END, later.at
-    FROM jsonb_to_recordset($18::jsonb) AS x(id text, n integer, step_id text, agency text, kind text, reason text, at timestamptz)
+    FROM plan, head, jsonb_to_recordset(plan.p->'escalations') AS x(id text, n integer, step_id text, agency text,
+         kind text, reason text, at timestamptz)
     LEFT JOIN LATERAL (
       SELECT min(known.at) AS at FROM (
-        SELECT e.at, e.n, e.type, e.step_id FROM journey_events e WHERE e.journey_id = $1
+        SELECT e.at, e.n, e.type, e.step_id FROM journey_events e WHERE e.journey_id = (SELECT id FROM head)
         UNION ALL SELECT u.at, u.n, u.type, u.step_id FROM update_events u
       ) known
-      WHERE known.step_id = x.step_id AND known.n > x.n AND known.type = ANY($19)
+      WHERE known.step_id = x.step_id AND known.n > x.n AND known.type IN (SELECT type FROM resolving_types)
     ) later ON true
    WHERE x.n IN (SELECT n FROM fresh)
   ON CONFLICT (id) DO NOTHING
@@ -127,41 +113,42 @@ WITH journey AS (
     FROM (
       SELECT waiting.id, min(r.at) AS at
         FROM escalations waiting
-        JOIN jsonb_to_recordset($20::jsonb) AS r(step_id text, n integer, at timestamptz)
+        JOIN jsonb_to_recordset((SELECT p->'resolutions' FROM plan)) AS r(step_id text, n integer, at timestamptz)
           ON r.step_id = waiting.step_id AND split_part(waiting.id, ':', 2)::integer < r.n
-       WHERE waiting.journey_id = $1 AND waiting.status = 'open' AND r.n IN (SELECT n FROM fresh)
+       WHERE waiting.journey_id = (SELECT id FROM head) AND waiting.status = 'open' AND r.n IN (SELECT n FROM fresh)
        GROUP BY waiting.id
     ) first_resolution
    WHERE e.id = first_resolution.id
 ), notified AS (
   INSERT INTO notifications (dedupe_key, subject, journey_id, kind, channel, body)
-  SELECT m.dedupe_key, $5, $1, m.kind, 'e-counter', m.body
-    FROM jsonb_to_recordset($21::jsonb) AS m(n integer, dedupe_key text, kind text, body jsonb)
+  SELECT m.dedupe_key, head.subject, head.id, m.kind, 'e-counter', m.body
+    FROM plan, head, jsonb_to_recordset(plan.p->'notifications') AS m(n integer, dedupe_key text, kind text, body jsonb)
    WHERE m.n IN (SELECT n FROM fresh)
   ON CONFLICT (dedupe_key) DO NOTHING
 ), measured AS (
   INSERT INTO kpi_outbox (dedupe_key, owner, life_event_id, version, event)
-  SELECT k.event->>'id', $4, $2, $3, k.event
-    FROM jsonb_to_recordset($22::jsonb) AS k(n integer, event jsonb)
+  SELECT k.event->>'id', head.owner, head.life_event_id, head.version, k.event
+    FROM plan, head, jsonb_to_recordset(plan.p->'kpis') AS k(n integer, event jsonb)
    WHERE k.n IN (SELECT n FROM fresh)
   ON CONFLICT (dedupe_key) DO NOTHING
 ), stored AS (
   -- Each value under its scope (ADR 0009); an older write never replaces a newer value.
   INSERT INTO data_items (subject, scope_kind, scope_id, item, ciphertext, key_id, provenance, consent, written_at)
-  SELECT $5, d.scope_kind, d.scope_id, d.item, decode(d.ciphertext, 'base64'), d.key_id, d.provenance, true, d.written_at
-    FROM jsonb_to_recordset($23::jsonb) AS d(scope_kind text, scope_id text, item text, ciphertext text, key_id text,
-         provenance jsonb, written_at timestamptz)
+  SELECT head.subject, d.scope_kind, d.scope_id, d.item, decode(d.ciphertext, 'base64'), d.key_id, d.provenance, true,
+         d.written_at
+    FROM plan, head, jsonb_to_recordset(plan.p->'vault') AS d(scope_kind text, scope_id text, item text,
+         ciphertext text, key_id text, provenance jsonb, written_at timestamptz)
   ON CONFLICT (subject, scope_kind, scope_id, item) DO UPDATE SET ciphertext = EXCLUDED.ciphertext,
     key_id = EXCLUDED.key_id, provenance = EXCLUDED.provenance, written_at = EXCLUDED.written_at
   WHERE data_items.written_at < EXCLUDED.written_at
 ), attached AS (
   -- A founded entity got its number: what the journey kept for itself about it now is the entity's.
-  DELETE FROM data_items kept USING jsonb_to_recordset($23::jsonb) AS d(scope_kind text, item text)
-   WHERE kept.subject = $5 AND kept.scope_kind = 'journey' AND kept.scope_id = $1 AND kept.item = d.item
-     AND d.scope_kind NOT IN ('journey', 'person')
+  DELETE FROM data_items kept USING plan, head, jsonb_to_recordset(plan.p->'vault') AS d(scope_kind text, item text)
+   WHERE kept.subject = head.subject AND kept.scope_kind = 'journey' AND kept.scope_id = head.id
+     AND kept.item = d.item AND d.scope_kind NOT IN ('journey', 'person')
 )
 -- Wakes live timelines (server-sent events) when the statement commits.
-SELECT pg_notify($24, $1)`;
+SELECT pg_notify(plan.p->>'wake', head.id) FROM plan, head`;
 
 type JourneyView = ProjectionUpdate['state'];
 
@@ -250,38 +237,13 @@ export class JourneyProjectionWriter {
     }
   }
 
-  private async write({ state, events, dataWrites }: ProjectionUpdate): Promise<void> {
-    await this.pool.query({
-      name: PROJECTION_STATEMENT,
-      text: APPLY_PROJECTION,
-      values: [
-        state.journeyId,
-        state.lifeEvent.id,
-        state.lifeEvent.version,
-        state.owner,
-        state.subject,
-        state.status,
-        state.channel,
-        state.language,
-        state.proactive,
-        state.startedAt,
-        state.finishedAt ?? null,
-        state.expectedAt ?? null,
-        state.seq,
-        JSON.stringify(stepRows(state)),
-        JSON.stringify(taskRows(state)),
-        JSON.stringify(events),
-        JSON.stringify(accessRows(state, events)),
-        JSON.stringify(escalationRows(state, events)),
-        [...RESOLVES_ESCALATION],
-        JSON.stringify(resolvingRows(events)),
-        JSON.stringify(notificationRows(state, events)),
-        JSON.stringify(kpiRows(state, events)),
-        JSON.stringify(this.vaultRows(state, dataWrites)),
-        JOURNEY_EVENTS_CHANNEL,
-        state.entities && Object.keys(state.entities).length > 0 ? JSON.stringify(state.entities) : null,
-      ],
-    });
+  private async write(update: ProjectionUpdate): Promise<void> {
+    const plan = {
+      ...projectionPlan(update),
+      vault: this.vaultRows(update.state, update.dataWrites),
+      wake: JOURNEY_EVENTS_CHANNEL,
+    };
+    await this.pool.query({ name: PROJECTION_STATEMENT, text: APPLY_PROJECTION, values: [JSON.stringify(plan)] });
   }
 
   /**
@@ -302,104 +264,4 @@ export class JourneyProjectionWriter {
       };
     });
   }
-}
-
-const eventKey = (state: JourneyView, event: TimelineEvent) => `${state.journeyId}:${event.n}`;
-
-function stepRows(state: JourneyView) {
-  return state.steps.map((step) => ({
-    step_id: step.id,
-    agency: step.agency,
-    service: step.service,
-    mode: step.mode,
-    status: step.status,
-    channel: step.channel ?? null,
-    attempt: step.attempt,
-    overdue: step.context.overdue,
-    ready_at: step.readyAt ?? null,
-    dispatched_at: step.dispatchedAt ?? null,
-    finished_at: step.finishedAt ?? null,
-    due_at: step.dueAt ?? null,
-    expected_at: step.expectedAt ?? null,
-    suspended_at: step.suspendedAt ?? null,
-    asked: step.asked ?? null,
-    reused: step.reused ?? null,
-    task_id: step.taskId ?? null,
-    reason: step.reason ?? null,
-  }));
-}
-
-/** The inbox tasks of manual steps, opened, suspended or closed as their steps go. */
-function taskRows(state: JourneyView) {
-  return state.steps
-    .filter((step) => step.mode === 'manual' && step.taskId)
-    .map((step) => {
-      const open = OPEN_TASK_STATUS[step.status];
-      const status = open ?? (step.status === 'completed' || step.status === 'rejected' ? 'decided' : 'cancelled');
-      return {
-        id: step.taskId,
-        step_id: step.id,
-        agency: step.agency,
-        service: step.service,
-        status,
-        due_at: step.dueAt ?? null,
-        open: open !== undefined,
-      };
-    });
-}
-
-/** Who received which data item, for the subject's "who used my data" view. */
-function accessRows(state: JourneyView, events: readonly TimelineEvent[]) {
-  return events
-    .filter((event) => event.type === 'data-shared')
-    .flatMap((event) =>
-      (event.items ?? []).map((item) => ({
-        n: event.n,
-        item,
-        step_id: event.stepId ?? null,
-        accessor: event.agency ?? 'unknown',
-        purpose: `service step ${event.stepId}`,
-        dedupe_key: `${eventKey(state, event)}:${item}`,
-        at: event.at,
-      })),
-    );
-}
-
-function escalationRows(state: JourneyView, events: readonly TimelineEvent[]) {
-  return events
-    .filter((event) => event.type === 'step-failed' || (event.type === 'step-overdue' && event.rule === 'escalate'))
-    .map((event) => ({
-      id: eventKey(state, event),
-      n: event.n,
-      step_id: event.stepId,
-      agency: event.agency ?? 'unknown',
-      kind: event.type === 'step-failed' ? 'step-failed' : 'term-expired',
-      reason: event.reason ?? null,
-      at: event.at,
-    }));
-}
-
-function resolvingRows(events: readonly TimelineEvent[]) {
-  return events
-    .filter((event) => event.stepId && RESOLVES_ESCALATION.has(event.type))
-    .map((event) => ({ step_id: event.stepId, n: event.n, at: event.at }));
-}
-
-function notificationRows(state: JourneyView, events: readonly TimelineEvent[]) {
-  return events
-    .filter((event) => NOTIFY_SUBJECT.has(event.type) || (event.type === 'journey-started' && state.proactive))
-    .map((event) => ({
-      n: event.n,
-      dedupe_key: `${eventKey(state, event)}:e-counter`,
-      kind: event.type,
-      body: { event, lifeEvent: state.lifeEvent, language: state.language },
-    }));
-}
-
-/** The process owner's KPI hooks see each event through the KPI outbox, once (same key as the event). */
-function kpiRows(state: JourneyView, events: readonly TimelineEvent[]) {
-  return events.flatMap((event) => {
-    const kpiEvent = deriveKpiEvent(state, event);
-    return kpiEvent ? [{ n: event.n, event: kpiEvent }] : [];
-  });
 }

@@ -1,5 +1,5 @@
 import type { JourneyState, TimelineEvent } from '@passage/contracts';
-import type { KpiEvent } from '@passage/process-owner';
+import type { KpiEvent } from './kpi.types';
 
 const DAY_MS = 86_400_000;
 

@@ -1,59 +1,36 @@
 import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Client } from '@temporalio/client';
 import type { NextFunction, Request, Response } from 'express';
-import { DataSource } from 'typeorm';
 import { PassageError } from '@passage/contracts';
-import { passageEnvironment, type KeyRing } from '@passage/config';
-import { AgencyCallbacks, CALLBACK_ROUTE } from '@passage/agency-gateway';
-import type { TokenVerifier } from '@passage/auth';
-import { AgencyInbox } from '@passage/inbox';
-import { AgencyRegistry, AgencyRegistryAdmin, LifeEventRegistry } from '@passage/registry';
-import { JourneyAccess, JourneyEventsFeed, JourneysService, Mandates } from '@passage/journeys';
-import { VOCABULARY } from '@passage/life-events';
-import { Vault } from '@passage/persistence';
-import { OwnerReports, SatisfactionSurvey } from '@passage/owner-reporting';
-import { VaultCipher } from '@passage/persistence';
+import { CALLBACK_ROUTE } from '@passage/agency-gateway';
+import { JourneyEventsFeed } from '@passage/journeys';
 import { AgenciesController } from '../agency/agencies.controller';
 import { AgencyCallbacksController } from '../agency/agency-callbacks.controller';
 import { AgencyTasksController } from '../agency/agency-tasks.controller';
-import { AuthoringModule } from '../authoring/authoring.module';
 import { callbackJsonBody } from '../agency/raw-body';
-import { AuthGuard, TOKEN_VERIFIER } from '../common/auth.guard';
+import { LifeEventAuthoringController } from '../authoring/life-event-authoring.controller';
+import { CatalogueController } from '../catalogue/catalogue.controller';
+import { AuthGuard } from '../common/auth.guard';
 import { BodyPipe } from '../common/body.pipe';
 import { temporalDeadline } from '../common/call-deadline';
 import { answerUnparsableRequests } from '../common/client-error';
 import { ErrorFilter } from '../common/error.filter';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
-import { IdempotencyStore } from '../common/idempotency.store';
 import { jsonBody } from '../common/json-body';
 import { requestLogger } from '../common/request-logger';
-import { CatalogueController } from '../catalogue/catalogue.controller';
 import { HealthController } from '../health/health.controller';
 import { ApiMetrics } from '../health/metrics';
 import { JourneySatisfactionController } from '../journeys/journey-satisfaction.controller';
 import { JourneysController } from '../journeys/journeys.controller';
 import { MandatesController } from '../mandates/mandates.controller';
 import { OwnersController } from '../owners/owners.controller';
-import { ProactiveModule } from '../proactive/proactive.module';
+import { ProposalsController } from '../proactive/proposals.controller';
+import { SourceEventsController } from '../proactive/source-events.controller';
+import { apiServices, type ApiDependencies } from './api-services';
 import { webPages } from './web-pages';
 
-export interface ApiDependencies {
-  readonly dataSource: DataSource;
-  readonly temporal: Client;
-  readonly verifier: TokenVerifier;
-  readonly vaultKeys: KeyRing;
-  readonly databaseUrl: string;
-  /** The engine's task queue (tests run their own). */
-  readonly taskQueue?: string;
-  /** Log one line per request (route pattern, status, time). */
-  readonly logRequests?: boolean;
-  /** Bound of the Temporal calls of one request (the data source bounds its own calls); 5 s by default. */
-  readonly callTimeoutMs?: number;
-  /** How long a request in progress holds its `Idempotency-Key` (60 s by default). */
-  readonly idempotencyLeaseSeconds?: number;
-}
+export type { ApiDependencies } from './api-services';
 
 /** The default bound of a request's Temporal calls and of each database call. */
 export const DEFAULT_CALL_TIMEOUT_MS = 5_000;
@@ -64,23 +41,8 @@ export const BODY_LIMIT = '64kb';
 @Module({})
 class ApiModule {
   static register(deps: ApiDependencies): DynamicModule {
-    const registry = new LifeEventRegistry(deps.dataSource);
-    const mandates = new Mandates(deps.dataSource);
-    const vault = new Vault(deps.dataSource, new VaultCipher(deps.vaultKeys));
-    const access = new JourneyAccess(mandates);
-    const journeys = new JourneysService({
-      dataSource: deps.dataSource,
-      temporal: deps.temporal,
-      registry,
-      vault,
-      access,
-      mandates,
-      vocabulary: VOCABULARY,
-      taskQueue: deps.taskQueue,
-    });
     return {
       module: ApiModule,
-      imports: [AuthoringModule.register(deps), ProactiveModule.register(deps)],
       controllers: [
         JourneysController,
         MandatesController,
@@ -91,30 +53,12 @@ class ApiModule {
         AgencyCallbacksController,
         JourneySatisfactionController,
         OwnersController,
+        LifeEventAuthoringController,
+        SourceEventsController,
+        ProposalsController,
       ],
       providers: [
-        { provide: DataSource, useValue: deps.dataSource },
-        { provide: Client, useValue: deps.temporal },
-        { provide: TOKEN_VERIFIER, useValue: deps.verifier },
-        { provide: LifeEventRegistry, useValue: registry },
-        { provide: AgencyRegistry, useValue: new AgencyRegistry(deps.dataSource) },
-        { provide: Mandates, useValue: mandates },
-        { provide: Vault, useValue: vault },
-        { provide: JourneysService, useValue: journeys },
-        { provide: AgencyInbox, useValue: new AgencyInbox(deps.dataSource, deps.temporal, registry, vault) },
-        {
-          provide: IdempotencyStore,
-          useValue: new IdempotencyStore(deps.dataSource, deps.idempotencyLeaseSeconds),
-        },
-        { provide: JourneyEventsFeed, useValue: new JourneyEventsFeed(deps.databaseUrl) },
-        { provide: ApiMetrics, useValue: new ApiMetrics(deps.dataSource) },
-        { provide: OwnerReports, useValue: new OwnerReports({ dataSource: deps.dataSource }) },
-        { provide: SatisfactionSurvey, useValue: new SatisfactionSurvey(deps.dataSource) },
-        { provide: AgencyRegistryAdmin, useValue: new AgencyRegistryAdmin(deps.dataSource, passageEnvironment()) },
-        {
-          provide: AgencyCallbacks,
-          useValue: new AgencyCallbacks({ dataSource: deps.dataSource, temporal: deps.temporal, registry }),
-        },
+        ...apiServices(deps),
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_PIPE, useClass: BodyPipe },

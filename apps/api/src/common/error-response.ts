@@ -28,6 +28,7 @@ export function statusOf(code: ErrorCode): number {
     case 'not-asked':
     case 'journey-not-active':
     case 'already-answered':
+    case 'conflicting-decision':
     case 'version-conflict':
     case 'published-version-changed':
     case 'idempotency-key-in-progress':

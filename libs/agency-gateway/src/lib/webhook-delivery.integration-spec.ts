@@ -157,7 +157,7 @@ describe('webhook agencies: synchronous answers, callbacks, signatures and data 
     expect(event.body.reason).toBe('no such person in our register');
   });
 
-  it('waits after a 202 until the agency calls back; a repeat and a late contradiction change nothing', async () => {
+  it('waits after a 202 until the agency calls back; a repeat changes nothing, a contradiction is refused (409)', async () => {
     const { handle, callbackUrl } = await acceptedJourney();
     expect(callbackUrl).toMatch(new RegExp(`^${baseUrl}/api/agency/callbacks/[A-Za-z0-9_-]{43}$`));
     const approval = { outcome: 'approved', outputs: { 'case.number': 'C-async' } };
@@ -173,7 +173,7 @@ describe('webhook agencies: synchronous answers, callbacks, signatures and data 
     });
     expect(
       await postCallback(callbackUrl, SECRET, { outcome: 'rejected', reason: 'we changed our mind' }),
-    ).toMatchObject({ status: 200, body: { result: 'duplicate' } });
+    ).toMatchObject({ status: 409, body: { code: 'conflicting-decision' } });
     await waitFor('the decision is projected', async () =>
       (await decisions(handle.workflowId)).length > 0 ? true : undefined,
     );

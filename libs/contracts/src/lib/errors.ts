@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'not-asked',
   'journey-not-active',
   'already-answered',
+  'conflicting-decision',
   'version-conflict',
   'published-version-changed',
   'invalid-definition',

@@ -2,6 +2,7 @@ import type {
   BoundEntity,
   Channel,
   DataItems,
+  DataValue,
   DataVocabulary,
   DefinitionSnapshot,
   EntityScope,
@@ -135,10 +136,31 @@ export interface JourneyState {
 }
 
 /** What a journey hands to its next run when it continues as new (Temporal history stays small). */
+/** A message's receipt as the journey keeps it, with when it was taken (receipts are kept for a window). */
+export interface KeptReceipt extends MessageReceipt {
+  readonly at?: string;
+}
+
+/** A step's decision as the journey keeps it, to tell a repeat (same decision) from a contradiction. */
+export interface KeptDecision {
+  readonly outcome: 'approved' | 'rejected';
+  /** The approval's outputs, canonical JSON. */
+  readonly outputs?: string;
+  readonly receipt: MessageReceipt;
+}
+
+/** Inputs the subject gave before a step asked for them, held until it does. */
+export interface HeldInput {
+  readonly value: DataValue;
+  readonly actor: Actor;
+}
+
 export interface CarriedJourney {
   readonly journey: JourneyState;
   readonly data: DataItems;
-  readonly receipts: Readonly<Record<string, MessageReceipt>>;
+  readonly receipts: Readonly<Record<string, KeptReceipt>>;
+  readonly decisions?: Readonly<Record<string, KeptDecision>>;
+  readonly held?: Readonly<Record<string, HeldInput>>;
   readonly eventCount: number;
   readonly completionOrder: readonly string[];
   readonly suspended: Readonly<Record<string, SuspendedTerm>>;

@@ -37,11 +37,13 @@ export interface StepRetry extends Idempotent {
 }
 
 /**
- * How the journey took a message: `applied` it changed the journey; `duplicate` the key was seen before;
- * `ignored` it came too late or does not apply to the step's current status (nothing changed).
+ * How the journey took a message: `applied` it changed the journey (inputs given before they are asked are held
+ * until then); `duplicate` the same message was taken before (the receipt is the first one's); `ignored` it came
+ * too late or does not apply to the step's current status (nothing changed, and nothing is remembered: the same
+ * message again is weighed again); `conflict` it contradicts a decision the step already took (nothing changed).
  */
 export interface MessageReceipt {
-  readonly result: 'applied' | 'duplicate' | 'ignored';
+  readonly result: 'applied' | 'duplicate' | 'ignored' | 'conflict';
   readonly seq: number;
   readonly detail?: string;
 }

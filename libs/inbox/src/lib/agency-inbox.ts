@@ -15,7 +15,7 @@ import type { Principal } from '@passage/auth';
 import type { Language } from '@passage/journey-model';
 import { AgencyTaskEntity, JourneyEntity, type Vault } from '@passage/persistence';
 import type { LifeEventRegistry } from '@passage/registry';
-import { updateJourney } from '@passage/temporal';
+import { refuseConflict, updateJourney } from '@passage/temporal';
 import { checkDataItems } from '@passage/validation';
 import type { DecideTaskCommand, InboxQuery } from './inbox.commands';
 
@@ -116,7 +116,7 @@ export class AgencyInbox {
           `outputs.${missing[0]}`,
         );
     }
-    return updateJourney(this.temporal, task.journeyId, decideStepUpdate, {
+    const receipt = await updateJourney(this.temporal, task.journeyId, decideStepUpdate, {
       idempotencyKey: idempotencyKey ?? `task:${task.id}:decision`,
       stepId: task.stepId,
       outcome: command.outcome,
@@ -124,6 +124,7 @@ export class AgencyInbox {
       reason: command.reason,
       decidedBy: this.actor(staff),
     });
+    return refuseConflict(receipt);
   }
 
   async requestInfo(

@@ -7,7 +7,7 @@ import {
   type Client,
 } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import { PassageError, type MessageReceipt } from '@passage/contracts';
+import { journeyStateQuery, PassageError, type JourneyState, type MessageReceipt } from '@passage/contracts';
 
 /** gRPC status codes that say "the server did not answer in time or cannot be reached", not "the call is wrong". */
 const GRPC_UNAVAILABLE = new Set([
@@ -50,6 +50,22 @@ export async function updateJourney<Message>(
   } catch (error) {
     throw journeyUpdateError(error);
   }
+}
+
+/** The journey as its workflow sees it now, with Temporal's failures mapped as for {@link updateJourney}. */
+export async function readJourney(client: Client, journeyId: string): Promise<JourneyState> {
+  try {
+    return await client.workflow.getHandle(journeyId).query(journeyStateQuery);
+  } catch (error) {
+    throw journeyUpdateError(error);
+  }
+}
+
+/** A decision that contradicts the step's decision is refused (409), distinct from a repeat (200 `duplicate`). */
+export function refuseConflict(receipt: MessageReceipt): MessageReceipt {
+  if (receipt.result === 'conflict')
+    throw new PassageError('conflicting-decision', receipt.detail ?? 'the step has already been decided otherwise');
+  return receipt;
 }
 
 function journeyUpdateError(error: unknown): unknown {

@@ -1,7 +1,7 @@
 import type { Actor, JourneyInput, StepState } from '@passage/contracts';
 import type { DataVocabulary, LifeEventDefinition, StepDefinition } from '@passage/journey-model';
 import { fanOutLifeEvent, snapshotOf, testStep, texts } from '@passage/testing';
-import { JourneyEngine, type EngineCommand } from './journey-engine';
+import { JourneyEngine, RECEIPT_WINDOW, type EngineCommand } from './journey-engine';
 
 const citizen: Actor = { id: 'subject-1', role: 'citizen' };
 const officer: Actor = { id: 'officer-1', role: 'agency', agency: 'delta' };
@@ -121,15 +121,112 @@ describe('JourneyEngine', () => {
     expect(commands).toContainEqual({ kind: 'start-timer', stepId: 'permit', dueAt: permit.dueAt });
   });
 
-  it('applies a decision once: a duplicate or late decision changes nothing', () => {
+  it('applies a decision once: a repeat is a duplicate, a contradiction a conflict, and neither changes anything', () => {
     const { engine } = atPermit();
-    expect(engine.decide(decision()).receipt.result).toBe('applied');
+    const first = engine.decide(decision()).receipt;
+    expect(first.result).toBe('applied');
     const seq = engine.view().seq;
-    expect(engine.decide(decision()).receipt).toMatchObject({ result: 'duplicate', seq });
-    const late = engine.decide(decision({ idempotencyKey: 'decision-2', outcome: 'rejected', reason: 'too late' }));
-    expect(late.receipt.result).toBe('ignored');
+    expect(engine.decide(decision()).receipt).toEqual({ ...first, result: 'duplicate' });
+    // The same decision under another key (a second clerk, a webhook) repeats it; another decision contradicts it,
+    // under a key of its own or the first one's (the inbox's default key is the task's).
+    expect(engine.decide(decision({ idempotencyKey: 'decision-2' })).receipt).toEqual({
+      ...first,
+      result: 'duplicate',
+    });
+    for (const key of ['decision-3', 'decision-1']) {
+      const contradiction = engine.decide(decision({ idempotencyKey: key, outcome: 'rejected', reason: 'no' }));
+      expect(contradiction).toEqual({
+        receipt: { result: 'conflict', seq, detail: 'step permit was already approved' },
+        commands: [],
+      });
+    }
+    const otherOutputs = engine.decide(decision({ idempotencyKey: 'decision-4', outputs: { 'permit.number': 'P-2' } }));
+    expect(otherOutputs.receipt.result).toBe('conflict');
     expect(stepOf(engine, 'permit').status).toBe('completed');
     expect(engine.view().seq).toBe(seq);
+  });
+
+  it('never reports an ignored message as applied or duplicate: the same message again is weighed again', () => {
+    const { engine } = atPermit();
+    const unsolicited = { idempotencyKey: 'in-1', items: { 'permit.number': 'forged' }, actor: citizen };
+    expect(engine.provideInputs(unsolicited).receipt.result).toBe('ignored');
+    expect(engine.provideInputs(unsolicited).receipt.result).toBe('ignored');
+    const early = decision({ stepId: 'confirm', idempotencyKey: 'early' });
+    expect(engine.decide(early).receipt.result).toBe('ignored');
+    expect(engine.carry().receipts).toEqual({});
+  });
+
+  it('holds an input given before its step asks for it, and completes the step with it when it would ask', () => {
+    const { engine } = started();
+    const early = engine.provideInputs({
+      idempotencyKey: 'early',
+      items: { 'confirm.accepted': true },
+      actor: citizen,
+    });
+    expect(early.receipt.result).toBe('applied');
+    expect(stepOf(engine, 'confirm').status).toBe('pending');
+    // Held inputs survive a continue-as-new.
+    const carried = new JourneyEngine({ ...inputFor(fanOutLifeEvent()), carried: engine.carry() }, testEnvironment());
+    carried.onServiceOutcome('register', 1, { outcome: 'completed', outputs: { 'case.number': 'C-1' } });
+    carried.onServiceOutcome('notify-tax', 1, { outcome: 'completed', outputs: { 'tax.reference': 'T-1' } });
+    carried.onServiceOutcome('notify-social', 1, { outcome: 'completed', outputs: { 'social.reference': 'S-1' } });
+    carried.decide(decision());
+    expect(stepOf(carried, 'confirm')).toMatchObject({ status: 'completed', asked: undefined });
+    expect(carried.status).toBe('completed');
+    const provided = carried.takeProjection()?.events.filter((event) => event.type === 'data-provided');
+    expect(provided).toEqual([
+      expect.objectContaining({ stepId: 'confirm', items: ['confirm.accepted'], actor: citizen }),
+    ]);
+    // Nothing is held for an item no step will ask for (it is already known, or no citizen step gives it).
+    const late = carried.provideInputs({
+      idempotencyKey: 'late',
+      items: { 'confirm.accepted': false },
+      actor: citizen,
+    });
+    expect(late.receipt.result).toBe('ignored');
+  });
+
+  it('keeps receipts for a window: the last messages by count, and none older than the window after continue-as-new', () => {
+    const { engine, env } = atPermit();
+    const cycles = RECEIPT_WINDOW.count / 2 + 50;
+    for (let i = 0; i < cycles; i++) {
+      const asked = engine.requestInfo({
+        idempotencyKey: `ask-${i}`,
+        stepId: 'permit',
+        items: ['person.name'],
+        requestedBy: officer,
+      });
+      expect(asked.receipt.result).toBe('applied');
+      const answered = engine.provideInputs({
+        idempotencyKey: `${i}`,
+        items: { 'person.name': `Ada ${i}` },
+        actor: citizen,
+      });
+      expect(answered.receipt.result).toBe('applied');
+    }
+    const kept = Object.keys(engine.carry().receipts);
+    expect(kept).toHaveLength(RECEIPT_WINDOW.count);
+    expect(kept).not.toContain('ask-0');
+    expect(kept).toContain(`ask-${cycles - 1}`);
+    // The newest are still recognised as repeats after a continue-as-new, whatever their keys look like.
+    const next = new JourneyEngine({ ...inputFor(fanOutLifeEvent()), carried: engine.carry() }, env);
+    const again = next.provideInputs({
+      idempotencyKey: `${cycles - 1}`,
+      items: { 'person.name': 'x' },
+      actor: citizen,
+    });
+    expect(again.receipt.result).toBe('duplicate');
+    env.advanceDays(RECEIPT_WINDOW.days + 1);
+    expect(next.carry().receipts).toEqual({});
+  });
+
+  it('keeps the message behaviour recorded histories ran with when told to', () => {
+    const env = testEnvironment();
+    const engine = new JourneyEngine(inputFor(fanOutLifeEvent()), env, { truthfulMessages: false });
+    engine.start();
+    const early = { idempotencyKey: 'early', items: { 'confirm.accepted': true }, actor: citizen };
+    expect(engine.provideInputs(early).receipt.result).toBe('ignored');
+    expect(engine.provideInputs(early).receipt.result).toBe('duplicate');
   });
 
   it('asks the citizen only what is missing and ignores data nobody asked for', () => {

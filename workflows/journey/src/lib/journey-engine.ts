@@ -2,6 +2,9 @@ import type {
   Actor,
   CarriedJourney,
   DataWrite,
+  HeldInput,
+  KeptDecision,
+  KeptReceipt,
   InfoRequest,
   JourneyInput,
   JourneyState,
@@ -68,6 +71,20 @@ export interface EngineEnvironment {
   newId(): string;
 }
 
+/** How the engine treats messages; journeys recorded before a behaviour keep the one they ran with. */
+export interface EngineBehaviour {
+  /**
+   * Inputs for items a step will ask for are held until it does; an ignored message is not remembered (the same
+   * message again is weighed again, never reported `duplicate`); a decision that contradicts the step's decision is
+   * a `conflict` and one that repeats it a `duplicate`, whatever its key; receipts are kept for a window
+   * ({@link RECEIPT_WINDOW}).
+   */
+  readonly truthfulMessages: boolean;
+}
+
+/** Receipts are kept for the last this many messages, and at most this many days (decisions are kept apart). */
+export const RECEIPT_WINDOW = { count: 1_000, days: 30 } as const;
+
 type MutableStep = { -readonly [K in keyof StepState]: StepState[K] };
 
 interface StepRuntime {
@@ -101,7 +118,12 @@ export class JourneyEngine {
   private readonly steps = new Map<string, StepRuntime>();
   private readonly data: Record<string, DataValue>;
   private readonly provenance: Record<string, Provenance>;
-  private readonly receipts = new Map<string, MessageReceipt>();
+  /** Receipts by idempotency key, oldest first. */
+  private readonly receipts = new Map<string, KeptReceipt>();
+  /** The decision each step took through a message, to tell a repeat from a contradiction. */
+  private readonly decisions = new Map<string, KeptDecision>();
+  /** Inputs given before a step asked for them. */
+  private readonly held = new Map<string, HeldInput>();
   private journey: JourneyState;
   private eventCount: number;
   private completionOrder: string[];
@@ -117,6 +139,7 @@ export class JourneyEngine {
   constructor(
     private readonly input: JourneyInput,
     private readonly env: EngineEnvironment,
+    private readonly behaviour: EngineBehaviour = { truthfulMessages: true },
   ) {
     this.snapshot = input.snapshot;
     this.definition = input.snapshot.definition;
@@ -192,10 +215,13 @@ export class JourneyEngine {
     this.storeExpectedDates();
     const suspended: Record<string, SuspendedTerm> = {};
     for (const [id, runtime] of this.steps) if (runtime.suspended) suspended[id] = runtime.suspended;
+    if (this.behaviour.truthfulMessages) this.compactReceipts();
     return {
       journey: this.view(),
       data: { ...this.data },
       receipts: Object.fromEntries(this.receipts),
+      ...(this.decisions.size > 0 && { decisions: Object.fromEntries(this.decisions) }),
+      ...(this.held.size > 0 && { held: Object.fromEntries(this.held) }),
       eventCount: this.eventCount,
       completionOrder: [...this.completionOrder],
       suspended,
@@ -294,6 +320,32 @@ export class JourneyEngine {
   // ---- messages ----------------------------------------------------------------------------------------------------
 
   decide(decision: StepDecision): { receipt: MessageReceipt; commands: EngineCommand[] } {
+    if (this.behaviour.truthfulMessages) {
+      const earlier = this.decisions.get(decision.stepId);
+      if (earlier) {
+        const receipt: MessageReceipt = sameDecision(earlier, decision)
+          ? { ...earlier.receipt, result: 'duplicate' }
+          : {
+              result: 'conflict',
+              seq: this.journey.seq,
+              detail: `step ${decision.stepId} was already ${earlier.outcome}`,
+            };
+        return { receipt, commands: [] };
+      }
+      const taken = this.decideOnce(decision);
+      if (taken.receipt.result === 'applied') {
+        this.decisions.set(decision.stepId, {
+          outcome: decision.outcome,
+          ...(decision.outcome === 'approved' && { outputs: canonical(decision.outputs ?? {}) }),
+          receipt: taken.receipt,
+        });
+      }
+      return taken;
+    }
+    return this.decideOnce(decision);
+  }
+
+  private decideOnce(decision: StepDecision): { receipt: MessageReceipt; commands: EngineCommand[] } {
     return this.message(decision.idempotencyKey, () => {
       const runtime = this.steps.get(decision.stepId);
       if (!runtime || !['dispatched', 'in-progress', 'awaiting-subject'].includes(runtime.state.status)) {
@@ -318,7 +370,11 @@ export class JourneyEngine {
     return this.message(inputs.idempotencyKey, () => {
       const asked = new Set([...this.steps.values()].flatMap(({ state }) => state.asked ?? []));
       const accepted = Object.keys(inputs.items).filter((item) => asked.has(item));
-      if (accepted.length === 0) return 'none of these items is asked now';
+      const early = this.behaviour.truthfulMessages
+        ? Object.keys(inputs.items).filter((item) => !asked.has(item) && this.willAsk(item))
+        : [];
+      for (const item of early) this.held.set(item, { value: inputs.items[item], actor: inputs.actor });
+      if (accepted.length === 0) return early.length > 0 ? undefined : 'none of these items is asked now';
       this.learn(
         accepted.map((item) => [item, inputs.items[item]]),
         { kind: 'subject' },
@@ -422,21 +478,71 @@ export class JourneyEngine {
     apply: () => string | undefined,
   ): { receipt: MessageReceipt; commands: EngineCommand[] } {
     const seen = this.receipts.get(key);
-    if (seen) return { receipt: { ...seen, result: 'duplicate' }, commands: [] };
+    if (seen)
+      return {
+        receipt: { result: 'duplicate', seq: seen.seq, ...(seen.detail && { detail: seen.detail }) },
+        commands: [],
+      };
     const ignoredBecause = apply();
     const commands = this.settle();
     const receipt: MessageReceipt = ignoredBecause
       ? { result: 'ignored', seq: this.journey.seq, detail: ignoredBecause }
       : { result: 'applied', seq: this.journey.seq };
-    this.receipts.set(key, receipt);
+    if (!this.behaviour.truthfulMessages) {
+      this.receipts.set(key, receipt);
+    } else if (receipt.result === 'applied') {
+      this.receipts.set(key, { ...receipt, at: this.env.now() });
+      if (this.receipts.size > RECEIPT_WINDOW.count) this.receipts.delete(this.receipts.keys().next().value as string);
+    }
     return { receipt, commands };
+  }
+
+  /** Drops receipts older than the window (on continue-as-new: the next run starts with a bounded state). */
+  private compactReceipts(): void {
+    const oldest = Date.parse(this.env.now()) - RECEIPT_WINDOW.days * 86_400_000;
+    for (const [key, receipt] of this.receipts) {
+      if (receipt.at !== undefined && Date.parse(receipt.at) >= oldest) continue;
+      this.receipts.delete(key);
+    }
+  }
+
+  /** Whether a step that has not started yet asks the subject for this item (an input given now is held for it). */
+  private willAsk(item: string): boolean {
+    if (this.data[item] !== undefined) return false;
+    return [...this.steps.values()].some(
+      ({ def, state }) => def.mode === 'citizen' && state.status === 'pending' && def.produces.includes(item),
+    );
+  }
+
+  /** Moves inputs held for these items into the journey's data, as given by the subject; says who gave them. */
+  private takeHeld(runtime: StepRuntime): Actor | undefined {
+    const { def } = runtime;
+    const items = def.produces.filter((item) => this.held.has(item) && this.data[item] === undefined);
+    if (items.length === 0) return undefined;
+    let actor: Actor | undefined;
+    const values: [string, DataValue][] = [];
+    for (const item of items) {
+      const held = this.held.get(item) as HeldInput;
+      this.held.delete(item);
+      actor = held.actor;
+      values.push([item, held.value]);
+    }
+    this.learn(values, { kind: 'subject' });
+    if (actor) {
+      this.emit({ type: 'data-provided', stepId: def.id, agency: def.agency, items, actor, channel: channelOf(actor) });
+    }
+    return actor;
   }
 
   private restore(carried: CarriedJourney): void {
     this.journey = { ...carried.journey };
     Object.assign(this.data, carried.data);
     Object.assign(this.provenance, carried.journey.provenance);
-    for (const [key, receipt] of Object.entries(carried.receipts)) this.receipts.set(key, receipt);
+    // Oldest first, whatever the keys look like (an object lists integer-like keys first).
+    const receipts = Object.entries(carried.receipts).sort(([, a], [, b]) => (a.at ?? '').localeCompare(b.at ?? ''));
+    for (const [key, receipt] of receipts) this.receipts.set(key, receipt);
+    for (const [stepId, decision] of Object.entries(carried.decisions ?? {})) this.decisions.set(stepId, decision);
+    for (const [item, held] of Object.entries(carried.held ?? {})) this.held.set(item, held);
     this.eventCount = carried.eventCount;
     this.completionOrder = [...carried.completionOrder];
     for (const state of carried.journey.steps) {
@@ -547,7 +653,18 @@ export class JourneyEngine {
         this.step(runtime, { type: 'ACCEPT' }, { type: 'step-accepted' });
         break;
       case 'citizen': {
+        const givenEarlyBy = this.behaviour.truthfulMessages ? this.takeHeld(runtime) : undefined;
         const missing = def.produces.filter((item) => this.data[item] === undefined);
+        if (missing.length === 0 && givenEarlyBy) {
+          this.complete(
+            runtime,
+            pick(this.data, def.produces),
+            { kind: 'subject', stepId: def.id },
+            givenEarlyBy,
+            false,
+          );
+          break;
+        }
         if (missing.length === 0) {
           state.reused = [...def.produces];
           this.emit({ type: 'data-reused', stepId: def.id, agency: def.agency, items: def.produces });
@@ -782,6 +899,17 @@ export class JourneyEngine {
     if (def.mode === 'automatic' || def.mode === 'proactive') return 'automatic';
     return def.channels.includes(this.input.channel) ? this.input.channel : (def.channels[0] ?? 'online');
   }
+}
+
+/** The same decision again: the same outcome and, for an approval, the same outputs. */
+function sameDecision(earlier: KeptDecision, decision: StepDecision): boolean {
+  if (earlier.outcome !== decision.outcome) return false;
+  return decision.outcome !== 'approved' || earlier.outputs === canonical(decision.outputs ?? {});
+}
+
+/** JSON with sorted keys, so that two equal sets of outputs compare equal. */
+function canonical(items: Readonly<Record<string, DataValue>>): string {
+  return JSON.stringify(Object.fromEntries(Object.entries(items).sort(([a], [b]) => a.localeCompare(b))));
 }
 
 function initialStep(def: StepDefinition): MutableStep {

@@ -86,12 +86,19 @@ class JourneyShell {
   private projectingLocally: boolean;
   /** The run has every behaviour of `JOURNEY_PATCHES.shellOf20261129`, asked once at its start. */
   private readonly current: boolean;
+  /** The run has `JOURNEY_PATCHES.truthfulMessages`, asked once at its start. */
+  private readonly truthfulMessages: boolean;
   private reportedStatus: string | undefined;
 
   constructor(private readonly input: JourneyInput) {
-    this.engine = new JourneyEngine(input, { now: () => new Date().toISOString(), newId: uuid4 });
-    this.settings = { ...DEFAULT_JOURNEY_SETTINGS, ...input.settings };
     this.current = patched(JOURNEY_PATCHES.shellOf20261129);
+    this.truthfulMessages = patched(JOURNEY_PATCHES.truthfulMessages);
+    this.engine = new JourneyEngine(
+      input,
+      { now: () => new Date().toISOString(), newId: uuid4 },
+      { truthfulMessages: this.truthfulMessages },
+    );
+    this.settings = { ...DEFAULT_JOURNEY_SETTINGS, ...input.settings };
     if (this.current) this.reportedStatus = workflowInfo().typedSearchAttributes.get(JOURNEY_STATUS_SA);
     this.projectingLocally = !input.carried && this.has(JOURNEY_PATCHES.firstProjectionLocal);
     this.journeyCalls = this.current ? this.newScope() : undefined;
@@ -107,8 +114,11 @@ class JourneyShell {
   }
 
   async run(): Promise<JourneyResult> {
-    this.registerHandlers();
+    // Setting an update handler runs the updates that arrived with the start at once: after the start, they meet a
+    // started journey (before it, an input was weighed against a journey that had asked nothing yet).
+    if (!this.truthfulMessages) this.registerHandlers();
     this.apply(this.input.carried ? this.engine.resumeTimers() : this.engine.start());
+    if (this.truthfulMessages) this.registerHandlers();
     if (this.projectingLocally) {
       // The journey's first state goes out within its first workflow task, together with its first dispatches.
       const update = this.engine.takeProjection();

@@ -16,4 +16,11 @@ export const JOURNEY_PATCHES = {
    * the run started with. Runs recorded before it ask the three patches above where they apply.
    */
   shellOf20261129: 'journey-shell-2026-11-29',
+  /**
+   * Messages tell the truth (`EngineBehaviour.truthfulMessages`): inputs given early are held, ignored messages are
+   * not remembered, contradicting decisions are conflicts, receipts are kept for a window. And the journey starts
+   * before its message handlers are set, so that a message that arrived with the start (in the same first workflow
+   * task) meets a started journey. Asked once when a run starts.
+   */
+  truthfulMessages: 'truthful-messages',
 } as const;

@@ -11,7 +11,7 @@ import {
   type MessageReceipt,
 } from '@passage/contracts';
 import { AgencyRegistry, type LifeEventRegistry } from '@passage/registry';
-import { updateJourney } from '@passage/temporal';
+import { refuseConflict, updateJourney } from '@passage/temporal';
 import { checkDataItems, createCommand } from '@passage/validation';
 import type { DataItems } from '@passage/journey-model';
 import { JourneyEntity, type AgencyCallbackEntity } from '@passage/persistence';
@@ -32,7 +32,7 @@ export interface AgencyCallbacksOptions {
  * Decisions that webhook agencies post later on the callback URL of a request they accepted (202). A callback
  * counts only when signed by the agency the token was issued for, with a nonce no API replica has seen. It is
  * delivered to the journey with the idempotency key `callback:<token hash>`, so a repeat or a late contradiction
- * changes nothing; the journey's receipt says what happened.
+ * changes nothing; the journey's receipt says what happened (a contradiction is refused: 409 `conflicting-decision`).
  */
 export class AgencyCallbacks {
   private readonly store: AgencyCallbackStore;
@@ -93,7 +93,7 @@ export class AgencyCallbacks {
       result: receipt.result,
       ...(outputs ? { outputs: Object.keys(outputs) } : {}),
     });
-    return receipt;
+    return refuseConflict(receipt);
   }
 
   private secretOf(agency: string, secretRef: string): string {

@@ -9,6 +9,7 @@ import {
   PassageError,
   provideInputsUpdate,
   withdrawUpdate,
+  type JourneyState,
   type MessageReceipt,
   type Provenance,
   type TimelineEvent,
@@ -36,7 +37,7 @@ import {
 } from '@passage/persistence';
 
 import type { LifeEventRegistry } from '@passage/registry';
-import { startJourney, updateJourney, uuidFromKey } from '@passage/temporal';
+import { readJourney, startJourney, updateJourney, uuidFromKey } from '@passage/temporal';
 import { checkDataItems } from '@passage/validation';
 import type { Mandates } from '../mandates/mandates';
 import { actorOf, channelOf, type JourneyAccess, type Relation } from './journey-access';
@@ -244,6 +245,16 @@ export class JourneysService {
     this.requireActive(journey);
     const { definition } = await this.deps.registry.require(journey.lifeEventId, journey.version);
     const values = checkDataItems(definition, items, 'items', new Set(Object.keys(definition.dataItems)));
+    // Only what the journey asks now, or a step of the subject's will ask later, reaches it (data minimisation, and
+    // a journey's state does not grow with items nobody wants).
+    const askable = askableItems(definition, await readJourney(this.deps.temporal, journeyId));
+    const refused = Object.keys(values).find((item) => !askable.has(item));
+    if (refused !== undefined)
+      throw new PassageError(
+        'not-asked',
+        `${refused} is not asked of you, and no step will ask for it`,
+        `items.${refused}`,
+      );
     const receipt = await updateJourney(this.deps.temporal, journeyId, provideInputsUpdate, {
       idempotencyKey,
       items: values,
@@ -331,6 +342,17 @@ function authenticItems(definition: LifeEventDefinition): string[] {
   return Object.entries(definition.dataItems)
     .filter(([, spec]) => spec.authenticSource)
     .map(([item]) => item);
+}
+
+/** Items asked now, and items a subject's step that has not started yet will ask for (they are held until then). */
+function askableItems(definition: LifeEventDefinition, state: JourneyState): ReadonlySet<string> {
+  const statusOf = new Map(state.steps.map((step) => [step.id, step.status]));
+  return new Set([
+    ...state.steps.flatMap((step) => step.asked ?? []),
+    ...definition.steps
+      .filter((step) => step.mode === 'citizen' && statusOf.get(step.id) === 'pending')
+      .flatMap((step) => step.produces),
+  ]);
 }
 
 /** At the start a subject may give the intake items and the items an authentic source would otherwise provide. */

@@ -1,9 +1,10 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { MessageReceipt } from '@passage/contracts';
 
 /** What an agency's callback decided, without data values (those go to the journey, and from there to the vault). */
 export interface AgencyCallbackOutcome {
   readonly outcome: 'approved' | 'rejected';
-  readonly result: 'applied' | 'duplicate' | 'ignored';
+  readonly result: MessageReceipt['result'];
   readonly outputs?: readonly string[];
 }
 

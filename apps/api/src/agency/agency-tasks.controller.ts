@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Language } from '@passage/journey-model';
 import { AgencyInbox, DecideTaskCommand, InboxQuery, RequestInfoCommand } from '@passage/inbox';
 import { createCommand } from '@passage/validation';
@@ -44,7 +44,10 @@ export class AgencyTasksController {
 
   @Post(':taskId/decision')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Approve (with the outputs) or reject (with a reason); a second decision changes nothing' })
+  @ApiOperation({
+    summary: 'Approve (with the outputs) or reject (with a reason); the same decision again changes nothing',
+  })
+  @ApiResponse({ status: 409, description: '`conflicting-decision`: the step was already decided otherwise' })
   decide(
     @CurrentCaller() caller: Caller,
     @Param('taskId') taskId: string,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { PassageError } from '@passage/contracts';
@@ -58,7 +58,13 @@ export class JourneysController {
 
   @Post(':id/inputs')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Answer what is asked (stored once in the vault)' })
+  @ApiOperation({
+    summary: 'Answer what is asked (stored once in the vault); an answer for a step still to come is held',
+  })
+  @ApiResponse({
+    status: 409,
+    description: '`not-asked`: an item the journey does not ask, nor will (`path`: the item)',
+  })
   provideInputs(
     @CurrentCaller() caller: Caller,
     @Param('id', JourneyIdPipe) id: string,

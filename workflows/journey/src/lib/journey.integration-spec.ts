@@ -70,10 +70,10 @@ describe('journey workflow on a real Temporal dev server', () => {
     };
     expect((await handle.executeUpdate(decideStepUpdate, { args: [decision] })).result).toBe('applied');
     expect((await handle.executeUpdate(decideStepUpdate, { args: [decision] })).result).toBe('duplicate');
-    const late = await handle.executeUpdate(decideStepUpdate, {
+    const contradiction = await handle.executeUpdate(decideStepUpdate, {
       args: [{ ...decision, idempotencyKey: 'd-2', outcome: 'rejected', reason: 'late' }],
     });
-    expect(late.result).toBe('ignored');
+    expect(contradiction.result).toBe('conflict');
 
     const asked = await journeyReaches(
       handle,

@@ -1,6 +1,7 @@
 // The security findings of issue 11 that need the whole stack: each block failed before its fix.
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@passage/auth';
+import { soleTraderIntake } from '@passage/testing';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 import { HttpClient, type ProbeResult } from './support/http-client';
 
@@ -8,6 +9,7 @@ const alice: Principal = { sub: 'alice', roles: ['citizen'] };
 const loket: Principal = { sub: 'officer-loket', roles: ['agency'], agency: 'ondernemingsloket' };
 const owner: Principal = { sub: 'owner-vlaio', roles: ['owner'], owner: 'vlaio' };
 const admin: Principal = { sub: 'admin-1', roles: ['admin'] };
+const clerk: Principal = { sub: 'clerk-gent-7', roles: ['counter'], agency: 'gemeente' };
 
 /** A small deterministic generator, so that a failing fuzz case can be replayed. */
 function generator(seed: number): () => number {
@@ -228,6 +230,42 @@ describe('hardening (issue 11)', () => {
         }
       }
       expect(wrong).toEqual([]);
+    });
+  });
+
+  describe('counter idempotency (finding 3)', () => {
+    /** The headers of a clerk serving this subject at the counter. */
+    const atCounter = async (subject: string) => ({ 'passage-subject-present': subject, 'passage-channel': 'counter' });
+
+    it("starts two journeys, each its own subject's, for the same key and body with two subjects present", async () => {
+      const key = `counter-${randomUUID()}`;
+      const body = { lifeEvent: 'start-business', intake: soleTraderIntake() };
+      const forAlice = await (
+        await stack.as(clerk, await atCounter('alice'))
+      ).post<{ id: string }>('/api/journeys', body, { 'idempotency-key': key });
+      const forBob = await (
+        await stack.as(clerk, await atCounter('bob'))
+      ).post<{ id: string }>('/api/journeys', body, { 'idempotency-key': key });
+      expect([forAlice.status, forBob.status]).toEqual([201, 201]);
+      expect(forBob.headers.get('idempotent-replayed')).toBeNull();
+      expect(forBob.body.id).not.toBe(forAlice.body.id);
+      const subjects: { id: string; subject: string }[] = await stack.db.dataSource.query(
+        `SELECT id, subject FROM journeys WHERE id = ANY($1) ORDER BY subject`,
+        [[forAlice.body.id, forBob.body.id]],
+      );
+      expect(subjects).toEqual([
+        { id: forAlice.body.id, subject: 'alice' },
+        { id: forBob.body.id, subject: 'bob' },
+      ]);
+      // The same clerk, subject, key and body again: the first answer, replayed.
+      const again = await (
+        await stack.as(clerk, await atCounter('bob'))
+      ).post<{ id: string }>('/api/journeys', body, { 'idempotency-key': key });
+      expect({ status: again.status, id: again.body.id, replayed: again.headers.get('idempotent-replayed') }).toEqual({
+        status: 201,
+        id: forBob.body.id,
+        replayed: 'true',
+      });
     });
   });
 

@@ -124,6 +124,30 @@ describe('process owners see KPIs, budget and the yearly report of what really h
   });
 
   it('takes one satisfaction answer per completed journey, from its subject only', async () => {
+    // Issue 11, finding 8: an intermediary who may follow the journey may not answer for its subject (that would
+    // skew a KPI the owner is judged on): 403, and nothing recorded.
+    const followed = played[0];
+    const granted = await (
+      await stack.as(followed.subject)
+    ).post('/api/mandates', {
+      intermediary: 'accountant-survey',
+      lifeEvents: [followed.lifeEvent],
+      validUntil: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    expect(granted.status).toBe(201);
+    const intermediary = await stack.as({ sub: 'accountant-survey', roles: ['intermediary'] });
+    expect((await intermediary.get(`/api/journeys/${followed.journeyId}`)).status).toBe(200);
+    const byIntermediary = await intermediary.post(`/api/journeys/${followed.journeyId}/satisfaction`, { score: 5 });
+    expect(byIntermediary).toMatchObject({
+      status: 403,
+      body: { code: 'forbidden', message: 'only the subject of the journey answers its satisfaction survey' },
+    });
+    expect(
+      await stack.db.dataSource.query(`SELECT count(*)::int AS n FROM satisfaction_answers WHERE journey_id = $1`, [
+        followed.journeyId,
+      ]),
+    ).toEqual([{ n: 0 }]);
+
     for (const journey of played) {
       const client = await stack.as(journey.subject);
       // The start-business subjects are unhappy: far below the owner's target of 4.2.

@@ -21,6 +21,8 @@ export function statusOf(code: ErrorCode): number {
     case 'expired-token':
     case 'invalid-claims':
       return 401;
+    case 'forbidden':
+      return 403;
     case 'not-found':
       return 404;
     case 'method-not-allowed':

@@ -1,6 +1,7 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { Response } from 'express';
 import { from, lastValueFrom, of, type Observable } from 'rxjs';
+import { actingScope } from '@passage/auth';
 import { ERROR_CODES, PassageError, type ErrorCode } from '@passage/contracts';
 import type { AuthenticatedRequest } from './caller';
 import { statusOf, type ErrorResponse } from './error-response';
@@ -48,7 +49,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     key: string,
   ): Promise<unknown> {
     const response = context.switchToHttp().getResponse<Response>();
-    const scope = request.caller?.principal.sub ?? 'anonymous';
+    const scope = request.caller ? actingScope(request.caller) : 'anonymous';
     const outcome = await this.store.begin(
       scope,
       key,

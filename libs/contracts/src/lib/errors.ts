@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'expired-token',
   'invalid-claims',
   'not-found',
+  'forbidden',
   'method-not-allowed',
   'idempotency-key-reused',
   'idempotency-key-in-progress',

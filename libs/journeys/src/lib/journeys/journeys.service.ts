@@ -14,7 +14,7 @@ import {
   type Provenance,
   type TimelineEvent,
 } from '@passage/contracts';
-import type { Caller } from '@passage/auth';
+import { actingScope, type Caller } from '@passage/auth';
 import {
   vocabularyFor,
   type DataValue,
@@ -85,7 +85,7 @@ export class JourneysService {
     const relation = await access.require(caller, subject, definition.id, 'subject');
     const given = checkDataItems(definition, command.intake, 'intake', allowedAtIntake(definition));
 
-    const uuid = idempotencyKey ? uuidFromKey(caller.principal.sub, idempotencyKey) : randomUUID();
+    const uuid = idempotencyKey ? uuidFromKey(actingScope(caller), idempotencyKey) : randomUUID();
     const journeyId = journeyWorkflowId(definition.id, uuid);
     const missing = definition.intake.filter((item) => given[item] === undefined);
     const known = await vault.knownItems(

@@ -183,6 +183,7 @@ describe('KPI processing: every journey event counts exactly once', () => {
       const { state } = updates[2];
       await survey.answer(
         { id: state.journeyId, lifeEventId: 'start-business', version: 2, owner: 'vlaio', status: 'completed' },
+        'subject',
         1,
       );
     }

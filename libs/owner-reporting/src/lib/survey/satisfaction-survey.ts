@@ -11,6 +11,9 @@ export interface SurveyedJourney {
   readonly status: string;
 }
 
+/** How the one answering relates to the journey's subject. */
+export type Respondent = 'subject' | 'intermediary' | 'counter';
+
 export interface SatisfactionAnswer {
   readonly journeyId: string;
   readonly score: number;
@@ -18,7 +21,8 @@ export interface SatisfactionAnswer {
 }
 
 /**
- * Records the answer to the satisfaction survey, once per journey and only once it has completed, together with
+ * Records the answer to the satisfaction survey, once per journey, only from its subject (an intermediary or a clerk
+ * answering would skew a KPI the owner is judged on) and only once it has completed, together with
  * the `satisfaction-answered` KPI event for the owner's hooks (same transaction, so neither exists without the other).
  */
 export class SatisfactionSurvey {
@@ -27,7 +31,9 @@ export class SatisfactionSurvey {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  answer(journey: SurveyedJourney, score: number): Promise<SatisfactionAnswer> {
+  answer(journey: SurveyedJourney, respondent: Respondent, score: number): Promise<SatisfactionAnswer> {
+    if (respondent !== 'subject')
+      throw new PassageError('forbidden', 'only the subject of the journey answers its satisfaction survey');
     if (journey.status !== 'completed')
       throw new PassageError('not-asked', 'the survey opens when the journey has completed');
     return this.dataSource.transaction(async (tx) => {

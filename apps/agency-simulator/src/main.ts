@@ -35,8 +35,12 @@ async function main(): Promise<void> {
     jwtSecret: config.auth.secret,
     env: process.env,
     print: (line) => console.log(line),
+    inbox: options.inbox,
+    ledgerUrl: options.ledgerUrl,
   });
-  console.log(`agency-simulator: ready (${options.secondsPerDay} s per day, seed ${options.seed})`);
+  console.log(
+    `agency-simulator: ready (${options.secondsPerDay} s per day, seed ${options.seed}${options.inbox ? '' : ', inbox left to others'}${options.ledgerUrl ? ', executions recorded' : ''})`,
+  );
   const signal = await new Promise<NodeJS.Signals>((settle) => {
     for (const name of ['SIGINT', 'SIGTERM'] as const) process.once(name, () => settle(name));
   });

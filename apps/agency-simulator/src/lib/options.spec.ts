@@ -13,7 +13,22 @@ describe('options', () => {
       pollSeconds: 1,
       idlePollSeconds: 8,
       webhookPort: 0,
+      inbox: true,
     });
+    expect(parseOptions([]).ledgerUrl).toBeUndefined();
+  });
+
+  it('leaves the inbox to someone else, and records executions, when told', () => {
+    expect(parseOptions(['--inbox', 'off', '--ledger-url', 'postgres://127.0.0.1/x'])).toMatchObject({
+      inbox: false,
+      ledgerUrl: 'postgres://127.0.0.1/x',
+    });
+    const silent = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(() => parseOptions(['--inbox', 'maybe'])).toThrow(CommanderError);
+    } finally {
+      silent.mockRestore();
+    }
   });
 
   it('reads rules of agencies and services', () => {

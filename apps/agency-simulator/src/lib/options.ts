@@ -12,6 +12,10 @@ export interface SimulatorCliOptions {
   readonly pollSeconds: number;
   readonly idlePollSeconds: number;
   readonly webhookPort: number;
+  /** Whether simulated staff decide the inbox tasks (off: someone else does, e.g. a test through the API). */
+  readonly inbox: boolean;
+  /** A PostgreSQL database where every service execution is recorded by idempotency key (see execution-ledger.ts). */
+  readonly ledgerUrl?: string;
 }
 
 /**
@@ -81,6 +85,18 @@ export function parseOptions(argv: readonly string[]): SimulatorCliOptions {
         .default(0)
         .argParser(integer),
     )
+    .addOption(
+      new Option('--inbox <on|off>', 'whether simulated staff decide the inbox tasks')
+        .env('PASSAGE_SIM_INBOX')
+        .default(true)
+        .argParser(onOff),
+    )
+    .addOption(
+      new Option(
+        '--ledger-url <url>',
+        'record every service execution by idempotency key in this PostgreSQL database',
+      ).env('PASSAGE_SIM_LEDGER_URL'),
+    )
     .exitOverride()
     .parse(argv, { from: 'user' });
   const options = program.opts<SimulatorCliOptions>();
@@ -93,6 +109,11 @@ function positive(value: string): number {
   const parsed = Number(value);
   if (!Number.isFinite(parsed) || parsed <= 0) throw new InvalidArgumentError('must be a positive number');
   return parsed;
+}
+
+function onOff(value: string): boolean {
+  if (value !== 'on' && value !== 'off') throw new InvalidArgumentError('must be on or off');
+  return value === 'on';
 }
 
 function integer(value: string): number {

@@ -8,6 +8,7 @@ import {
 } from '@passage/agency-sdk';
 import { planService, type BehaviourSettings } from './behaviour.model';
 import type { ActivityLog } from './activity-log';
+import type { ExecutionLedger } from './execution-ledger';
 import type { BusyPeriod } from './busy-period';
 import { fakeOutputs, fakeReference } from './fake-outputs';
 import { itemClass, type Items } from './item-classes';
@@ -31,6 +32,8 @@ export interface ServiceStepsOptions {
   readonly log: ActivityLog;
   /** Today, `YYYY-MM-DD` (the date outputs carry). */
   readonly today: () => string;
+  /** Where each execution is recorded by idempotency key, when the simulator keeps a ledger. */
+  readonly ledger?: ExecutionLedger;
 }
 
 /** The agency's services as SDK service steps, answering like the agency would: after a while, mostly completing. */
@@ -64,6 +67,15 @@ async function answer(
   const plan = planService(settings, spec.step, agency.id, spec.service, spec.kind, key);
   const reason = () =>
     rejectionReason(context.language, agency.name[context.language], draw(settings.seed, key, 'reason'));
+  const execution = (outcome: string) => ({
+    idempotencyKey: key,
+    journeyId: context.journeyId,
+    stepId: context.stepId,
+    agency: agency.id,
+    service: spec.service,
+    kind: spec.kind,
+    outcome,
+  });
   const record = (outcome: string) =>
     options.log({
       agency: agency.id,
@@ -81,6 +93,7 @@ async function answer(
         ? { outcome: 'rejected', reason: reason() }
         : { outcome: 'approved', outputs: outputs() };
     const send = async () => {
+      await options.ledger?.record(execution(decision.outcome));
       await later(decision);
       record(decision.outcome);
     };
@@ -90,6 +103,8 @@ async function answer(
   }
   // A compensation cannot be answered later: it takes at most the hold.
   await sleep(Math.min(plan.ms, options.maxHoldMs), undefined, { signal: context.signal });
+  // The effect, before the answer: an agency killed between the two executes the redelivered request again.
+  await options.ledger?.record(execution(plan.action === 'reject' ? 'rejected' : 'completed'));
   record(plan.action === 'reject' ? 'rejected' : 'completed');
   return plan.action === 'reject' ? context.rejected(reason()) : context.completed(outputs());
 }

@@ -8,6 +8,7 @@ import { awaitAdapter } from './adapter-readiness';
 import { BusyPeriod } from './busy-period';
 import type { BehaviourSettings } from './behaviour.model';
 import { devTokens } from './dev-tokens';
+import { openExecutionLedger, type ExecutionLedger } from './execution-ledger';
 import { InboxDesk } from './inbox-desk';
 import { LaterDecisions } from './later-decisions';
 import { buildRoster, type SimulatedAgency } from './roster';
@@ -33,6 +34,10 @@ export interface SimulatorOptions {
   /** Where webhook secrets are read (`PASSAGE_AGENCY_SECRET_<ID>`). */
   readonly env: NodeJS.ProcessEnv;
   readonly print: (line: string) => void;
+  /** Whether simulated staff decide the inbox tasks. */
+  readonly inbox: boolean;
+  /** A PostgreSQL database where every service execution is recorded (see execution-ledger.ts). */
+  readonly ledgerUrl?: string;
 }
 
 export interface RunningSimulator {
@@ -63,6 +68,7 @@ export async function startAgencySimulator(options: SimulatorOptions): Promise<R
     onFailure: (what, error) =>
       print(`agency-simulator: ${what}: the decision was not delivered (${describeError(error)})`),
   });
+  let ledger: ExecutionLedger | undefined;
   const steps = (agency: SimulatedAgency, decideLater: DecideLater) =>
     serviceSteps({
       agency,
@@ -73,6 +79,7 @@ export async function startAgencySimulator(options: SimulatorOptions): Promise<R
       busy,
       log: (activity) => print(activityLine(activity)),
       today,
+      ledger,
     });
   const stops: (() => Promise<void>)[] = [];
   let stopped: Promise<void> | undefined;
@@ -82,6 +89,11 @@ export async function startAgencySimulator(options: SimulatorOptions): Promise<R
         await part().catch((error: unknown) => print(`agency-simulator: stopping: ${describeError(error)}`));
     })());
   try {
+    if (options.ledgerUrl) {
+      const opened = await openExecutionLedger(options.ledgerUrl);
+      ledger = opened;
+      stops.push(() => opened.close());
+    }
     const passage = await connectToPassage({ ...options.temporal, payloadKeys: options.payloadKeys });
     stops.push(() => passage.close());
     const workers = await startWorkerAgencies({
@@ -113,7 +125,7 @@ export async function startAgencySimulator(options: SimulatorOptions): Promise<R
     });
     stops.push(() => registration.restore());
     const desks = roster
-      .filter((agency) => agency.inbox.size > 0)
+      .filter((agency) => options.inbox && agency.inbox.size > 0)
       .map((agency) => inboxDesk(options, verifier, agency, busy, today));
     for (const desk of desks) desk.start();
     stops.push(async () => void (await Promise.all(desks.map((desk) => desk.stop()))));

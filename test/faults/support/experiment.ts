@@ -31,7 +31,7 @@ export interface Experiment {
   inject(context: FaultContext): Promise<{ healedAt: number }>;
   /** Before the batch starts (e.g. to hold a journey that the experiment works on). */
   prepare?(fleet: Fleet): void;
-  /** Extra checks of this experiment, after the invariants (failures per invariant). */
+  /** Checks of this experiment's own, before the invariants are judged (failures per invariant). */
   verify?(context: FaultContext): Promise<Partial<Record<'I1' | 'I2' | 'I3' | 'I4', string[]>>>;
 }
 
@@ -132,11 +132,12 @@ export async function runExperiment(experiment: Experiment): Promise<ExperimentR
         }),
     );
 
+    // The experiment's own checks first: they may act (R9 repairs the read model) before the invariants are judged.
+    const extra = (await experiment.verify?.(context)) ?? {};
     const ends = await checkEnds(stack, fleet);
     const readModel = await checkReadModel(stack, fleet);
     const effects = await checkEffects(stack, fleet);
     const http = checkHttp(fleet.http.exchanges, { apiDown: experiment.apiDown });
-    const extra = (await experiment.verify?.(context)) ?? {};
     const result: ExperimentResult = {
       id: experiment.id,
       title: experiment.title,

@@ -73,7 +73,7 @@ export function apiServices(deps: ApiDependencies): Provider[] {
     [IdempotencyStore, new IdempotencyStore(dataSource, deps.idempotencyLeaseSeconds)],
     [JourneyEventsFeed, new JourneyEventsFeed(deps.databaseUrl)],
     [ApiMetrics, new ApiMetrics(dataSource)],
-    [OwnerReports, new OwnerReports({ dataSource })],
+    [OwnerReports, new OwnerReports({ dataSource, registry })],
     [SatisfactionSurvey, new SatisfactionSurvey(dataSource)],
     [AgencyRegistryAdmin, new AgencyRegistryAdmin(dataSource, passageEnvironment())],
     [AgencyCallbacks, new AgencyCallbacks({ dataSource, temporal, registry })],

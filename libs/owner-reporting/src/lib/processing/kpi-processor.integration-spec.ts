@@ -241,6 +241,20 @@ describe('KPI processing: every journey event counts exactly once', () => {
     expect(budget.alerts).toHaveLength(4);
   });
 
+  it('names agencies in the yearly report as the agency registry holds them, not as the catalogue first did', async () => {
+    await apply(completedJourneyUpdates(NOW - 2 * DAY_MS));
+    await drain(new KpiProcessor({ dataSource: db.dataSource, now }));
+    // What an admin's change through the agency API leaves in the registry.
+    await db.dataSource.query(
+      `UPDATE agencies SET name = jsonb_set(name, '{en}', '"Enterprise Counter Flanders"') WHERE id = 'ondernemingsloket'`,
+    );
+    const report = await new OwnerReports({ dataSource: db.dataSource, now }).yearly('vlaio', YEAR);
+    const startBusiness = report.lifeEvents.find((lifeEvent) => lifeEvent.id === 'start-business');
+    expect(startBusiness?.budget.byAgency.find((a) => a.agency === 'ondernemingsloket')?.name).toBe(
+      'Enterprise Counter Flanders',
+    );
+  });
+
   it('counts what open journeys are still expected to cost as committed', async () => {
     const updates = completedJourneyUpdates(NOW - 2 * DAY_MS);
     await apply(updates.slice(0, 1));

@@ -1,8 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { notFound } from '@passage/contracts';
 import type { IsoDate } from '@passage/journey-model';
-import { LifeEventRegistry } from '@passage/registry';
-import { AGENCIES } from '@passage/life-events';
+import { AgencyRegistry, LifeEventRegistry } from '@passage/registry';
 import { needsValues, STANDARD_KPI_DEFINITIONS as K, type ProcessOwnerModule } from '@passage/process-owner';
 import { OwnerDirectory, type OwnedLifeEvent } from '../owners/owner-directory';
 import { periodOfDates, periodOfYear, type Period } from './brussels-time';
@@ -49,6 +48,8 @@ export interface OwnerReportsOptions {
   readonly dataSource: DataSource;
   readonly owners?: readonly ProcessOwnerModule[];
   readonly now?: () => Date;
+  /** The API's shared registry (and its cache); one of the reports' own otherwise. */
+  readonly registry?: LifeEventRegistry;
 }
 
 interface AlertRow {
@@ -61,9 +62,6 @@ interface AlertRow {
   at: Date;
   acknowledged_at: Date | null;
 }
-
-const agencyNames = new Map(AGENCIES.map((agency) => [agency.id, agency.name.en]));
-const agencyName = (agency: string) => agencyNames.get(agency) ?? agency;
 
 /**
  * What a process owner reads: KPIs with targets and weekly trend, the budget with its forecast, and the yearly
@@ -78,7 +76,7 @@ export class OwnerReports {
 
   constructor(private readonly options: OwnerReportsOptions) {
     this.directory = new OwnerDirectory(options.owners);
-    this.registry = new LifeEventRegistry(options.dataSource);
+    this.registry = options.registry ?? new LifeEventRegistry(options.dataSource);
     this.definitions = async (lifeEvent, version) => (await this.registry.find(lifeEvent, version))?.definition;
     this.now = options.now ?? (() => new Date());
   }
@@ -113,6 +111,7 @@ export class OwnerReports {
     const module = this.directory.owner(owner);
     if (!module) throw notFound('owner');
     const period = periodOfYear(year);
+    const agencyName = await this.agencyNames();
     const lifeEvents = [];
     for (const owned of this.directory.lifeEvents(owner)) {
       const samples = await kpiSamples(this.options.dataSource, owner, owned.lifeEvent, period, [
@@ -145,6 +144,12 @@ export class OwnerReports {
       generatedAt: this.now().toISOString(),
       lifeEvents,
     };
+  }
+
+  /** Names as the agency registry holds them now, so that an agency added or renamed through the API is named. */
+  private async agencyNames(): Promise<(agency: string) => string> {
+    const names = new Map((await new AgencyRegistry(this.options.dataSource).list()).map((a) => [a.id, a.name.en]));
+    return (agency) => names.get(agency) ?? agency;
   }
 
   private owned(owner: string, lifeEvent: string): OwnedLifeEvent {

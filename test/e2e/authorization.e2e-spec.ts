@@ -8,6 +8,7 @@ import type { DataValue } from '@passage/journey-model';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 import type { HttpClient, ProbeResult } from './support/http-client';
 import { sampleFor } from './support/http-journey-driver';
+import { atCounter } from './support/presence';
 
 const LIFE_EVENT = 'start-business';
 const DAY = 86_400_000;
@@ -18,8 +19,9 @@ const accountant: Principal = { sub: 'accountant-valid', roles: ['intermediary']
 const clerk: Principal = { sub: 'clerk-gent-7', roles: ['counter'], agency: 'gemeente' };
 const loketStaff: Principal = { sub: 'officer-loket', roles: ['agency'], agency: 'ondernemingsloket' };
 const gemeenteStaff: Principal = { sub: 'officer-gemeente', roles: ['agency'], agency: 'gemeente' };
-const presentAlice = { 'passage-subject-present': alice.sub, 'passage-channel': 'counter' };
-const presentBob = { 'passage-subject-present': bob.sub, 'passage-channel': 'counter' };
+/** A clerk's presence proofs for alice and for bob (ADR 0010), obtained once the stack runs. */
+const presentAlice: Record<string, string> = {};
+const presentBob: Record<string, string> = {};
 
 /** Everyone who must not see alice's journeys, with the headers they send. */
 const STRANGERS: readonly {
@@ -153,6 +155,8 @@ describe('object-level authorisation: what a caller may not see answers 404 on e
   beforeAll(async () => {
     stack = await startE2eStack();
     asAlice = await stack.as(alice);
+    Object.assign(presentAlice, await atCounter(stack, clerk, alice.sub));
+    Object.assign(presentBob, await atCounter(stack, clerk, bob.sub));
 
     mandates.valid = await grant(alice, accountant.sub, [LIFE_EVENT]);
     mandates.otherEvent = await grant(alice, 'accountant-other-event', ['move-house']);

@@ -994,6 +994,15 @@ function buildCases(
     ['starting with a dash', '-alice'],
     ['SQL', "' OR 1=1 --"],
   ];
+  /** Presence proofs a clerk does not hold: each is refused alike (403), whatever its shape. */
+  const BAD_PROOFS: readonly [string, string][] = [
+    ['empty', ''],
+    ['unknown', randomUUID()],
+    ['in capitals', randomUUID().toUpperCase()],
+    ['a word', 'alice'],
+    ['SQL', "' OR 1=1 --"],
+    ['a list', `${randomUUID()},${randomUUID()}`],
+  ];
   const aliceToken = tokens['alice'] ?? '';
   const clerkToken = tokens['clerk'] ?? '';
   const headers: Case[] = [
@@ -1045,8 +1054,9 @@ function buildCases(
           method,
           path,
           body: body.body,
+          // The asserted presence is no longer accepted at all (ADR 0010): the subject header is named first.
           headers: { ...body.headers, 'passage-subject-present': 'alice', 'passage-channel': channel },
-          ...invalid('headers.passage-channel'),
+          ...invalid('headers.passage-subject-present'),
         })),
         {
           name: `${request}: Passage-Channel without a subject`,
@@ -1055,7 +1065,27 @@ function buildCases(
           path,
           body: body.body,
           headers: { ...body.headers, 'passage-channel': 'counter' },
-          ...invalid('headers.passage-subject-present'),
+          ...invalid('headers.passage-channel'),
+        },
+        ...BAD_PROOFS.map(([what, value]): Case => ({
+          name: `${request}: Passage-Presence ${what}`,
+          who: 'clerk',
+          method,
+          path,
+          body: body.body,
+          headers: { ...body.headers, 'passage-presence': value },
+          status: 403,
+          code: 'forbidden' as const,
+          errorPath: 'headers.passage-presence',
+        })),
+        {
+          name: `${request}: Passage-Presence from a citizen`,
+          who: 'alice',
+          method,
+          path,
+          body: body.body,
+          headers: { ...body.headers, 'passage-presence': randomUUID() },
+          ...invalid('headers.passage-presence'),
         },
         {
           name: `${request}: presence headers from a citizen`,

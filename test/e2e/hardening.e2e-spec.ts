@@ -1,15 +1,18 @@
 // The security findings of issue 11 that need the whole stack: each block failed before its fix.
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@passage/auth';
-import { soleTraderIntake } from '@passage/testing';
+import { soleTraderIntake, waitFor } from '@passage/testing';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 import { HttpClient, type ProbeResult } from './support/http-client';
+import { atCounter, counterSignIn, onThePhone } from './support/presence';
 
 const alice: Principal = { sub: 'alice', roles: ['citizen'] };
 const loket: Principal = { sub: 'officer-loket', roles: ['agency'], agency: 'ondernemingsloket' };
 const owner: Principal = { sub: 'owner-vlaio', roles: ['owner'], owner: 'vlaio' };
 const admin: Principal = { sub: 'admin-1', roles: ['admin'] };
 const clerk: Principal = { sub: 'clerk-gent-7', roles: ['counter'], agency: 'gemeente' };
+const otherClerk: Principal = { sub: 'clerk-leuven-2', roles: ['counter'], agency: 'gemeente' };
+const bob: Principal = { sub: 'bob', roles: ['citizen'] };
 
 /** A small deterministic generator, so that a failing fuzz case can be replayed. */
 function generator(seed: number): () => number {
@@ -233,18 +236,182 @@ describe('hardening (issue 11)', () => {
     });
   });
 
-  describe('counter idempotency (finding 3)', () => {
-    /** The headers of a clerk serving this subject at the counter. */
-    const atCounter = async (subject: string) => ({ 'passage-subject-present': subject, 'passage-channel': 'counter' });
+  describe('counter presence, proven (finding 2)', () => {
+    async function startFor(citizen: Principal): Promise<string> {
+      const started = await (
+        await stack.as(citizen)
+      ).post<{ id: string }>('/api/journeys', { lifeEvent: 'start-business', intake: soleTraderIntake() });
+      expect(started.status).toBe(201);
+      return started.body.id;
+    }
+    const proveWith = async (by: Principal, body: unknown) =>
+      (await stack.as(by)).post<{ id: string; code?: string; message?: string }>('/api/counter/presence', body);
 
+    it("refuses the asserted headers on every counter route, and no stranger's journey is withdrawn", async () => {
+      const journey = await startFor(bob);
+      const asserted = await stack.as(clerk, { 'passage-subject-present': 'bob', 'passage-channel': 'phone' });
+      for (const [method, path, body] of [
+        ['GET', '/api/journeys', undefined],
+        ['GET', `/api/journeys/${journey}`, undefined],
+        ['POST', '/api/journeys', { lifeEvent: 'start-business', intake: soleTraderIntake() }],
+        ['POST', `/api/journeys/${journey}/withdraw`, { reason: 'a stranger asked' }],
+      ] as const) {
+        const answer = await asserted.probe(
+          method,
+          path,
+          body && JSON.stringify(body),
+          body ? { 'content-type': 'application/json' } : {},
+        );
+        expect({ path, status: answer.status, body: answer.body }).toEqual({
+          path,
+          status: 400,
+          body: {
+            code: 'invalid-request',
+            message:
+              "passage-subject-present is no longer accepted: prove the citizen's presence with POST /api/counter/presence and send passage-presence: <proof id>",
+            path: 'headers.passage-subject-present',
+          },
+        });
+      }
+      const rows: { status: string }[] = await stack.db.dataSource.query(`SELECT status FROM journeys WHERE id = $1`, [
+        journey,
+      ]);
+      expect(rows).toEqual([{ status: 'active' }]);
+    });
+
+    it("proves presence at the counter with the citizen's fresh sign-in, for 30 minutes, once per sign-in", async () => {
+      const idToken = await counterSignIn(stack, 'alice');
+      const proof = await proveWith(clerk, { idToken });
+      expect(proof.status).toBe(201);
+      expect(proof.body).toMatchObject({
+        subject: 'alice',
+        clerk: clerk.sub,
+        agency: 'gemeente',
+        channel: 'counter',
+        kind: 'idp-token',
+      });
+      const { createdAt, expiresAt } = proof.body as unknown as { createdAt: string; expiresAt: string };
+      expect(Date.parse(expiresAt) - Date.parse(createdAt)).toBe(30 * 60_000);
+      // The same sign-in proves nothing more, to this clerk or another.
+      for (const by of [clerk, otherClerk])
+        expect(await proveWith(by, { idToken })).toMatchObject({
+          status: 403,
+          body: { code: 'forbidden', path: 'idToken' },
+        });
+      const refused = async (token: string) => (await proveWith(clerk, { idToken: token })).status;
+      // A token for Passage itself, for another client, an old sign-in, one of another issuer: none proves presence.
+      expect(await refused(await stack.signToken({ sub: 'alice', roles: ['citizen'] }))).toBe(403);
+      expect(await refused(await counterSignIn(stack, 'alice', { aud: 'another-app', azp: 'another-app' }))).toBe(403);
+      const old = Math.floor(Date.now() / 1000) - 600;
+      expect(await refused(await counterSignIn(stack, 'alice', { iat: old, exp: old + 3600 }))).toBe(403);
+      expect(await refused(await counterSignIn(stack, 'alice', { iss: 'https://evil.example' }))).toBe(403);
+      // Only staff at a counter prove presence; for anyone else the route does not exist.
+      expect((await proveWith(alice, { idToken: await counterSignIn(stack, 'alice') })).status).toBe(404);
+    });
+
+    it('proves presence on the phone with a one-time code the citizen created, for 15 minutes', async () => {
+      const asBob = await stack.as(bob);
+      const created = await asBob.post<{ code: string; expiresAt: string }>('/api/me/presence-codes');
+      expect(created.status).toBe(201);
+      expect(created.body.code).toMatch(/^[0-9]{9}$/);
+      const wrong = String((Number(created.body.code) + 1) % 1_000_000_000).padStart(9, '0');
+      expect(await proveWith(clerk, { subject: 'bob', code: wrong })).toMatchObject({
+        status: 403,
+        body: { code: 'forbidden', path: 'code' },
+      });
+      // Bob's code does not prove alice present.
+      expect((await proveWith(clerk, { subject: 'alice', code: created.body.code })).status).toBe(403);
+      const proof = await proveWith(clerk, { subject: 'bob', code: created.body.code });
+      expect(proof).toMatchObject({ status: 201, body: { subject: 'bob', channel: 'phone', kind: 'phone-code' } });
+      const { createdAt, expiresAt } = proof.body as unknown as { createdAt: string; expiresAt: string };
+      expect(Date.parse(expiresAt) - Date.parse(createdAt)).toBe(15 * 60_000);
+      expect((await proveWith(otherClerk, { subject: 'bob', code: created.body.code })).status).toBe(403);
+      // Only citizens create codes.
+      expect((await (await stack.as(clerk)).post('/api/me/presence-codes')).status).toBe(404);
+    });
+
+    it("binds a proof to its clerk and window, lets the citizen revoke it, and logs every action in the citizen's log", async () => {
+      const journey = await startFor(alice);
+      const presence = await atCounter(stack, clerk, 'alice');
+      const asClerk = await stack.as(clerk, presence);
+      expect((await asClerk.get(`/api/journeys/${journey}`)).status).toBe(200);
+      expect((await asClerk.get<{ id: string }[]>('/api/journeys')).body.map((j) => j.id)).toContain(journey);
+      // Another clerk, even of the same agency, cannot use it; nor a clerk with bob's journey.
+      expect((await (await stack.as(otherClerk, presence)).get(`/api/journeys/${journey}`)).body).toMatchObject({
+        code: 'forbidden',
+        path: 'headers.passage-presence',
+      });
+      const bobsJourney = await startFor(bob);
+      expect((await asClerk.get(`/api/journeys/${bobsJourney}`)).status).toBe(404);
+      expect((await asClerk.post(`/api/journeys/${journey}/withdraw`, { reason: 'asked at the counter' })).status).toBe(
+        200,
+      );
+
+      const asAlice = await stack.as(alice);
+      const log = await waitFor("the clerk's actions in alice's access log", async () => {
+        const answer = await asAlice.get<{ accessor: string; counter?: unknown; purpose: string }[]>(
+          `/api/journeys/${journey}/access-log`,
+        );
+        const byClerk = answer.body.filter((entry) => entry.counter);
+        return byClerk.length >= 2 ? byClerk : undefined;
+      });
+      expect(log).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            accessor: clerk.sub,
+            accessorRole: 'counter',
+            purpose: 'GET /api/journeys/:id',
+            counter: { agency: 'gemeente', channel: 'counter', proof: 'idp-token', status: 200 },
+          }),
+          expect.objectContaining({
+            purpose: 'POST /api/journeys/:id/withdraw',
+            counter: { agency: 'gemeente', channel: 'counter', proof: 'idp-token', status: 200 },
+          }),
+        ]),
+      );
+      const proofs = await asAlice.get<{ id: string; actions: { action: string }[] }[]>('/api/me/presence');
+      const listed = proofs.body.find((proof) => proof.id === presence['passage-presence']);
+      expect(listed?.actions.map((a) => a.action)).toEqual(
+        expect.arrayContaining(['GET /api/journeys/:id', 'GET /api/journeys', 'POST /api/journeys/:id/withdraw']),
+      );
+      // Bob cannot see or revoke alice's proofs; alice revokes hers and the clerk can do no more with it.
+      expect((await (await stack.as(bob)).get<unknown[]>('/api/me/presence')).body).not.toContainEqual(
+        expect.objectContaining({ id: presence['passage-presence'] }),
+      );
+      expect((await (await stack.as(bob)).delete(`/api/me/presence/${presence['passage-presence']}`)).status).toBe(404);
+      expect((await asAlice.delete(`/api/me/presence/${presence['passage-presence']}`)).status).toBe(204);
+      expect((await asClerk.get(`/api/journeys/${journey}`)).status).toBe(403);
+      // An expired proof is refused as well.
+      const later = await atCounter(stack, clerk, 'alice');
+      await stack.db.dataSource.query(
+        `UPDATE presence_proofs SET created_at = now() - interval '31 minutes', expires_at = now() - interval '1 minute' WHERE id = $1`,
+        [later['passage-presence']],
+      );
+      expect((await (await stack.as(clerk, later)).get('/api/journeys')).status).toBe(403);
+      // Phone proofs work the same way.
+      const byPhone = await onThePhone(stack, clerk, 'alice');
+      expect((await (await stack.as(clerk, byPhone)).get('/api/journeys')).status).toBe(200);
+    });
+
+    it('lets only the subject answer the survey: a clerk with a valid proof gets 403 (finding 8)', async () => {
+      const journey = await startFor(alice);
+      await stack.db.dataSource.query(`UPDATE journeys SET status = 'completed' WHERE id = $1`, [journey]);
+      const answer = await (
+        await stack.as(clerk, await atCounter(stack, clerk, 'alice'))
+      ).post(`/api/journeys/${journey}/satisfaction`, { score: 5 });
+      expect(answer).toMatchObject({ status: 403, body: { code: 'forbidden' } });
+    });
+  });
+
+  describe('counter idempotency (finding 3)', () => {
     it("starts two journeys, each its own subject's, for the same key and body with two subjects present", async () => {
       const key = `counter-${randomUUID()}`;
       const body = { lifeEvent: 'start-business', intake: soleTraderIntake() };
       const forAlice = await (
-        await stack.as(clerk, await atCounter('alice'))
+        await stack.as(clerk, await atCounter(stack, clerk, 'alice'))
       ).post<{ id: string }>('/api/journeys', body, { 'idempotency-key': key });
       const forBob = await (
-        await stack.as(clerk, await atCounter('bob'))
+        await stack.as(clerk, await atCounter(stack, clerk, 'bob'))
       ).post<{ id: string }>('/api/journeys', body, { 'idempotency-key': key });
       expect([forAlice.status, forBob.status]).toEqual([201, 201]);
       expect(forBob.headers.get('idempotent-replayed')).toBeNull();
@@ -259,7 +426,7 @@ describe('hardening (issue 11)', () => {
       ]);
       // The same clerk, subject, key and body again: the first answer, replayed.
       const again = await (
-        await stack.as(clerk, await atCounter('bob'))
+        await stack.as(clerk, await atCounter(stack, clerk, 'bob'))
       ).post<{ id: string }>('/api/journeys', body, { 'idempotency-key': key });
       expect({ status: again.status, id: again.body.id, replayed: again.headers.get('idempotent-replayed') }).toEqual({
         status: 201,

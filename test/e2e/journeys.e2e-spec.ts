@@ -3,6 +3,7 @@ import { journeyStateQuery } from '@passage/contracts';
 import { soleTraderIntake } from '@passage/testing';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
 import { driveOverHttp } from './support/http-journey-driver';
+import { atCounter } from './support/presence';
 
 const alice: Principal = { sub: 'alice', roles: ['citizen'] };
 const accountant: Principal = { sub: 'accountant-an', roles: ['intermediary'] };
@@ -142,8 +143,8 @@ describe('citizens follow one combined journey through the HTTP API', () => {
     expect(seen.body.channel).toBe('intermediary');
   });
 
-  it('lets a counter clerk start and advance a journey for the subject who is present', async () => {
-    const client = await stack.as(clerk, { 'passage-subject-present': 'bob', 'passage-channel': 'counter' });
+  it('lets a counter clerk start and advance a journey for the subject who proved to be present', async () => {
+    const client = await stack.as(clerk, await atCounter(stack, clerk, 'bob'));
     const started = await client.post<{ id: string }>('/api/journeys', {
       lifeEvent: 'start-business',
       intake: soleTraderIntake(),
@@ -157,7 +158,7 @@ describe('citizens follow one combined journey through the HTTP API', () => {
     );
     expect(events[0].body.actor).toEqual({ id: clerk.sub, role: 'counter', agency: 'gemeente', channel: 'counter' });
     expect(events[0].body.channel).toBe('counter');
-    // Without the subject present, the clerk sees nothing.
+    // Without a proof of the subject's presence, the clerk sees nothing.
     const away = await stack.as(clerk);
     expect((await away.get(`/api/journeys/${started.body.id}`)).status).toBe(404);
   });

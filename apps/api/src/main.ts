@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     verifier,
     vaultKeys: config.vaultKeys,
     databaseUrl: config.databaseUrl,
+    counterClientId: config.auth.counterClientId,
     logRequests: true,
     callTimeoutMs,
     idempotencyLeaseSeconds: config.idempotencyLeaseSeconds,

@@ -25,6 +25,7 @@ import { JourneySatisfactionController } from '../journeys/journey-satisfaction.
 import { JourneysController } from '../journeys/journeys.controller';
 import { MandatesController } from '../mandates/mandates.controller';
 import { OwnersController } from '../owners/owners.controller';
+import { CounterPresenceController, MyPresenceController } from '../presence/presence.controller';
 import { ProposalsController } from '../proactive/proposals.controller';
 import { SourceEventsController } from '../proactive/source-events.controller';
 import { apiServices, type ApiDependencies } from './api-services';
@@ -56,6 +57,8 @@ class ApiModule {
         LifeEventAuthoringController,
         SourceEventsController,
         ProposalsController,
+        CounterPresenceController,
+        MyPresenceController,
       ],
       providers: [
         ...apiServices(deps),

@@ -5,7 +5,7 @@ import { passageEnvironment, type KeyRing } from '@passage/config';
 import { AgencyCallbacks } from '@passage/agency-gateway';
 import type { TokenVerifier } from '@passage/auth';
 import { AgencyInbox } from '@passage/inbox';
-import { JourneyAccess, JourneyEventsFeed, JourneysService, Mandates } from '@passage/journeys';
+import { JourneyAccess, JourneyEventsFeed, JourneysService, Mandates, PresenceProofs } from '@passage/journeys';
 import { VOCABULARY } from '@passage/life-events';
 import { OwnerReports, SatisfactionSurvey } from '@passage/owner-reporting';
 import { ReadModelObservationsQuery, Vault, VaultCipher } from '@passage/persistence';
@@ -15,6 +15,7 @@ import { LifeEventAuthoring } from '@passage/versioning';
 import { TOKEN_VERIFIER } from '../common/auth.guard';
 import { IdempotencyStore } from '../common/idempotency.store';
 import { ApiMetrics } from '../health/metrics';
+import { COUNTER_CLIENT_ID } from '../presence/presence.controller';
 
 export interface ApiDependencies {
   readonly dataSource: DataSource;
@@ -24,6 +25,8 @@ export interface ApiDependencies {
   readonly databaseUrl: string;
   /** The engine's task queue (tests run their own). */
   readonly taskQueue?: string;
+  /** The counter application's client at the identity provider (ADR 0010); default `passage-counter`. */
+  readonly counterClientId?: string;
   /** Log one line per request (route pattern, status, time). */
   readonly logRequests?: boolean;
   /** Bound of the Temporal calls of one request (the data source bounds its own calls); 5 s by default. */
@@ -64,6 +67,8 @@ export function apiServices(deps: ApiDependencies): Provider[] {
     [DataSource, dataSource],
     [Client, temporal],
     [TOKEN_VERIFIER, deps.verifier],
+    [COUNTER_CLIENT_ID, deps.counterClientId ?? 'passage-counter'],
+    [PresenceProofs, new PresenceProofs(dataSource)],
     [LifeEventRegistry, registry],
     [AgencyRegistry, new AgencyRegistry(dataSource)],
     [Mandates, mandates],

@@ -1,21 +1,29 @@
-import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { PassageError } from '@passage/contracts';
-import { AuthenticationError, isSubjectId, type TokenVerifier } from '@passage/auth';
+import type { Response } from 'express';
+import { isJourneyId, PassageError } from '@passage/contracts';
+import { AuthenticationError, type Caller, type Principal, type TokenVerifier } from '@passage/auth';
+import { PresenceProofs } from '@passage/journeys';
 import { PUBLIC_ROUTE, type AuthenticatedRequest } from './caller';
 
 export const TOKEN_VERIFIER = Symbol('TokenVerifier');
 
-/** Counter staff name the subject in front of them, and the channel, in these headers. */
-export const PRESENT_SUBJECT_HEADER = 'passage-subject-present';
-export const ASSISTED_CHANNEL_HEADER = 'passage-channel';
+/** Counter staff act for a citizen under a presence proof, named in this header (ADR 0010). */
+export const PRESENCE_HEADER = 'passage-presence';
+/** What clerks once asserted, unproven: refused with a sentence that says what to do instead. */
+const ASSERTED_PRESENCE_HEADERS = ['passage-subject-present', 'passage-channel'];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Every route needs a valid bearer token unless marked public. */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly logger = new Logger('presence');
+
   constructor(
     private readonly reflector: Reflector,
     @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
+    private readonly presence: PresenceProofs,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -31,30 +39,52 @@ export class AuthGuard implements CanActivate {
         header ? 'the Authorization header must be "Bearer <token>"' : 'a bearer token is required',
       );
     const principal = await this.verifier.verify(match[1]);
-    request.caller = { principal, ...this.assistance(request) };
+    request.caller = await this.callerOf(principal, request, context.switchToHttp().getResponse<Response>());
     return true;
   }
 
-  /** A clerk's declaration of who is present and how; checked here so that nothing malformed reaches a service. */
-  private assistance(request: AuthenticatedRequest): {
-    presentSubject?: string;
-    assistedChannel?: 'counter' | 'phone';
-  } {
-    const present = request.headers[PRESENT_SUBJECT_HEADER];
-    const channel = request.headers[ASSISTED_CHANNEL_HEADER];
-    if (present === undefined && channel === undefined) return {};
-    if (!isSubjectId(present))
+  /** The caller, and for a clerk with a valid presence proof the subject present, whose log records the request. */
+  private async callerOf(principal: Principal, request: AuthenticatedRequest, response: Response): Promise<Caller> {
+    for (const asserted of ASSERTED_PRESENCE_HEADERS) {
+      if (request.headers[asserted] !== undefined)
+        throw new PassageError(
+          'invalid-request',
+          `${asserted} is no longer accepted: prove the citizen's presence with POST /api/counter/presence and send ${PRESENCE_HEADER}: <proof id>`,
+          `headers.${asserted}`,
+        );
+    }
+    const proofId = request.headers[PRESENCE_HEADER];
+    if (proofId === undefined) return { principal };
+    if (!principal.roles.includes('counter'))
       throw new PassageError(
         'invalid-request',
-        `${PRESENT_SUBJECT_HEADER} must be a pseudonymous subject id`,
-        `headers.${PRESENT_SUBJECT_HEADER}`,
+        `${PRESENCE_HEADER} is for counter staff`,
+        `headers.${PRESENCE_HEADER}`,
       );
-    if (channel !== 'counter' && channel !== 'phone')
+    const proof =
+      typeof proofId === 'string' && UUID.test(proofId) ? await this.presence.valid(principal, proofId) : undefined;
+    if (!proof)
       throw new PassageError(
-        'invalid-request',
-        `${ASSISTED_CHANNEL_HEADER} must be counter or phone`,
-        `headers.${ASSISTED_CHANNEL_HEADER}`,
+        'forbidden',
+        "the presence proof is unknown, expired, revoked or another clerk's: prove the citizen's presence again",
+        `headers.${PRESENCE_HEADER}`,
       );
-    return { presentSubject: present, assistedChannel: channel };
+    // Every request under a proof, whatever its outcome, appears in the citizen's log.
+    response.on('finish', () => {
+      const action = `${request.method} ${(request.route as { path?: string } | undefined)?.path ?? request.path}`;
+      const id: unknown = request.params?.['id'];
+      const journeyId = typeof id === 'string' && isJourneyId(id) ? id : undefined;
+      this.presence
+        .record(proof.id, action, journeyId, response.statusCode)
+        .catch((error: unknown) =>
+          this.logger.error(`presence action not recorded: ${error instanceof Error ? error.name : typeof error}`),
+        );
+    });
+    return {
+      principal,
+      presentSubject: proof.subject,
+      assistedChannel: proof.channel,
+      presence: { proofId: proof.id, kind: proof.kind },
+    };
   }
 }

@@ -1,4 +1,5 @@
-import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Injectable, SetMetadata, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { from, lastValueFrom, of, type Observable } from 'rxjs';
 import { actingScope } from '@passage/auth';
@@ -8,6 +9,10 @@ import { statusOf, type ErrorResponse } from './error-response';
 import { IdempotencyStore } from './idempotency.store';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
+
+/** A route whose answer must never be kept (it holds a secret shown once): a repeat runs again. */
+const SKIP_IDEMPOTENCY = 'passage:skip-idempotency';
+export const SkipIdempotency = () => SetMetadata(SKIP_IDEMPOTENCY, true);
 const KEY = /^[\x21-\x7e]{1,200}$/;
 
 /** The request's Idempotency-Key, checked; undefined when the client sent none. */
@@ -32,11 +37,15 @@ export function idempotencyKeyOf(request: AuthenticatedRequest): string | undefi
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly store: IdempotencyStore) {}
+  constructor(
+    private readonly store: IdempotencyStore,
+    private readonly reflector: Reflector,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    if (request.method !== 'POST') return next.handle();
+    if (request.method !== 'POST' || this.reflector.get<boolean>(SKIP_IDEMPOTENCY, context.getHandler()))
+      return next.handle();
     const key = idempotencyKeyOf(request);
     if (!key) return next.handle();
     return from(this.run(context, next, request, key));

@@ -49,7 +49,7 @@ async function tokenLines(stack: DevStack, facts: BannerFacts): Promise<string[]
     const token = await verifier.issue(principal, auth.maxLifetimeSeconds);
     lines.push(`  # ${label}: ${principal.sub}`, `  export ${variable}=${token}`);
     // The pages read a token from the address's fragment, which never reaches a server or a log. Counter staff
-    // need a subject present, which the pages do not offer yet.
+    // act under a proof of the citizen's presence, which the pages do not offer yet.
     if (!principal.roles.includes('counter')) links.push(`  ${label.padEnd(40)} ${stack.apiUrl}/#token=${token}`);
   }
   return [...lines, '', 'Or open the pages, signed in:', '', ...links];

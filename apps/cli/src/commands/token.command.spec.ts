@@ -94,6 +94,23 @@ describe('passage token', () => {
     else expect(run.stderr.trim()).toMatch(message);
   });
 
+  it("mints a citizen's sign-in at the counter client, which proves presence and is no Passage token", async () => {
+    const run = passage(['--client', 'passage-counter', '--subject', 'alice']);
+    expect(run.stderr).toBe('');
+    const verifier = new DevTokenVerifier(secret());
+    await expect(verifier.verifyPresence(run.stdout.trim(), 'passage-counter')).resolves.toBe('alice');
+    await expect(verifier.verify(run.stdout.trim())).rejects.toMatchObject({ code: 'invalid-token' });
+    expect(passage(['--client', 'another-app', '--subject', 'alice']).stderr.trim()).toBe(
+      '--client must be the counter client (PASSAGE_COUNTER_CLIENT_ID): passage-counter',
+    );
+    expect(passage(['--client', 'passage-counter', '--subject', 'alice', '--role', 'citizen']).stderr.trim()).toBe(
+      '--client takes --subject only, not --role',
+    );
+    expect(passage(['--client', 'passage-counter', '--subject', '85.07.30-033.28']).stderr.trim()).toBe(
+      '--subject must be pseudonymous, not a national register number',
+    );
+  });
+
   it('refuses outside development', () => {
     const production = passage(['--role', 'citizen', '--sub', 'x'], { PASSAGE_ENV: 'production' });
     expect(production.status).toBe(2);

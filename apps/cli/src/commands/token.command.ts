@@ -6,8 +6,10 @@ import { AGENCIES, CATALOGUE } from '@passage/life-events';
 import { CliError } from './definition-loader';
 
 interface TokenOptions {
-  readonly role: string;
-  readonly sub: string;
+  readonly role?: string;
+  readonly sub?: string;
+  readonly client?: string;
+  readonly subject?: string;
   readonly agency?: string;
   readonly owner?: string;
   readonly ttl: string;
@@ -18,14 +20,11 @@ const NATIONAL_NUMBER = /^\d{2}\.?\d{2}\.?\d{2}-?\d{3}\.?\d{2}$/;
 
 /** The principal the options describe, or a one-line reason why they describe none. */
 export function principalFromOptions(options: TokenOptions): Principal {
+  if (options.role === undefined || options.sub === undefined)
+    throw new CliError('give --role and --sub (a Passage token), or --client and --subject (a counter sign-in)');
   const role = ROLES.find((known) => known === options.role);
   if (!role) throw new CliError(`--role must be one of ${ROLES.join(', ')}; got ${options.role}`);
-  if (NATIONAL_NUMBER.test(options.sub))
-    throw new CliError('--sub must be pseudonymous, not a national register number');
-  if (!isSubjectId(options.sub))
-    throw new CliError(
-      `--sub must be a pseudonymous id (letters, digits and . _ : @ -, at most 128); got ${options.sub}`,
-    );
+  pseudonymous('--sub', options.sub);
   const staff = role === 'agency' || role === 'counter';
   if (staff && options.agency === undefined) throw new CliError(`--role ${role} needs --agency <id>`);
   if (!staff && options.agency !== undefined) throw new CliError('--agency is for --role agency or counter');
@@ -45,6 +44,27 @@ export function principalFromOptions(options: TokenOptions): Principal {
     ...(options.agency ? { agency: options.agency } : {}),
     ...(options.owner ? { owner: options.owner } : {}),
   };
+}
+
+function pseudonymous(flag: string, value: string): void {
+  if (NATIONAL_NUMBER.test(value)) throw new CliError(`${flag} must be pseudonymous, not a national register number`);
+  if (!isSubjectId(value))
+    throw new CliError(`${flag} must be a pseudonymous id (letters, digits and . _ : @ -, at most 128); got ${value}`);
+}
+
+/**
+ * What the identity provider gives the counter application when a citizen signs in there: the evidence a clerk
+ * posts to POST /api/counter/presence (ADR 0010). Only for the configured counter client, and only minutes long.
+ */
+async function counterSignIn(options: TokenOptions): Promise<string> {
+  const stray = (['role', 'sub', 'agency', 'owner'] as const).filter((name) => options[name] !== undefined);
+  if (stray.length > 0) throw new CliError(`--client takes --subject only, not --${stray[0]}`);
+  if (options.subject === undefined) throw new CliError('--client needs --subject <id>: the citizen signing in');
+  pseudonymous('--subject', options.subject);
+  const auth = developmentAuth();
+  if (options.client !== auth.counterClientId)
+    throw new CliError(`--client must be the counter client (PASSAGE_COUNTER_CLIENT_ID): ${auth.counterClientId}`);
+  return new DevTokenVerifier(auth.secret).issuePresence(options.subject, auth.counterClientId);
 }
 
 function known(flag: string, value: string, ids: readonly string[]): void {
@@ -85,12 +105,19 @@ export function registerTokenCommand(program: Command): void {
   program
     .command('token')
     .description('print a development token (signed with the dev secret of PASSAGE_DATA_DIR, default .data/)')
-    .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
-    .requiredOption('--sub <id>', 'pseudonymous subject or staff id')
+    .option('--role <role>', `one of ${ROLES.join(', ')}`)
+    .option('--sub <id>', 'pseudonymous subject or staff id')
     .option('--agency <id>', 'agency of agency or counter staff')
     .option('--owner <id>', 'process owner of owner staff')
     .option('--ttl <hours>', 'lifetime in hours', '8')
+    .option('--client <id>', "instead: a citizen's sign-in at the counter client (with --subject; 5 minutes)")
+    .option('--subject <id>', 'the citizen signing in at the counter (with --client)')
     .action(async (options: TokenOptions) => {
+      if (options.client !== undefined || options.subject !== undefined) {
+        if (options.client === undefined) throw new CliError('--subject goes with --client <counter client id>');
+        console.log(await counterSignIn(options));
+        return;
+      }
       const principal = principalFromOptions(options);
       const auth = developmentAuth();
       const lifetime = lifetimeSeconds(options.ttl, auth.maxLifetimeSeconds);

@@ -93,6 +93,9 @@ describe('development tokens', () => {
 });
 
 describe('OIDC tokens, verified against a local issuer', () => {
+  // Each case fetches the issuer's keys over HTTP: on a busy machine that takes longer than Jest's default 5 s.
+  jest.setTimeout(30_000);
+
   let server: Server;
   let issuer: string;
   let privateKey: KeyLike;

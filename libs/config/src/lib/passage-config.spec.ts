@@ -95,6 +95,7 @@ describe('configuration', () => {
     });
     expect(config.auth).toEqual({
       maxLifetimeSeconds: 12 * 3600,
+      counterClientId: 'passage-counter',
       mode: 'oidc',
       issuer: 'https://idp.example.be/',
       audience: 'passage',

@@ -22,7 +22,11 @@ export interface TemporalSettings {
  * How the API authenticates bearer tokens: development tokens (HS256) or an OIDC issuer's keys; either way a token
  * may be valid for at most `maxLifetimeSeconds` (`exp - iat`).
  */
-export type AuthSettings = AuthMode & { readonly maxLifetimeSeconds: number };
+export type AuthSettings = AuthMode & {
+  readonly maxLifetimeSeconds: number;
+  /** The counter application's client at the identity provider: its tokens prove a citizen is present (ADR 0010). */
+  readonly counterClientId: string;
+};
 type AuthMode =
   | { readonly mode: 'development'; readonly secret: string }
   | { readonly mode: 'oidc'; readonly issuer: string; readonly audience: string; readonly jwksUrl: string };
@@ -208,7 +212,12 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
 
 function authSettings(env: NodeJS.ProcessEnv, environment: PassageEnvironment, devSecret: () => string): AuthSettings {
   const maxLifetimeSeconds = positiveInteger(env, 'PASSAGE_TOKEN_MAX_LIFETIME_HOURS', 12) * 3600;
-  return { maxLifetimeSeconds, ...authMode(env, environment, devSecret) };
+  const counterClientId = env['PASSAGE_COUNTER_CLIENT_ID'] || 'passage-counter';
+  const mode = authMode(env, environment, devSecret);
+  // Were they one, every token of a citizen signed in to Passage would prove them present at any counter.
+  if (counterClientId === (mode.mode === 'oidc' ? mode.audience : 'passage'))
+    throw new ConfigurationError("PASSAGE_COUNTER_CLIENT_ID must differ from the API's own audience");
+  return { maxLifetimeSeconds, counterClientId, ...mode };
 }
 
 function authMode(env: NodeJS.ProcessEnv, environment: PassageEnvironment, devSecret: () => string): AuthMode {

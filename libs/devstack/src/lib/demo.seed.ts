@@ -24,7 +24,7 @@ export const DEMO_PRINCIPALS: readonly {
     principal: { sub: DEMO_ACCOUNTANT, roles: ['intermediary'] },
   },
   {
-    label: 'counter clerk, gemeente (send passage-subject-present: <subject> and passage-channel: counter)',
+    label: 'counter clerk, gemeente (prove presence: POST /api/counter/presence, then send passage-presence)',
     variable: 'CLERK_TOKEN',
     principal: { sub: 'demo-clerk', roles: ['counter'], agency: 'gemeente' },
   },

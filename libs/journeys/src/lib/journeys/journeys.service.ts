@@ -14,7 +14,7 @@ import {
   type Provenance,
   type TimelineEvent,
 } from '@passage/contracts';
-import { actingScope, type Caller } from '@passage/auth';
+import { actingScope, type Caller, type PresenceKind } from '@passage/auth';
 import {
   vocabularyFor,
   type DataValue,
@@ -52,12 +52,20 @@ export interface StartedJourney {
 }
 
 export interface AccessLogEntry {
-  readonly item: string;
+  /** The data item read; absent for a clerk's action, which `counter` and `purpose` describe. */
+  readonly item?: string;
   readonly stepId?: string;
   readonly accessor: string;
   readonly accessorRole: string;
   readonly purpose: string;
   readonly at: string;
+  /** A clerk acting for the subject: under which presence proof (ADR 0010). */
+  readonly counter?: {
+    readonly agency: string;
+    readonly channel: 'counter' | 'phone';
+    readonly proof: PresenceKind;
+    readonly status: number;
+  };
 }
 
 export interface JourneysDependencies {
@@ -283,13 +291,16 @@ export class JourneysService {
     return receipt;
   }
 
-  /** Who read which data item of this journey, when, for which step and why. Not for counter staff. */
+  /**
+   * Who read which data item of this journey, when, for which step and why, and what counter staff did with it under
+   * which presence proof. Not for counter staff.
+   */
   async accessLog(caller: Caller, journeyId: string): Promise<AccessLogEntry[]> {
     await this.authorisedToFollow(caller, journeyId);
     const rows = await this.deps.dataSource
       .getRepository(DataAccessEntity)
       .find({ where: { journeyId }, order: { at: 'ASC', id: 'ASC' } });
-    return rows.map((row) => ({
+    const reads: AccessLogEntry[] = rows.map((row) => ({
       item: row.item,
       stepId: row.stepId ?? undefined,
       accessor: row.accessor,
@@ -297,6 +308,28 @@ export class JourneysService {
       purpose: row.purpose,
       at: row.at.toISOString(),
     }));
+    const actions: {
+      at: Date;
+      action: string;
+      status: number;
+      clerk: string;
+      agency: string;
+      channel: 'counter' | 'phone';
+      kind: PresenceKind;
+    }[] = await this.deps.dataSource.query(
+      `SELECT a.at, a.action, a.status, p.clerk, p.agency, p.channel, p.kind
+         FROM presence_actions a JOIN presence_proofs p ON p.id = a.proof_id
+        WHERE a.journey_id = $1 ORDER BY a.at, a.id`,
+      [journeyId],
+    );
+    const byClerks: AccessLogEntry[] = actions.map((action) => ({
+      accessor: action.clerk,
+      accessorRole: 'counter',
+      purpose: action.action,
+      at: action.at.toISOString(),
+      counter: { agency: action.agency, channel: action.channel, proof: action.kind, status: action.status },
+    }));
+    return [...reads, ...byClerks].sort((a, b) => a.at.localeCompare(b.at));
   }
 
   /** Timeline events after `afterN`, for live updates (server-sent events resume from the last id seen). */

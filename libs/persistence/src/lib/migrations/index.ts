@@ -7,6 +7,7 @@ import { DropJourneyStateCopy1795916000000 } from './1795916000000-drop-journey-
 import { ProjectionQuarantine1795917000000 } from './1795917000000-projection-quarantine';
 import { VaultScopes1795917200000 } from './1795917200000-vault-scopes';
 import { IdempotencyLease1795917300000 } from './1795917300000-idempotency-lease';
+import { PresenceProofs1795918000000 } from './1795918000000-presence-proofs';
 
 /** Every migration, in order. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   ProjectionQuarantine1795917000000,
   VaultScopes1795917200000,
   IdempotencyLease1795917300000,
+  PresenceProofs1795918000000,
 ];

@@ -34,7 +34,10 @@ export async function render(ctx) {
       case 'intermediary':
         return t('accessLog.intermediary', { id: entry.accessor });
       case 'counter':
-        return t('accessLog.counter', { id: entry.accessor });
+        // A clerk's action: at which agency, on which channel, under which proof of the citizen's presence.
+        return entry.counter
+          ? `${t('accessLog.counter', { id: entry.accessor })}, ${entry.counter.agency} (${entry.counter.channel}, ${entry.counter.proof})`
+          : t('accessLog.counter', { id: entry.accessor });
       default:
         return entry.accessor;
     }
@@ -54,7 +57,7 @@ export async function render(ctx) {
       '|',
     );
     const row = rows.get(key) ?? { at: entry.at, who: who(entry), why: why(entry), items: [] };
-    row.items.push(label(entry.item));
+    row.items.push(entry.item ? label(entry.item) : entry.purpose);
     rows.set(key, row);
   }
   for (const event of view.events.filter((e) => e.type === 'data-shared' && e.items?.length)) {

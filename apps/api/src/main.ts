@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     logRequests: true,
     callTimeoutMs,
     idempotencyLeaseSeconds: config.idempotencyLeaseSeconds,
+    agencyRefreshMs: config.agencyRegistryRefreshMs,
   });
   await app.listen(config.http.port, config.http.host);
   console.log(`passage api: http://${config.http.host}:${config.http.port} (docs at /api/docs)`);

@@ -17,7 +17,7 @@ export async function sampleReadRequests(pool: Pool, secret: string): Promise<Re
   const tokens = new Map<string, string>();
   const bearer = async (principal: Principal) => {
     const key = `${principal.sub}|${principal.agency ?? ''}`;
-    if (!tokens.has(key)) tokens.set(key, `Bearer ${await verifier.issue(principal, 24 * 3600)}`);
+    if (!tokens.has(key)) tokens.set(key, `Bearer ${await verifier.issue(principal, 3600)}`);
     return { authorization: tokens.get(key) ?? '' };
   };
   const citizen = (sub: string) => bearer({ sub, roles: ['citizen'] });

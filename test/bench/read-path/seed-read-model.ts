@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 
 /*
  * Loads N journeys straight into the read model (journeys, their steps, timeline events and inbox tasks), as the
@@ -168,6 +168,39 @@ SELECT md5(s.journey_id || s.step_id)::uuid::text, s.journey_id, s.step_id, s.li
        CASE WHEN s.status = 'dispatched' THEN NULL ELSE s.step_at END
   FROM bench_steps s WHERE s.mode = 'manual' AND s.status NOT IN ('pending', 'skipped')`;
 
+/** The tables seeded; their keys, indexes and foreign keys are set aside while loading and rebuilt once after. */
+const SEEDED_TABLES = ['journeys', 'journey_steps', 'journey_events', 'agency_tasks'];
+
+/**
+ * Runs `load` with the seeded tables' constraints and indexes dropped (and every foreign key pointing at them), then
+ * recreates them from their saved definitions: building an index once is much faster than growing it row by row, and
+ * a million journeys would otherwise check their foreign keys row by row too.
+ */
+async function withoutIndexes(client: PoolClient, load: () => Promise<void>): Promise<void> {
+  const { rows: constraints } = await client.query<{ tbl: string; name: string; def: string; type: string }>(
+    `SELECT conrelid::regclass::text AS tbl, conname AS name, pg_get_constraintdef(oid) AS def, contype AS type
+       FROM pg_constraint
+      WHERE contype IN ('p', 'u', 'f')
+        AND (conrelid::regclass::text = ANY($1) OR (contype = 'f' AND confrelid::regclass::text = ANY($1)))`,
+    [SEEDED_TABLES],
+  );
+  const { rows: indexes } = await client.query<{ name: string; def: string }>(
+    `SELECT i.indexname AS name, i.indexdef AS def FROM pg_indexes i
+      WHERE i.schemaname = current_schema() AND i.tablename = ANY($1)
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
+    [SEEDED_TABLES],
+  );
+  const foreign = constraints.filter((c) => c.type === 'f');
+  const keys = constraints.filter((c) => c.type !== 'f');
+  for (const c of [...foreign, ...keys]) await client.query(`ALTER TABLE ${c.tbl} DROP CONSTRAINT "${c.name}"`);
+  for (const index of indexes) await client.query(`DROP INDEX "${index.name}"`);
+  await load();
+  await client.query(`SET maintenance_work_mem = '512MB'`);
+  for (const c of keys) await client.query(`ALTER TABLE ${c.tbl} ADD CONSTRAINT "${c.name}" ${c.def}`);
+  for (const index of indexes) await client.query(index.def);
+  for (const c of foreign) await client.query(`ALTER TABLE ${c.tbl} ADD CONSTRAINT "${c.name}" ${c.def}`);
+}
+
 export interface SeedProgress {
   readonly seeded: number;
   readonly total: number;
@@ -191,18 +224,20 @@ export async function seedReadModel(
   try {
     // Losing the tail of a bench seeding on a crash costs nothing; waiting for each commit's flush costs time.
     await client.query(`SET synchronous_commit = off`);
-    for (let lo = from; lo < from + count; lo += BATCH) {
-      const hi = Math.min(from + count - 1, lo + BATCH - 1);
-      await client.query('BEGIN');
-      await client.query(BATCH_JOURNEYS, [lo, hi, subjects]);
-      await client.query(BATCH_STEPS);
-      for (const statement of [INSERT_JOURNEYS, INSERT_STEPS, INSERT_EVENTS, INSERT_TASKS])
-        await client.query(statement);
-      await client.query('COMMIT');
-      onProgress({ seeded: hi - from + 1, total: count, elapsedMs: performance.now() - started });
-    }
+    await withoutIndexes(client, async () => {
+      for (let lo = from; lo < from + count; lo += BATCH) {
+        const hi = Math.min(from + count - 1, lo + BATCH - 1);
+        await client.query('BEGIN');
+        await client.query(BATCH_JOURNEYS, [lo, hi, subjects]);
+        await client.query(BATCH_STEPS);
+        for (const statement of [INSERT_JOURNEYS, INSERT_STEPS, INSERT_EVENTS, INSERT_TASKS])
+          await client.query(statement);
+        await client.query('COMMIT');
+        onProgress({ seeded: hi - from + 1, total: count, elapsedMs: performance.now() - started });
+      }
+    });
     await client.query(`DROP TABLE bench_life_events`);
-    await client.query(`ANALYZE journeys, journey_steps, journey_events, agency_tasks`);
+    await client.query(`ANALYZE ${SEEDED_TABLES.join(', ')}`);
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;

@@ -10,7 +10,7 @@ import { VOCABULARY } from '@passage/life-events';
 import { OwnerReports, SatisfactionSurvey } from '@passage/owner-reporting';
 import { ReadModelObservationsQuery, Vault, VaultCipher } from '@passage/persistence';
 import { JourneyProposals, ProactiveEvents, ProactiveStarter } from '@passage/proactive';
-import { AgencyRegistry, AgencyRegistryAdmin, LifeEventRegistry } from '@passage/registry';
+import { AgencyDirectory, AgencyRegistry, AgencyRegistryAdmin, LifeEventRegistry } from '@passage/registry';
 import { LifeEventAuthoring } from '@passage/versioning';
 import { TOKEN_VERIFIER } from '../common/auth.guard';
 import { IdempotencyStore } from '../common/idempotency.store';
@@ -33,7 +33,12 @@ export interface ApiDependencies {
   readonly callTimeoutMs?: number;
   /** How long a request in progress holds its `Idempotency-Key` (60 s by default). */
   readonly idempotencyLeaseSeconds?: number;
+  /** How long agencies' names and levels shown on timelines may be old (PASSAGE_AGENCY_REGISTRY_REFRESH_MS). */
+  readonly agencyRefreshMs?: number;
 }
+
+/** Agencies change rarely: timelines show a change within 30 s by default, as the worker's registry refresh. */
+export const DEFAULT_AGENCY_REFRESH_MS = 30_000;
 
 /**
  * The API's composition root: every service built once, from the dependencies, so that all routes share one
@@ -52,6 +57,7 @@ export function apiServices(deps: ApiDependencies): Provider[] {
     vault,
     access: new JourneyAccess(mandates),
     mandates,
+    agencies: new AgencyDirectory(dataSource, deps.agencyRefreshMs ?? DEFAULT_AGENCY_REFRESH_MS),
     vocabulary: VOCABULARY,
     taskQueue: deps.taskQueue,
   });

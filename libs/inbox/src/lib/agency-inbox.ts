@@ -13,7 +13,7 @@ import {
 } from '@passage/contracts';
 import type { Principal } from '@passage/auth';
 import type { Language } from '@passage/journey-model';
-import { AgencyTaskEntity, JourneyEntity, type Vault } from '@passage/persistence';
+import { AgencyTaskEntity, JourneyEntity, ReadModelQueries, type Vault } from '@passage/persistence';
 import type { LifeEventRegistry } from '@passage/registry';
 import { refuseConflict, updateJourney } from '@passage/temporal';
 import { checkDataItems } from '@passage/validation';
@@ -26,6 +26,9 @@ const TASK_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
  * tasks and, in a task, only the data items that step needs; every read of a value is logged.
  */
 export class AgencyInbox {
+  /** The inbox's page and count, by prepared statement (created once the data source is initialized). */
+  private reads: ReadModelQueries | undefined;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly temporal: Client,
@@ -37,21 +40,17 @@ export class AgencyInbox {
     const agency = this.agencyOf(staff);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 25;
-    const builder = this.dataSource
-      .getRepository(AgencyTaskEntity)
-      .createQueryBuilder('t')
-      .where('t.agency = :agency', { agency })
-      .orderBy('t.due_at', 'ASC', 'NULLS LAST')
-      .addOrderBy('t.created_at', 'ASC')
-      .skip((page - 1) * pageSize)
-      .take(pageSize);
-    if (query.status) builder.andWhere('t.status = :status', { status: query.status });
-    if (query.lifeEvent) builder.andWhere('t.life_event_id = :lifeEvent', { lifeEvent: query.lifeEvent });
-    if (query.overdue === 'true') builder.andWhere(`t.due_at < now() AND t.status IN ('open', 'awaiting-subject')`);
-    if (query.overdue === 'false')
-      builder.andWhere(`(t.due_at IS NULL OR t.due_at >= now() OR t.status NOT IN ('open', 'awaiting-subject'))`);
-    const [rows, total] = await builder.getManyAndCount();
-    return { items: rows.map(summary), page, pageSize, total };
+    this.reads ??= new ReadModelQueries(this.dataSource);
+    const { tasks, total } = await this.reads.inbox({
+      agency,
+      status: query.status,
+      lifeEvent: query.lifeEvent,
+      // Only the words filter ('1' and '0' pass validation but never filtered, and still do not).
+      overdue: query.overdue === 'true' ? true : query.overdue === 'false' ? false : undefined,
+      page,
+      pageSize,
+    });
+    return { items: tasks.map(summary), page, pageSize, total };
   }
 
   async detail(staff: Principal, taskId: string, language: Language = 'nl'): Promise<InboxTaskDetail> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import {
   isJourneyId,
   journeyWorkflowId,
@@ -24,19 +24,18 @@ import {
   type StepDefinition,
 } from '@passage/journey-model';
 import {
-  AgencyEntity,
   DataAccessEntity,
   insertJourneyPlaceholder,
   JourneyEntity,
+  ReadModelQueries,
   reusableItems,
   reusableKeys,
   scopeIn,
-  JourneyEventEntity,
-  JourneyStepEntity,
+  type JourneyStepEntity,
   type Vault,
 } from '@passage/persistence';
 
-import type { LifeEventRegistry } from '@passage/registry';
+import type { AgencyDirectory, LifeEventRegistry } from '@passage/registry';
 import { readJourney, startJourney, updateJourney, uuidFromKey } from '@passage/temporal';
 import { checkDataItems } from '@passage/validation';
 import type { Mandates } from '../mandates/mandates';
@@ -77,12 +76,16 @@ export interface JourneysDependencies {
   readonly mandates: Mandates;
   /** The catalogue's data vocabulary: what each item is about, so values are reused only within their scope. */
   readonly vocabulary: DataVocabulary;
+  /** Agencies' names and levels, as timelines show them. */
+  readonly agencies: AgencyDirectory;
   /** Task queue of the engine (tests use their own). */
   readonly taskQueue?: string;
 }
 
 /** The citizen's front door: start journeys, follow them on one timeline, answer once, withdraw, see who read what. */
 export class JourneysService {
+  private readModel: ReadModelQueries | undefined;
+
   constructor(private readonly deps: JourneysDependencies) {}
 
   async start(caller: Caller, command: StartJourneyCommand, idempotencyKey?: string): Promise<StartedJourney> {
@@ -172,13 +175,9 @@ export class JourneysService {
     const repository = this.deps.dataSource.getRepository(JourneyEntity);
     let journeys: JourneyEntity[];
     if (principal.roles.includes('citizen')) {
-      journeys = await repository.find({ where: { subject: principal.sub }, order: { startedAt: 'DESC' }, take: 200 });
+      journeys = await this.reads().journeysOf(principal.sub, 200);
     } else if (principal.roles.includes('counter') && caller.presentSubject && caller.assistedChannel) {
-      journeys = await repository.find({
-        where: { subject: caller.presentSubject },
-        order: { startedAt: 'DESC' },
-        take: 200,
-      });
+      journeys = await this.reads().journeysOf(caller.presentSubject, 200);
     } else if (principal.roles.includes('intermediary')) {
       const allowed = await this.deps.mandates.subjectsOf(principal.sub);
       const rows =
@@ -204,21 +203,19 @@ export class JourneysService {
   }
 
   async timeline(caller: Caller, journeyId: string, language: Language | undefined): Promise<TimelineView> {
-    const { dataSource, registry } = this.deps;
-    // One snapshot of the read model: the journey row, its steps and its events as one projection left them.
-    const { journey, steps, events, agencies } = await dataSource.transaction('REPEATABLE READ', async (tx) => ({
-      journey: (await this.authorised(caller, journeyId, tx)).journey,
-      steps: await tx.getRepository(JourneyStepEntity).find({ where: { journeyId } }),
-      events: await tx.getRepository(JourneyEventEntity).find({ where: { journeyId }, order: { n: 'ASC' } }),
-      agencies: await tx.getRepository(AgencyEntity).find(),
-    }));
-    const snapshot = await registry.require(journey.lifeEventId, journey.version);
+    if (!isJourneyId(journeyId)) throw notFound('journey');
+    // One statement, one snapshot: the journey row, its steps and its events as one projection left them.
+    const rows = await this.reads().timeline(journeyId);
+    if (!rows) throw notFound('journey');
+    const { journey, steps, events } = rows;
+    await this.relationTo(caller, journey);
+    const snapshot = await this.deps.registry.require(journey.lifeEventId, journey.version);
     return toTimeline(
       journey,
       steps,
-      events.map((e) => e.body),
+      events,
       snapshot.definition,
-      new Map(agencies.map((a) => [a.id, a])),
+      await this.deps.agencies.byId(),
       language ?? (journey.language as Language),
       await this.retiredSteps(journey, snapshot.definition, steps),
     );
@@ -334,26 +331,32 @@ export class JourneysService {
 
   /** Timeline events after `afterN`, for live updates (server-sent events resume from the last id seen). */
   async eventsSince(caller: Caller, journeyId: string, afterN: number): Promise<TimelineEvent[]> {
-    await this.authorisedToFollow(caller, journeyId);
-    const rows: { body: TimelineEvent }[] = await this.deps.dataSource.query(
-      `SELECT body FROM journey_events WHERE journey_id = $1 AND n > $2 ORDER BY n LIMIT 500`,
-      [journeyId, afterN],
-    );
-    return rows.map((row) => row.body);
+    if (!isJourneyId(journeyId)) throw notFound('journey');
+    // Access is checked again at every read (a mandate may end while a stream is open), in the same statement.
+    const since = await this.reads().eventsSince(journeyId, afterN);
+    if (!since) throw notFound('journey');
+    this.requireFollower(await this.relationTo(caller, since.journey));
+    return since.events;
   }
 
   /** Checks that the caller may see the journey; a malformed id, a journey of someone else and no journey look alike. */
-  async authorised(
-    caller: Caller,
-    journeyId: string,
-    manager: EntityManager = this.deps.dataSource.manager,
-  ): Promise<{ journey: JourneyEntity; relation: Relation }> {
+  async authorised(caller: Caller, journeyId: string): Promise<{ journey: JourneyEntity; relation: Relation }> {
     if (!isJourneyId(journeyId)) throw notFound('journey');
-    const journey = await manager.getRepository(JourneyEntity).findOneBy({ id: journeyId });
+    const journey = await this.reads().journey(journeyId);
     if (!journey) throw notFound('journey');
+    return { journey, relation: await this.relationTo(caller, journey) };
+  }
+
+  private async relationTo(caller: Caller, journey: JourneyEntity): Promise<Relation> {
     const relation = await this.deps.access.relation(caller, journey.subject, journey.lifeEventId);
     if (!relation) throw notFound('journey');
-    return { journey, relation };
+    return relation;
+  }
+
+  /** The read model's hot statements, on the data source's pool (which exists once the data source is initialized). */
+  private reads(): ReadModelQueries {
+    this.readModel ??= new ReadModelQueries(this.deps.dataSource);
+    return this.readModel;
   }
 
   /**
@@ -362,8 +365,12 @@ export class JourneysService {
    */
   async authorisedToFollow(caller: Caller, journeyId: string): Promise<{ journey: JourneyEntity; relation: Relation }> {
     const authorised = await this.authorised(caller, journeyId);
-    if (authorised.relation === 'counter') throw notFound('journey');
+    this.requireFollower(authorised.relation);
     return authorised;
+  }
+
+  private requireFollower(relation: Relation): void {
+    if (relation === 'counter') throw notFound('journey');
   }
 
   private requireActive(journey: JourneyEntity): void {

@@ -9,7 +9,7 @@ import type {
   TermKind,
   Texts,
 } from '@passage/journey-model';
-import type { AgencyEntity, JourneyEntity, JourneyStepEntity } from '@passage/persistence';
+import type { JourneyEntity, JourneyStepEntity } from '@passage/persistence';
 
 export interface AskedItem {
   readonly item: string;
@@ -88,7 +88,7 @@ export function toTimeline(
   steps: readonly JourneyStepEntity[],
   events: readonly TimelineEvent[],
   definition: LifeEventDefinition,
-  agencies: ReadonlyMap<string, AgencyEntity>,
+  agencies: ReadonlyMap<string, { readonly name: Texts; readonly level: AgencyLevel }>,
   language: Language,
   /** Steps of earlier versions the journey finished before it migrated: they stay in the record, after the others. */
   retired: readonly StepDefinition[] = [],

@@ -45,6 +45,9 @@ async function until(what: string, holds: () => boolean, boundMs = 30_000): Prom
 
 const QUICK: RestartPolicy = { maxCrashes: 3, windowMs: 60_000, firstDelayMs: 10, maxDelayMs: 40 };
 
+// These start real processes: on a busy machine that takes seconds, so each test may take as long as `until` waits.
+jest.setTimeout(60_000);
+
 describe('Supervisor', () => {
   const supervisors: Supervisor[] = [];
   const supervisor = (policy: RestartPolicy, lines: string[]) => {

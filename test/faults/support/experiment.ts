@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadavg } from 'node:os';
 import { workspaceRoot } from '@passage/config';
@@ -155,6 +155,9 @@ export async function runExperiment(experiment: Experiment): Promise<ExperimentR
       },
       notes: [...notes, ...stack.reports],
     };
+    // Each process's last output, to explain what the line says (tmp/faults-<id>-<part>.log).
+    for (const part of ['api', 'worker', 'agency-simulator', 'temporal'] as const)
+      writeFileSync(join(dirname(resultsFile()), `faults-${experiment.id}-${part}.log`), stack.output(part));
     const line = summaryLine(result);
     console.log(line);
     appendFileSync(

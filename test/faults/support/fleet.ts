@@ -187,7 +187,7 @@ export class Fleet {
       `start-${this.label}-${journey.plan.n}`,
     );
     if (answer.status === 201) journey.id = answer.body.id;
-    else this.anomalies.push(`start of #${journey.plan.n} answered ${answer.status}`);
+    else this.anomalies.push(`start of #${journey.plan.n} answered ${answer.status} ${JSON.stringify(answer.body)}`);
   }
 
   get active(): FleetJourney[] {
@@ -262,7 +262,7 @@ export class Fleet {
       !journey.withdrawn &&
       timeline.steps.some((s) => s.id === withdrawAfter && s.status === 'completed')
     ) {
-      const withdrawn = await this.http.call(
+      const withdrawn = await this.http.call<{ code?: string }>(
         token,
         'POST',
         `/api/journeys/${journey.id}/withdraw`,
@@ -270,7 +270,10 @@ export class Fleet {
         `withdraw-${journey.id}`,
       );
       if (withdrawn.status === 200) journey.withdrawn = true;
-      else this.anomalies.push(`withdrawal of #${journey.plan.n} answered ${withdrawn.status}`);
+      else
+        this.anomalies.push(
+          `withdrawal of #${journey.plan.n} answered ${withdrawn.status} ${withdrawn.body?.code ?? ''}`,
+        );
       return;
     }
     const toAnswer = timeline.asked.filter((a) => !journey.answered.has(`${a.item}@${timeline.seq}`));

@@ -153,7 +153,7 @@ export async function runExperiment(experiment: Experiment): Promise<ExperimentR
         I3: [...effects.failures, ...(extra.I3 ?? [])],
         I4: [...http.violations, ...(extra.I4 ?? [])],
       },
-      notes: [...notes, ...stack.reports],
+      notes: [...notes, ...fleet.observations, ...stack.reports],
     };
     // Each process's last output, to explain what the line says (tmp/faults-<id>-<part>.log).
     for (const part of ['api', 'worker', 'agency-simulator', 'temporal'] as const)

@@ -150,6 +150,8 @@ export class Fleet {
   readonly held = new Set<number>();
   /** What went wrong on the way that the invariants should explain (unexpected answers). */
   readonly anomalies: string[] = [];
+  /** Answers that are right but worth reporting. */
+  readonly observations: string[] = [];
   private readonly tokens = new Map<string, string>();
   private decisionAttempts = new Map<string, number>();
 
@@ -270,7 +272,12 @@ export class Fleet {
         `withdraw-${journey.id}`,
       );
       if (withdrawn.status === 200) journey.withdrawn = true;
-      else
+      else if (withdrawn.status === 409 && withdrawn.body?.code === 'journey-not-active') {
+        // A retry (after a 503) of a withdrawal that did reach the journey: it ended, withdrawn. The answer is
+        // true but says less than `duplicate` would; the journey's end is judged by I1.
+        journey.withdrawn = true;
+        this.observations.push(`withdrawal of #${journey.plan.n} answered 409 journey-not-active on a retry`);
+      } else
         this.anomalies.push(
           `withdrawal of #${journey.plan.n} answered ${withdrawn.status} ${withdrawn.body?.code ?? ''}`,
         );

@@ -8,6 +8,7 @@ import { registerDefinitionCommands } from './commands/definition.commands';
 import { registerDevCommand } from './commands/dev.command';
 import { registerDiffCommand } from './commands/diff.command';
 import { registerExportCpsvCommand } from './commands/export-cpsv.command';
+import { registerJourneyCommand } from './commands/journey.command';
 import { registerMigrateCommand } from './commands/migrate.command';
 import { registerPublishCommand } from './commands/publish.command';
 import { registerSimulateCommand } from './commands/simulate.command';
@@ -29,6 +30,7 @@ registerDiffCommand(program);
 registerSimulateCommand(program);
 registerPublishCommand(program);
 registerMigrateCommand(program);
+registerJourneyCommand(program);
 registerDbCommand(program);
 registerBundleCommand(program);
 

@@ -5,5 +5,6 @@ export * from './lib/journeys/journeys.service';
 export * from './lib/journeys/timeline.mapper';
 export * from './lib/mandates/mandate.commands';
 export * from './lib/mandates/mandates';
+export * from './lib/operations/step-retries';
 export * from './lib/presence/presence-proofs';
 export * from './lib/presence/presence.commands';

@@ -51,6 +51,8 @@ export interface HttpDriveOptions {
   readonly onTask?: (task: TaskDetail) => void;
   /** The subject's answer to an asked item; a sample value by default. */
   readonly answer?: (asked: Asked) => DataValue;
+  /** Stop driving as soon as the timeline shows this (by default: when the journey has ended). */
+  readonly until?: (timeline: Timeline) => boolean;
 }
 
 /**
@@ -77,7 +79,7 @@ export async function driveOverHttp(
   for (let round = 0; round < 400; round++) {
     const { status, body: timeline } = await client.get<Timeline>(`/api/journeys/${journeyId}`);
     if (status !== 200) throw new Error(`timeline answered ${status}: ${JSON.stringify(timeline)}`);
-    if (timeline.status !== 'active') return timeline;
+    if (timeline.status !== 'active' || options.until?.(timeline)) return timeline;
     const toAnswer = timeline.asked.filter((a) => !answered.has(`${a.item}@${timeline.seq}`));
     if (toAnswer.length > 0) {
       for (const a of toAnswer) answered.add(`${a.item}@${timeline.seq}`);

@@ -22,6 +22,7 @@ import { requestLogger } from '../common/request-logger';
 import { HealthController } from '../health/health.controller';
 import { ApiMetrics } from '../health/metrics';
 import { JourneySatisfactionController } from '../journeys/journey-satisfaction.controller';
+import { JourneyOperationsController } from '../journeys/journey-operations.controller';
 import { JourneysController } from '../journeys/journeys.controller';
 import { MandatesController } from '../mandates/mandates.controller';
 import { OwnersController } from '../owners/owners.controller';
@@ -46,6 +47,7 @@ class ApiModule {
       module: ApiModule,
       controllers: [
         JourneysController,
+        JourneyOperationsController,
         MandatesController,
         AgencyTasksController,
         CatalogueController,

@@ -5,7 +5,14 @@ import { passageEnvironment, type KeyRing } from '@passage/config';
 import { AgencyCallbacks } from '@passage/agency-gateway';
 import type { TokenVerifier } from '@passage/auth';
 import { AgencyInbox } from '@passage/inbox';
-import { JourneyAccess, JourneyEventsFeed, JourneysService, Mandates, PresenceProofs } from '@passage/journeys';
+import {
+  JourneyAccess,
+  JourneyEventsFeed,
+  JourneysService,
+  Mandates,
+  PresenceProofs,
+  StepRetries,
+} from '@passage/journeys';
 import { VOCABULARY } from '@passage/life-events';
 import { OwnerReports, SatisfactionSurvey } from '@passage/owner-reporting';
 import { ReadModelObservationsQuery, Vault, VaultCipher } from '@passage/persistence';
@@ -80,6 +87,7 @@ export function apiServices(deps: ApiDependencies): Provider[] {
     [Mandates, mandates],
     [Vault, vault],
     [JourneysService, journeys],
+    [StepRetries, new StepRetries(dataSource, temporal)],
     [AgencyInbox, new AgencyInbox(dataSource, temporal, registry, vault)],
     [IdempotencyStore, new IdempotencyStore(dataSource, deps.idempotencyLeaseSeconds)],
     [JourneyEventsFeed, new JourneyEventsFeed(deps.databaseUrl)],

@@ -31,6 +31,7 @@ export function statusOf(code: ErrorCode): number {
     case 'journey-not-active':
     case 'already-answered':
     case 'conflicting-decision':
+    case 'step-not-failed':
     case 'version-conflict':
     case 'published-version-changed':
     case 'idempotency-key-in-progress':

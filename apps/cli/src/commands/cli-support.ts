@@ -1,4 +1,7 @@
+import { userInfo } from 'node:os';
+import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
+import { loadPassageConfig } from '@passage/config';
 import type { LifeEventDefinition } from '@passage/journey-model';
 import { findDefinition } from '@passage/life-events';
 import { CliError } from './definition-loader';
@@ -74,4 +77,34 @@ export async function definitionOf(
       `no life event ${lifeEvent}${version ? ` version ${version}` : ''} in the catalogue${dataSource ? ' or the registry' : ''}`,
     );
   return latest;
+}
+
+/** The name the audit log records: given, or the operating-system user. */
+export function actorOf(given: string | undefined): string {
+  const actor = given ?? safeUserName();
+  if (!/^[^\p{Cc}]{1,100}$/u.test(actor))
+    throw new CliError('--actor must be 1 to 100 characters without control characters');
+  return actor;
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    // No passwd entry (some containers): the environment may still name the user.
+    return process.env['USER'] ?? process.env['LOGNAME'] ?? 'unknown';
+  }
+}
+
+/** A Temporal client as the configuration says (TEMPORAL_ADDRESS…, PASSAGE_PAYLOAD_KEYS). */
+export async function connectTemporal(): Promise<Client> {
+  const config = loadPassageConfig();
+  const { connectClient } = await import('@passage/temporal');
+  try {
+    return await connectClient(config.temporal, config.payloadKeys);
+  } catch (error) {
+    throw new CliError(
+      `cannot reach Temporal at ${config.temporal.address}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
 }

@@ -1,12 +1,9 @@
-import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
-import type { Client } from '@temporalio/client';
-import { loadPassageConfig } from '@passage/config';
 import { isJourneyId, PassageError } from '@passage/contracts';
 import type { MigrationCandidate, MigrationOutcome, MigrationPlan, VersionMigrations } from '@passage/versioning';
 import { CliError } from './definition-loader';
-import { requireDatabaseUrl, wholeNumber, withDatabase } from './cli-support';
+import { actorOf, connectTemporal, requireDatabaseUrl, wholeNumber, withDatabase } from './cli-support';
 
 interface MigrateOptions {
   readonly from: string;
@@ -49,23 +46,6 @@ function confirmationOf(options: MigrateOptions): Confirmation | undefined {
       'confirm with --yes (every journey that can move) or --journeys <id,id>: there is no terminal to ask',
     );
   return { kind: 'ask' };
-}
-
-/** The name the audit log records: given, or the operating-system user. */
-function actorOf(given: string | undefined): string {
-  const actor = given ?? safeUserName();
-  if (!/^[^\p{Cc}]{1,100}$/u.test(actor))
-    throw new CliError('--actor must be 1 to 100 characters without control characters');
-  return actor;
-}
-
-function safeUserName(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    // No passwd entry (some containers): the environment may still name the user.
-    return process.env['USER'] ?? process.env['LOGNAME'] ?? 'unknown';
-  }
 }
 
 function describe(candidate: MigrationCandidate): string {
@@ -151,18 +131,6 @@ async function run(
     `${counts.migrated} migrated, ${counts.refused} refused, ${counts.skipped} skipped (audit log: ${actor})`,
   );
   return allMoved;
-}
-
-async function connectTemporal(): Promise<Client> {
-  const config = loadPassageConfig();
-  const { connectClient } = await import('@passage/temporal');
-  try {
-    return await connectClient(config.temporal, config.payloadKeys);
-  } catch (error) {
-    throw new CliError(
-      `cannot reach Temporal at ${config.temporal.address}: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
 }
 
 export function registerMigrateCommand(program: Command): void {

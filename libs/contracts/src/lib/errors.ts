@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'journey-not-active',
   'already-answered',
   'conflicting-decision',
+  'step-not-failed',
   'version-conflict',
   'published-version-changed',
   'invalid-definition',

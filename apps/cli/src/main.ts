@@ -11,6 +11,7 @@ import { registerExportCpsvCommand } from './commands/export-cpsv.command';
 import { registerJourneyCommand } from './commands/journey.command';
 import { registerMigrateCommand } from './commands/migrate.command';
 import { registerPublishCommand } from './commands/publish.command';
+import { registerReadModelCommands } from './commands/read-model.command';
 import { registerSimulateCommand } from './commands/simulate.command';
 import { registerTokenCommand } from './commands/token.command';
 
@@ -31,6 +32,7 @@ registerSimulateCommand(program);
 registerPublishCommand(program);
 registerMigrateCommand(program);
 registerJourneyCommand(program);
+registerReadModelCommands(program);
 registerDbCommand(program);
 registerBundleCommand(program);
 

@@ -11,3 +11,4 @@ export * from './lib/vault/vault';
 export * from './lib/vault/vault-cipher';
 export * from './lib/repositories/projection-quarantine';
 export * from './lib/vault/vault-reuse';
+export * from './lib/repositories/read-model-check';

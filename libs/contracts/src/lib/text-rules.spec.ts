@@ -1,4 +1,4 @@
-import { REASON_RULE, textProblem } from './text-rules';
+import { REASON_RULE, storableText, textProblem } from './text-rules';
 
 describe('textProblem', () => {
   it('accepts plain text, accents and paired surrogates (emoji)', () => {
@@ -27,5 +27,12 @@ describe('textProblem', () => {
   it('refuses text longer than declared', () => {
     expect(textProblem('x'.repeat(11), { maxLength: 10 })).toBe('must be at most 10 characters long');
     expect(textProblem('x'.repeat(10), { maxLength: 10 })).toBeUndefined();
+  });
+});
+
+describe('storableText', () => {
+  it('replaces what the rule refuses by U+FFFD and keeps line breaks, tabs and emoji', () => {
+    expect(storableText('a\u0000b\u0085c \uD800 😀\r\n\t')).toBe('a\uFFFDb\uFFFDc \uFFFD 😀\r\n\t');
+    expect(textProblem(storableText('x\u0000\uDC00'), REASON_RULE)).toBeUndefined();
   });
 });

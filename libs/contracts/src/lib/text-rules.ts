@@ -47,6 +47,27 @@ export function textProblem(value: string, rule: TextRule = { maxLength: MAX_TEX
   return undefined;
 }
 
+/**
+ * The text with every character the rule refuses (control characters but tab, CR and LF; unpaired surrogates)
+ * replaced by U+FFFD: for rebuilding rows from a state that holds text which entered before the rule applied.
+ */
+export function storableText(value: string): string {
+  let result = '';
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    const next = value.charCodeAt(i + 1);
+    if (code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      result += value.slice(i, i + 2);
+      i++;
+    } else if ((isControl(code) && !LINE_BREAKS_AND_TAB.has(code)) || (code >= 0xd800 && code <= 0xdfff)) {
+      result += '\uFFFD';
+    } else {
+      result += value[i];
+    }
+  }
+  return result;
+}
+
 /** C0 controls, DEL and C1 controls. */
 function isControl(code: number): boolean {
   return code <= 0x1f || (code >= 0x7f && code <= 0x9f);

@@ -14,7 +14,8 @@ export interface AuditEntry {
 
 /** The append-only record of what staff did to journeys. */
 export class AuditLog {
-  constructor(private readonly dataSource: DataSource) {}
+  /** A data source, or the entity manager of a transaction the entry belongs to. */
+  constructor(private readonly dataSource: Pick<DataSource, 'query'>) {}
 
   async record(entry: AuditEntry): Promise<void> {
     await this.dataSource.query(

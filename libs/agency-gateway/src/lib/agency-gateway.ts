@@ -51,7 +51,8 @@ const UNLIMITED_PER_SECOND = 100_000;
 /**
  * Serves every agency whose delivery is a webhook: one Temporal worker per agency on `agency-<id>`, rate-limited by
  * the agency's `rate_limit_per_minute` (a limit of the task queue, shared by every replica). The registry is read
- * again every `registryRefreshMs`: workers start, restart or stop when an admin changes an agency's delivery.
+ * again every `registryRefreshMs`: workers start, restart (old one drained and stopped first) or stop when an admin
+ * changes an agency's delivery, each agency on its own, so that one agency's failure holds up none of the others.
  */
 export async function startAgencyGateway(options: AgencyGatewayOptions): Promise<AgencyGateway> {
   const gateway = new Gateway(options);
@@ -111,16 +112,28 @@ class Gateway {
     const wanted = new Map((await this.registry.list()).filter(isWebhook).map((agency) => [agency.id, agency]));
     // Stopping workers let their calls in flight finish: they stop side by side, not one after the other.
     const retiring = [...this.running.keys()].filter((id) => !wanted.has(id)).map((id) => this.stopAgency(id));
-    for (const agency of wanted.values()) {
-      if (this.stopping) break;
-      const fingerprint = JSON.stringify([agency.delivery.url, agency.delivery.secretRef, agency.rateLimitPerMinute]);
-      const current = this.running.get(agency.id);
-      if (current?.fingerprint === fingerprint) continue;
-      // The new worker starts before the old one stops, so that the queue is never left without a poller.
-      await this.startAgency(agency, fingerprint);
-      if (current) retiring.push(this.retire(agency.id, current));
+    const following = [...wanted.values()].map((agency) => this.follow(agency));
+    const outcomes = await Promise.allSettled([...retiring, ...following]);
+    for (const outcome of outcomes) {
+      if (outcome.status === 'rejected')
+        this.logger.error('agency gateway: agency not refreshed', { error: describeError(outcome.reason) });
     }
-    await Promise.all(retiring);
+  }
+
+  /**
+   * Serves one agency as the registry says now. A changed delivery (a new address, secret or rate limit) drains and
+   * stops the old worker first, then starts the new one: Temporal refuses a second worker on the same queue in one
+   * process. Tasks wait on the queue meanwhile; nothing is lost. A failure is this agency's alone: the next pass
+   * tries again, and the other agencies are refreshed regardless.
+   */
+  private async follow(agency: WebhookRow): Promise<void> {
+    if (this.stopping) return;
+    const fingerprint = JSON.stringify([agency.delivery.url, agency.delivery.secretRef, agency.rateLimitPerMinute]);
+    const current = this.running.get(agency.id);
+    if (current?.fingerprint === fingerprint) return;
+    if (current) await this.retire(agency.id, current);
+    if (this.stopping) return;
+    await this.startAgency(agency, fingerprint);
   }
 
   private async startAgency(agency: WebhookRow, fingerprint: string): Promise<void> {

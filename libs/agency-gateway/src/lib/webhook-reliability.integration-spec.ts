@@ -15,7 +15,7 @@ import { startAgencyGateway, type AgencyGateway } from './agency-gateway';
 
 const SECRET = randomBytes(32).toString('base64url');
 const SECRET_REF = 'env:PASSAGE_AGENCY_SECRET_RELIABILITY';
-const AGENCIES = ['wh-outage', 'wh-down', 'wh-breaker', 'wh-busy', 'wh-strict', 'wh-switch'] as const;
+const AGENCIES = ['wh-outage', 'wh-down', 'wh-breaker', 'wh-busy', 'wh-strict', 'wh-switch', 'wh-move'] as const;
 type TestAgency = (typeof AGENCIES)[number];
 /** Fast retries for tests; the shape (exponential, capped, jittered) is the production one. */
 const QUICK_RETRIES = { serviceInitialRetrySeconds: 0.1, serviceMaxRetrySeconds: 0.5 };
@@ -217,6 +217,31 @@ describe('webhook agencies that fail: retries with jitter, escalation, circuit b
     await setDelivery({ kind: 'webhook', url: agencies['wh-switch'].url, secretRef: SECRET_REF }, 600);
     await stepReaches(handle, 'register', 'completed');
     expect(gateway.serving()).toContain('wh-switch');
+  });
+
+  it('follows an agency to its new address within a refresh: the old worker stops first, the new one serves', async () => {
+    const before = await startWebhookJourney(bed.temporal.client, 'wh-move', QUICK_RETRIES);
+    await stepReaches(before, 'register', 'completed');
+    const moved = await TestWebhookAgency.start(SECRET, completing);
+    const servedMove = () =>
+      logger.entries.filter((e) => e.message === 'agency gateway: serving' && e.meta?.['agency'] === 'wh-move').length;
+    const servedBefore = servedMove();
+    try {
+      await bed.db.dataSource.query(`UPDATE agencies SET delivery = $2 WHERE id = $1`, [
+        'wh-move',
+        JSON.stringify({ kind: 'webhook', url: moved.url, secretRef: SECRET_REF }),
+      ]);
+      await waitFor('the gateway serves wh-move at its new address', () =>
+        servedMove() > servedBefore && gateway.serving().includes('wh-move') ? true : undefined,
+      );
+      const after = await startWebhookJourney(bed.temporal.client, 'wh-move', QUICK_RETRIES);
+      await stepReaches(after, 'register', 'completed');
+      expect(moved.callsFor(after.workflowId).length).toBeGreaterThan(0);
+      expect(agencies['wh-move'].callsFor(after.workflowId)).toEqual([]);
+      expect(logger.entries.filter((e) => e.message === 'agency gateway: agency not refreshed')).toEqual([]);
+    } finally {
+      await moved.close();
+    }
   });
 
   it('logs agency, service, status and attempt, never a data item or a body', () => {

@@ -112,6 +112,16 @@ export interface StepState {
   readonly taskId?: string;
   readonly reason?: string;
   readonly decidedBy?: string;
+  /**
+   * A refusal the subject may still answer (the step's policy allows a resubmission or an appeal, within `until`).
+   * While it is open the journey waits: nothing behind the step is cancelled and the journey does not end.
+   */
+  readonly refusal?: {
+    readonly allows: 'resubmit' | 'appeal';
+    readonly until?: string;
+    /** The subject appealed: the appeal step (`<id>-appeal`) decides. */
+    readonly appealed?: boolean;
+  };
 }
 
 export interface JourneyState {
@@ -178,6 +188,8 @@ export const TIMELINE_EVENT_TYPES = [
   'step-rejected',
   'step-failed',
   'step-retried',
+  'step-resubmitted',
+  'step-appealed',
   'step-expired',
   'step-overdue',
   'step-cancelled',
@@ -209,6 +221,8 @@ export interface TimelineEvent {
   readonly reason?: string;
   /** For `step-expired` / `step-overdue`: the rule applied. */
   readonly rule?: string;
+  /** For `step-resubmitted`: the attempt that starts (every attempt stays in the timeline). */
+  readonly attempt?: number;
 }
 
 /** A data item that became known in a journey, with when and from where. */

@@ -36,6 +36,22 @@ export interface StepRetry extends Idempotent {
   readonly actor: Actor;
 }
 
+/** The subject answers a refusal that allows it with new data: the same step runs again as a new attempt. */
+export interface StepResubmission extends Idempotent {
+  readonly stepId: string;
+  /** New values of items the step needs (may be empty when the reason asks for nothing new). */
+  readonly items: DataItems;
+  readonly actor: Actor;
+}
+
+/** The subject appeals a refusal that allows it: the appeal step (`<id>-appeal`) goes to the body named. */
+export interface StepAppeal extends Idempotent {
+  readonly stepId: string;
+  /** Why the subject disagrees, in their words. */
+  readonly reason?: string;
+  readonly actor: Actor;
+}
+
 /**
  * How the journey took a message: `applied` it changed the journey (inputs given before they are asked are held
  * until then); `duplicate` the same message was taken before (the receipt is the first one's); `ignored` it came
@@ -59,5 +75,7 @@ export const provideInputsUpdate = defineUpdate<MessageReceipt, [SubjectInputs]>
 export const requestInfoUpdate = defineUpdate<MessageReceipt, [InfoRequest]>('requestInfo');
 export const withdrawUpdate = defineUpdate<MessageReceipt, [Withdrawal]>('withdraw');
 export const retryStepUpdate = defineUpdate<MessageReceipt, [StepRetry]>('retryStep');
+export const resubmitStepUpdate = defineUpdate<MessageReceipt, [StepResubmission]>('resubmitStep');
+export const appealStepUpdate = defineUpdate<MessageReceipt, [StepAppeal]>('appealStep');
 export const migrateVersionUpdate = defineUpdate<MessageReceipt, [VersionMigration]>('migrateVersion');
 export const journeyStateQuery = defineQuery<JourneyState>('journeyState');

@@ -82,6 +82,14 @@ export function appealStep(step: StepDefinition): StepDefinition | undefined {
   };
 }
 
+/** A step of the definition, or the appeal step (`<id>-appeal`) of one whose refusal allows an appeal. */
+export function findStep(definition: LifeEventDefinition, stepId: string): StepDefinition | undefined {
+  const own = definition.steps.find((step) => step.id === stepId);
+  if (own) return own;
+  const appealed = definition.steps.find((step) => appealStepId(step.id) === stepId);
+  return appealed ? appealStep(appealed) : undefined;
+}
+
 /** What {@link journeyStanding} reads of a step; the engine's step state fits. */
 export interface StepOutcome {
   readonly id: string;

@@ -36,6 +36,7 @@ export type StepEvent =
   | { type: 'REJECT' }
   | { type: 'FAIL' }
   | { type: 'RETRY' }
+  | { type: 'RESUBMIT' }
   | { type: 'REQUEST_INFO' }
   | { type: 'INFO_PROVIDED' }
   | { type: 'EXPIRE'; rule: ExpiryRule }
@@ -72,11 +73,14 @@ export const stepMachine = setup({
     markOverdue: assign({ overdue: true }),
     approveTacitly: assign({ expiryEffect: 'approved' as const }),
     refuseTacitly: assign({ expiryEffect: 'refused' as const }),
+    // A resubmission starts the step afresh: the earlier attempt's expiry stays in the timeline only.
+    startAfresh: assign({ overdue: false, expiryEffect: undefined }),
   },
   guards: {
     tacitApproval: ({ event }) => event.type === 'EXPIRE' && event.rule === 'tacit-approval',
     tacitRefusal: ({ event }) => event.type === 'EXPIRE' && event.rule === 'tacit-refusal',
     escalation: ({ event }) => event.type === 'EXPIRE' && event.rule === 'escalate',
+    refusedTacitly: ({ context }) => context.expiryEffect === 'refused',
   },
 }).createMachine({
   id: 'step',
@@ -136,8 +140,16 @@ export const stepMachine = setup({
     },
     skipped: { type: 'final' },
     completed: { type: 'final' },
-    rejected: { type: 'final' },
-    expired: { type: 'final' },
+    // A refusal whose policy allows it is answered with new data: the same step runs again as a new attempt. The
+    // engine decides whether the refusal allows it; the status stays final for everything else.
+    rejected: {
+      on: { RESUBMIT: { target: 'dispatched', actions: ['dispatch', 'startTerm'] } },
+    },
+    expired: {
+      on: {
+        RESUBMIT: { guard: 'refusedTacitly', target: 'dispatched', actions: ['startAfresh', 'dispatch', 'startTerm'] },
+      },
+    },
     cancelled: { type: 'final' },
   },
 });
@@ -166,7 +178,7 @@ const EFFECTS = new Set<string>([
 /**
  * Transitions already asked for, by status, context and event. The machine is pure, so its answer for the same
  * question never changes; a journey asks the same few questions for every step. Bounded by the machine itself:
- * 11 statuses × 6 contexts × 15 events. Answers are frozen because steps and journeys share them.
+ * 11 statuses × 6 contexts × 16 events. Answers are frozen because steps and journeys share them.
  */
 const answered = new Map<string, StepTransition>();
 

@@ -508,4 +508,142 @@ describe('JourneyEngine', () => {
       { item: 'case.number', scope: { scope: 'journey' } },
     ]);
   });
+
+  describe('refusals that lead somewhere', () => {
+    const resubmittable = (): LifeEventDefinition => {
+      const definition = fanOutLifeEvent();
+      return {
+        ...definition,
+        steps: definition.steps.map((step) =>
+          step.id === 'permit'
+            ? { ...step, refusal: { allows: 'resubmit' as const, within: { days: 10, unit: 'calendar' as const } } }
+            : step,
+        ),
+      };
+    };
+    const appealable = (): LifeEventDefinition => {
+      const definition = fanOutLifeEvent();
+      return {
+        ...definition,
+        steps: definition.steps.map((step) =>
+          step.id === 'permit'
+            ? {
+                ...step,
+                refusal: {
+                  allows: 'appeal' as const,
+                  within: { days: 30, unit: 'calendar' as const },
+                  appeal: {
+                    agency: 'gamma',
+                    service: 'objection',
+                    title: texts('Bezwaar'),
+                    term: { days: 60, unit: 'calendar' as const, onExpiry: 'escalate' as const },
+                  },
+                },
+              }
+            : step,
+        ),
+      };
+    };
+    function refusedPermit(definition: LifeEventDefinition, patched?: () => boolean) {
+      const env = { ...testEnvironment(), ...(patched ? { patched } : {}) };
+      const engine = new JourneyEngine(inputFor(definition), env);
+      engine.start();
+      engine.onServiceOutcome('register', 1, { outcome: 'completed', outputs: { 'case.number': 'C-1' } });
+      engine.onServiceOutcome('notify-tax', 1, { outcome: 'completed', outputs: { 'tax.reference': 'T-1' } });
+      engine.onServiceOutcome('notify-social', 1, { outcome: 'completed', outputs: { 'social.reference': 'S-1' } });
+      const { commands } = engine.decide(decision({ outcome: 'rejected', reason: 'the plan lacks a fire exit' }));
+      return { engine, env, commands };
+    }
+
+    it('waits for the subject to resubmit, runs the step again as a new attempt, and keeps both in the timeline', () => {
+      const { engine, commands } = refusedPermit(resubmittable());
+      expect(engine.status).toBe('active');
+      const permit = stepOf(engine, 'permit');
+      expect(permit).toMatchObject({ status: 'rejected', refusal: { allows: 'resubmit' } });
+      expect(commands).toContainEqual({ kind: 'start-timer', stepId: 'permit:refusal', dueAt: permit.refusal?.until });
+      expect(stepOf(engine, 'confirm').status).toBe('pending');
+      const firstTask = permit.taskId;
+
+      const resubmitted = engine.resubmit({
+        idempotencyKey: 'resubmit-1',
+        stepId: 'permit',
+        items: { 'person.address': 'Kerkstraat 2' },
+        actor: citizen,
+      });
+      expect(resubmitted.receipt.result).toBe('applied');
+      expect(resubmitted.commands).toContainEqual({ kind: 'cancel-timer', stepId: 'permit:refusal' });
+      const again = stepOf(engine, 'permit');
+      expect(again).toMatchObject({ status: 'in-progress', attempt: 2 });
+      expect(again.refusal).toBeUndefined();
+      expect(again.taskId).not.toBe(firstTask);
+      expect(engine.takeProjection()?.dataWrites.map((w) => w.item)).toContain('person.address');
+
+      engine.decide(decision({ idempotencyKey: 'decision-2' }));
+      expect(stepOf(engine, 'permit').status).toBe('completed');
+      expect(stepOf(engine, 'confirm').status).toBe('in-progress');
+      const carried = engine.carry();
+      expect(carried.journey.steps.find((step) => step.id === 'permit')?.attempt).toBe(2);
+    });
+
+    it('refuses a resubmission of data the step does not need, or of a refusal that allows none', () => {
+      const { engine } = refusedPermit(resubmittable());
+      const unneeded = engine.resubmit({
+        idempotencyKey: 'r-1',
+        stepId: 'permit',
+        items: { 'x.y': 1 },
+        actor: citizen,
+      });
+      expect(unneeded.receipt).toMatchObject({ result: 'ignored', detail: 'step permit does not need x.y' });
+      const wrongStep = engine.resubmit({ idempotencyKey: 'r-2', stepId: 'register', items: {}, actor: citizen });
+      expect(wrongStep.receipt.detail).toBe('step register has no refusal that allows a resubmission');
+      expect(engine.appeal({ idempotencyKey: 'a-1', stepId: 'permit', actor: citizen }).receipt.detail).toBe(
+        'step permit has no refusal that allows an appeal',
+      );
+    });
+
+    it('lets the refusal stand when the term ends unanswered: a critical step ends the journey', () => {
+      const { engine, env } = refusedPermit(resubmittable());
+      env.advanceDays(11);
+      engine.onTermExpired('permit:refusal');
+      expect(engine.status).toBe('rejected');
+      expect(stepOf(engine, 'confirm').status).toBe('cancelled');
+    });
+
+    it('sends an appeal to the body named, with its term, and goes on when it is upheld', () => {
+      const { engine } = refusedPermit(appealable());
+      const appealed = engine.appeal({
+        idempotencyKey: 'a-1',
+        stepId: 'permit',
+        reason: 'the exit is there',
+        actor: citizen,
+      });
+      expect(appealed.receipt.result).toBe('applied');
+      expect(appealed.commands).toContainEqual({ kind: 'cancel-timer', stepId: 'permit:refusal' });
+      const appeal = stepOf(engine, 'permit-appeal');
+      expect(appeal).toMatchObject({ status: 'in-progress', agency: 'gamma', mode: 'manual' });
+      expect(appeal.dueAt).toBeDefined();
+      expect(engine.appeal({ idempotencyKey: 'a-2', stepId: 'permit', actor: citizen }).receipt.result).toBe('ignored');
+
+      engine.decide(decision({ idempotencyKey: 'appeal-decision', stepId: 'permit-appeal' }));
+      expect(stepOf(engine, 'permit-appeal').status).toBe('completed');
+      expect(stepOf(engine, 'permit')).toMatchObject({ status: 'rejected' });
+      expect(stepOf(engine, 'permit').refusal).toBeUndefined();
+      expect(stepOf(engine, 'confirm').status).toBe('in-progress');
+    });
+
+    it('ends the journey when the appeal is refused too', () => {
+      const { engine } = refusedPermit(appealable());
+      engine.appeal({ idempotencyKey: 'a-1', stepId: 'permit', actor: citizen });
+      engine.decide(
+        decision({ idempotencyKey: 'appeal-decision', stepId: 'permit-appeal', outcome: 'rejected', reason: 'no' }),
+      );
+      expect(engine.status).toBe('rejected');
+    });
+
+    it('keeps the old behaviour in a history recorded before the patch', () => {
+      const { engine, commands } = refusedPermit(resubmittable(), () => false);
+      expect(engine.status).toBe('rejected');
+      expect(commands.some((c) => c.kind === 'start-timer' && c.stepId === 'permit:refusal')).toBe(false);
+    });
+  });
 });

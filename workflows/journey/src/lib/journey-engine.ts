@@ -13,7 +13,9 @@ import type {
   Provenance,
   ServiceOutcome,
   ServiceRequest,
+  StepAppeal,
   StepDecision,
+  StepResubmission,
   StepRetry,
   VersionMigration,
   StepState,
@@ -23,13 +25,19 @@ import type {
 } from '@passage/contracts';
 import { stepIdempotencyKey } from '@passage/contracts';
 import {
+  appealStep,
+  appealStepId,
   assessMigration,
   boundEntities,
   dataScopeOf,
   evaluateCondition,
   expectedCompletion,
   FINAL_STEP_STATUSES,
+  formatDay,
+  isExpired,
+  isRefusalOpen,
   journeyTransition,
+  refusalOutlook,
   resolveTermAnchor,
   resumeTerm,
   scopeKeyOf,
@@ -47,6 +55,10 @@ import {
   type StepStatus,
   type SuspendedTerm,
 } from '@passage/journey-model';
+import { JOURNEY_PATCHES } from './patches';
+
+/** The timer of a refusal's term (to resubmit or to appeal) runs under the step's id with this suffix. */
+const REFUSAL_TIMER = ':refusal';
 
 /** What the workflow shell must do after the engine handled something. */
 export type EngineCommand =
@@ -69,6 +81,11 @@ export type EngineCommand =
 export interface EngineEnvironment {
   now(): string;
   newId(): string;
+  /**
+   * Whether a change guarded by a patch applies (Temporal's `patched()` in a workflow; always, when absent): a
+   * behaviour that issues other commands than a recorded history did must be asked for where it begins.
+   */
+  patched?(patchId: string): boolean;
 }
 
 /** How the engine treats messages; journeys recorded before a behaviour keep the one they ran with. */
@@ -295,6 +312,7 @@ export class JourneyEngine {
   }
 
   onTermExpired(stepId: string): EngineCommand[] {
+    if (stepId.endsWith(REFUSAL_TIMER)) return this.onRefusalTermEnded(stepId.slice(0, -REFUSAL_TIMER.length));
     const runtime = this.steps.get(stepId);
     const rule = runtime?.def.term?.onExpiry;
     if (!runtime || !rule) return [];
@@ -309,6 +327,17 @@ export class JourneyEngine {
           this.afterRejection(runtime, `tacit refusal: term expired while ${before}`);
       }
     }
+    return this.settle();
+  }
+
+  /** The subject did not resubmit or appeal in time: the refusal stands, with what it means for the journey. */
+  private onRefusalTermEnded(stepId: string): EngineCommand[] {
+    const runtime = this.steps.get(stepId);
+    const refusal = runtime?.state.refusal;
+    if (!runtime || !refusal || refusal.appealed) return [];
+    runtime.state.refusal = undefined;
+    this.bump();
+    this.refusalStands(runtime, runtime.state.reason ?? 'refused');
     return this.settle();
   }
 
@@ -419,6 +448,73 @@ export class JourneyEngine {
       this.emit({ type: 'data-asked', stepId: runtime.def.id, items: request.items });
       return undefined;
     });
+  }
+
+  /** The subject answers a refusal with new data: the same step runs again as a new attempt. */
+  resubmit(resubmission: StepResubmission): { receipt: MessageReceipt; commands: EngineCommand[] } {
+    return this.message(resubmission.idempotencyKey, () => {
+      const runtime = this.steps.get(resubmission.stepId);
+      const refusal = runtime?.state.refusal;
+      if (!runtime || refusal?.allows !== 'resubmit')
+        return `step ${resubmission.stepId} has no refusal that allows a resubmission`;
+      const ended = this.refusalTermEnded(refusal);
+      if (ended) return `the term to resubmit ended on ${ended}`;
+      const unneeded = Object.keys(resubmission.items).filter((item) => !runtime.def.needs.includes(item));
+      if (unneeded.length > 0) return `step ${runtime.def.id} does not need ${unneeded.join(', ')}`;
+      this.learn(Object.entries(resubmission.items), { kind: 'subject', stepId: runtime.def.id });
+      if (refusal.until) this.commands.push({ kind: 'cancel-timer', stepId: runtime.def.id + REFUSAL_TIMER });
+      const { state } = runtime;
+      state.attempt += 1;
+      for (const done of ['refusal', 'reason', 'finishedAt', 'decidedBy', 'taskId', 'asked', 'dueAt'] as const)
+        state[done] = undefined;
+      this.emit({
+        type: 'step-resubmitted',
+        stepId: runtime.def.id,
+        agency: runtime.def.agency,
+        items: Object.keys(resubmission.items).length > 0 ? Object.keys(resubmission.items) : undefined,
+        actor: resubmission.actor,
+        channel: channelOf(resubmission.actor),
+        attempt: state.attempt,
+      });
+      this.step(runtime, { type: 'RESUBMIT' }, undefined);
+      return undefined;
+    });
+  }
+
+  /** The subject appeals a refusal: the appeal step goes to the body the step's policy names, with its term. */
+  appeal(appeal: StepAppeal): { receipt: MessageReceipt; commands: EngineCommand[] } {
+    return this.message(appeal.idempotencyKey, () => {
+      const runtime = this.steps.get(appeal.stepId);
+      const refusal = runtime?.state.refusal;
+      const def = runtime && appealStep(runtime.def);
+      if (!runtime || !def || refusal?.allows !== 'appeal' || refusal.appealed)
+        return `step ${appeal.stepId} has no refusal that allows an appeal`;
+      const ended = this.refusalTermEnded(refusal);
+      if (ended) return `the term to appeal ended on ${ended}`;
+      if (refusal.until) this.commands.push({ kind: 'cancel-timer', stepId: runtime.def.id + REFUSAL_TIMER });
+      runtime.state.refusal = { ...refusal, appealed: true };
+      this.emit({
+        type: 'step-appealed',
+        stepId: runtime.def.id,
+        agency: def.agency,
+        reason: appeal.reason,
+        actor: appeal.actor,
+        channel: channelOf(appeal.actor),
+      });
+      const appealed: StepRuntime = { def, state: initialStep(def) };
+      this.steps.set(def.id, appealed);
+      appealed.state.readyAt = this.env.now();
+      this.step(appealed, { type: 'ACTIVATE' }, { type: 'step-ready' });
+      this.step(appealed, { type: 'DISPATCH' }, undefined);
+      return undefined;
+    });
+  }
+
+  /** The day the refusal's term ended, in the journey's language, when it has; else undefined. */
+  private refusalTermEnded(refusal: NonNullable<StepState['refusal']>): string | undefined {
+    return refusal.until && isExpired(refusal.until, this.env.now())
+      ? formatDay(refusal.until, this.journey.language)
+      : undefined;
   }
 
   withdraw(withdrawal: Withdrawal): { receipt: MessageReceipt; commands: EngineCommand[] } {
@@ -719,6 +815,8 @@ export class JourneyEngine {
     );
     state.finishedAt = this.env.now();
     state.asked = undefined;
+    const overturned = this.appealedStep(def.id);
+    if (overturned) overturned.state.refusal = undefined;
     this.completionOrder.push(def.id);
     this.emit({
       type: 'step-completed',
@@ -776,11 +874,49 @@ export class JourneyEngine {
     this.afterRejection(runtime, reason);
   }
 
-  /** A critical rejection ends the journey; any rejection cancels the steps that depend on the rejected one. */
+  /**
+   * A refusal the step's policy lets the subject answer (resubmit or appeal, within its term) keeps the journey
+   * waiting for them. Otherwise it stands: a critical one ends the journey; any one cancels the steps that depend on
+   * the refused one. A refused appeal leaves the refusal it appealed standing.
+   */
   private afterRejection(runtime: StepRuntime, reason: string): void {
+    const appealed = this.appealedStep(runtime.def.id);
+    if (appealed) appealed.state.refusal = undefined;
+    if (this.openRefusal(runtime)) return;
+    this.refusalStands(runtime, reason);
+  }
+
+  private refusalStands(runtime: StepRuntime, reason: string): void {
     if (runtime.def.critical !== false) {
       this.endJourney({ type: 'CRITICAL_REJECTED' }, 'journey-rejected', undefined, `${runtime.def.id}: ${reason}`);
     }
+  }
+
+  /** Opens the refusal for the subject when the step's policy allows it, with a timer for its term. */
+  private openRefusal(runtime: StepRuntime): boolean {
+    const policy = runtime.def.refusal;
+    if (!policy || policy.allows === 'final') return false;
+    if (!(this.env.patched?.(JOURNEY_PATCHES.refusalsLeadSomewhere) ?? true)) return false;
+    const now = this.env.now();
+    const outlook = refusalOutlook(runtime.def, now);
+    if (!isRefusalOpen(outlook, now)) return false;
+    runtime.state.refusal = { allows: policy.allows, ...(outlook.until ? { until: outlook.until } : {}) };
+    if (outlook.until)
+      this.commands.push({ kind: 'start-timer', stepId: runtime.def.id + REFUSAL_TIMER, dueAt: outlook.until });
+    return true;
+  }
+
+  /** The refused step an appeal step (`<id>-appeal`) reviews, when this is one. */
+  private appealedStep(stepId: string): StepRuntime | undefined {
+    for (const runtime of this.steps.values()) {
+      if (appealStepId(runtime.def.id) === stepId && runtime.state.refusal?.appealed) return runtime;
+    }
+    return undefined;
+  }
+
+  /** A refusal overturned on appeal: the appeal step produced what the refused step would have. */
+  private overturned(stepId: string): boolean {
+    return this.steps.get(appealStepId(stepId))?.state.status === 'completed';
   }
 
   private endJourney(event: JourneyEvent, type: TimelineEvent['type'], actor?: Actor, reason?: string): void {
@@ -834,10 +970,10 @@ export class JourneyEngine {
       for (const runtime of this.steps.values()) {
         if (runtime.state.status !== 'pending') continue;
         const deps = runtime.def.dependsOn.map((id) => this.steps.get(id)?.state);
-        if (deps.some((dep) => dep && blocksDependants(dep))) {
+        if (deps.some((dep) => dep && blocksDependants(dep) && !this.overturned(dep.id))) {
           this.cancel(runtime, 'a step it depends on did not succeed');
           progressed = true;
-        } else if (deps.every((dep) => dep && satisfies(dep))) {
+        } else if (deps.every((dep) => dep && (satisfies(dep) || this.overturned(dep.id)))) {
           if (runtime.def.when && !evaluateCondition(runtime.def.when, this.data)) {
             this.step(runtime, { type: 'SKIP' }, { type: 'step-skipped' });
             runtime.state.finishedAt = this.env.now();
@@ -852,7 +988,7 @@ export class JourneyEngine {
     }
     if (
       this.journey.status === 'active' &&
-      [...this.steps.values()].every(({ state }) => FINAL_STEP_STATUSES.includes(state.status))
+      [...this.steps.values()].every(({ state }) => FINAL_STEP_STATUSES.includes(state.status) && !state.refusal)
     ) {
       this.endJourney({ type: 'ALL_SETTLED' }, 'journey-completed');
     }
@@ -928,7 +1064,9 @@ function satisfies(dep: StepState): boolean {
   return SATISFIED.includes(dep.status) || (dep.status === 'expired' && dep.context.expiryEffect === 'approved');
 }
 
+/** A refusal the subject may still answer blocks nothing yet: the dependants wait for the outcome. */
 function blocksDependants(dep: StepState): boolean {
+  if (dep.refusal) return false;
   return (
     dep.status === 'rejected' ||
     dep.status === 'cancelled' ||

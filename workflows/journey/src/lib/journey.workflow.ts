@@ -18,6 +18,7 @@ import {
 import type { ActivityInterfaceFor } from '@temporalio/workflow';
 import {
   agencyTaskQueue,
+  appealStepUpdate,
   decideStepUpdate,
   DEFAULT_JOURNEY_SETTINGS,
   JOURNEY_STATUS_SA,
@@ -25,6 +26,7 @@ import {
   migrateVersionUpdate,
   provideInputsUpdate,
   requestInfoUpdate,
+  resubmitStepUpdate,
   retryStepUpdate,
   withdrawUpdate,
   type AgencyActivities,
@@ -95,7 +97,7 @@ class JourneyShell {
     this.truthfulMessages = patched(JOURNEY_PATCHES.truthfulMessages);
     this.engine = new JourneyEngine(
       input,
-      { now: () => new Date().toISOString(), newId: uuid4 },
+      { now: () => new Date().toISOString(), newId: uuid4, patched },
       { truthfulMessages: this.truthfulMessages },
     );
     this.settings = { ...DEFAULT_JOURNEY_SETTINGS, ...input.settings };
@@ -163,6 +165,8 @@ class JourneyShell {
     setHandler(requestInfoUpdate, (m) => this.receipt(engine.requestInfo(m)), { validator: validate('info-request') });
     setHandler(withdrawUpdate, (m) => this.receipt(engine.withdraw(m)), { validator: validate('withdrawal') });
     setHandler(retryStepUpdate, (m) => this.receipt(engine.retry(m)), { validator: validate('retry') });
+    setHandler(resubmitStepUpdate, (m) => this.receipt(engine.resubmit(m)), { validator: validate('resubmission') });
+    setHandler(appealStepUpdate, (m) => this.receipt(engine.appeal(m)), { validator: validate('appeal') });
     setHandler(migrateVersionUpdate, (m) => this.receipt(engine.migrate(m)), {
       validator: (m) => validateMigration(this.input.snapshot.id, m),
     });

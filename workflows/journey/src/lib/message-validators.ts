@@ -1,7 +1,7 @@
 import { ID_RULE, MAX_TEXT_LENGTH, REASON_RULE, textProblem, type TextRule } from '@passage/contracts';
-import type { LifeEventDefinition } from '@passage/journey-model';
+import { findStep, type LifeEventDefinition } from '@passage/journey-model';
 
-type MessageKind = 'decision' | 'inputs' | 'info-request' | 'withdrawal' | 'retry';
+type MessageKind = 'decision' | 'inputs' | 'info-request' | 'withdrawal' | 'retry' | 'resubmission' | 'appeal';
 
 /**
  * Rejects malformed messages before they reach the journey (Temporal then records nothing). Whether a well-formed
@@ -10,10 +10,10 @@ type MessageKind = 'decision' | 'inputs' | 'info-request' | 'withdrawal' | 'retr
 export function validateMessage(definition: LifeEventDefinition, kind: MessageKind, message: unknown): void {
   const m = asRecord(message, 'message');
   requireText(m['idempotencyKey'], 'idempotencyKey');
-  const stepIds = new Set(definition.steps.map((s) => s.id));
+  // A step of the definition, or the appeal step of one (decided and asking like any manual step).
   const requireStep = () => {
     requireText(m['stepId'], 'stepId');
-    if (!stepIds.has(m['stepId'] as string)) throw new Error(`stepId: unknown step ${String(m['stepId'])}`);
+    if (!findStep(definition, m['stepId'] as string)) throw new Error(`stepId: unknown step ${String(m['stepId'])}`);
   };
   switch (kind) {
     case 'decision':
@@ -45,6 +45,16 @@ export function validateMessage(definition: LifeEventDefinition, kind: MessageKi
       break;
     case 'retry':
       requireStep();
+      requireActor(m['actor'], 'actor');
+      break;
+    case 'resubmission':
+      requireStep();
+      requireItems(definition, m['items'], 'items');
+      requireActor(m['actor'], 'actor');
+      break;
+    case 'appeal':
+      requireStep();
+      optionalReason(m['reason']);
       requireActor(m['actor'], 'actor');
       break;
   }

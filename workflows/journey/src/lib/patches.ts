@@ -23,4 +23,10 @@ export const JOURNEY_PATCHES = {
    * task) meets a started journey. Asked once when a run starts.
    */
   truthfulMessages: 'truthful-messages',
+  /**
+   * A refusal whose step allows a resubmission or an appeal keeps the journey waiting for the subject (a timer for
+   * the term, no cancellation, no end) instead of standing at once. Asked where such a refusal happens, so that only
+   * those histories carry the marker.
+   */
+  refusalsLeadSomewhere: 'refusals-lead-somewhere',
 } as const;

@@ -8,7 +8,7 @@ export interface Asked {
   type: string;
   values?: string[];
 }
-interface Timeline {
+export interface Timeline {
   status: string;
   seq: number;
   asked: Asked[];
@@ -53,6 +53,8 @@ export interface HttpDriveOptions {
   readonly answer?: (asked: Asked) => DataValue;
   /** Stop driving as soon as the timeline shows this (by default: when the journey has ended). */
   readonly until?: (timeline: Timeline) => boolean;
+  /** Called with the timeline each round while the journey is active: the subject's own moves (resubmit, appeal). */
+  readonly eachRound?: (timeline: Timeline) => Promise<void>;
 }
 
 /**
@@ -80,6 +82,7 @@ export async function driveOverHttp(
     const { status, body: timeline } = await client.get<Timeline>(`/api/journeys/${journeyId}`);
     if (status !== 200) throw new Error(`timeline answered ${status}: ${JSON.stringify(timeline)}`);
     if (timeline.status !== 'active' || options.until?.(timeline)) return timeline;
+    await options.eachRound?.(timeline);
     const toAnswer = timeline.asked.filter((a) => !answered.has(`${a.item}@${timeline.seq}`));
     if (toAnswer.length > 0) {
       for (const a of toAnswer) answered.add(`${a.item}@${timeline.seq}`);

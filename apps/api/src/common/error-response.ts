@@ -29,6 +29,7 @@ export function statusOf(code: ErrorCode): number {
       return 405;
     case 'not-asked':
     case 'journey-not-active':
+    case 'refusal-not-open':
     case 'already-answered':
     case 'conflicting-decision':
     case 'step-not-failed':

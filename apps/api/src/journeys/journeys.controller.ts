@@ -5,9 +5,11 @@ import { randomUUID } from 'node:crypto';
 import { PassageError } from '@passage/contracts';
 import type { Language } from '@passage/journey-model';
 import {
+  AppealStepCommand,
   JourneyEventsFeed,
   JourneysService,
   ProvideInputsCommand,
+  ResubmitStepCommand,
   StartJourneyCommand,
   WithdrawJourneyCommand,
 } from '@passage/journeys';
@@ -72,6 +74,34 @@ export class JourneysController {
     @Req() request: AuthenticatedRequest,
   ) {
     return this.journeys.provideInputs(caller, id, body.items, idempotencyKeyOf(request) ?? randomUUID());
+  }
+
+  @Post(':id/resubmissions')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Answer a refusal that allows it with new data: the step runs again as a new attempt (409 when not open)',
+  })
+  resubmit(
+    @CurrentCaller() caller: Caller,
+    @Param('id', JourneyIdPipe) id: string,
+    @Body() body: ResubmitStepCommand,
+    @Req() request: AuthenticatedRequest,
+  ) {
+    return this.journeys.resubmit(caller, id, body.stepId, body.items ?? {}, idempotencyKeyOf(request) ?? randomUUID());
+  }
+
+  @Post(':id/appeals')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Appeal a refusal that allows it: the appeal goes to the body the step names (409 when not open)',
+  })
+  appeal(
+    @CurrentCaller() caller: Caller,
+    @Param('id', JourneyIdPipe) id: string,
+    @Body() body: AppealStepCommand,
+    @Req() request: AuthenticatedRequest,
+  ) {
+    return this.journeys.appeal(caller, id, body.stepId, body.reason, idempotencyKeyOf(request) ?? randomUUID());
   }
 
   @Post(':id/withdraw')

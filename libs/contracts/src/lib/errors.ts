@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'missing-data-item',
   'not-asked',
   'journey-not-active',
+  'refusal-not-open',
   'already-answered',
   'conflicting-decision',
   'step-not-failed',

@@ -12,7 +12,7 @@ import {
   type MessageReceipt,
 } from '@passage/contracts';
 import type { Principal } from '@passage/auth';
-import type { Language } from '@passage/journey-model';
+import { findStep, type Language } from '@passage/journey-model';
 import { AgencyTaskEntity, JourneyEntity, ReadModelQueries, type Vault } from '@passage/persistence';
 import type { LifeEventRegistry } from '@passage/registry';
 import { refuseConflict, updateJourney } from '@passage/temporal';
@@ -57,7 +57,7 @@ export class AgencyInbox {
     const task = await this.task(staff, taskId);
     const journey = await this.journeyOf(task);
     const { definition } = await this.registry.require(journey.lifeEventId, journey.version);
-    const step = definition.steps.find((s) => s.id === task.stepId);
+    const step = findStep(definition, task.stepId);
     if (!step) throw notFound('task');
     const known = await this.vault.readForJourney(journey.subject, journey, step.needs, {
       accessor: staff.sub,
@@ -102,7 +102,7 @@ export class AgencyInbox {
     const task = await this.task(staff, taskId);
     const journey = await this.journeyOf(task);
     const { definition } = await this.registry.require(journey.lifeEventId, journey.version);
-    const step = definition.steps.find((s) => s.id === task.stepId);
+    const step = findStep(definition, task.stepId);
     const outputs = command.outputs
       ? checkDataItems(definition, command.outputs, 'outputs', new Set(step?.produces ?? []))
       : undefined;

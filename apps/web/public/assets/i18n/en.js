@@ -135,6 +135,8 @@ export default {
     liveStep: '{step}: {status}',
     liveJourney: 'Your journey: {status}',
     completed: 'Everything is done. You do not need to do anything more.',
+    resubmit: 'Resubmit',
+    appeal: 'Appeal',
     notFound: 'We could not find this journey.',
   },
 

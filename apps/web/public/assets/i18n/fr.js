@@ -136,6 +136,8 @@ export default {
     liveStep: '{step} : {status}',
     liveJourney: 'Votre démarche : {status}',
     completed: "Tout est terminé. Vous n'avez plus rien à faire.",
+    resubmit: 'Introduire une nouvelle demande',
+    appeal: 'Introduire un recours',
     notFound: "Nous n'avons pas trouvé cette démarche.",
   },
 

@@ -135,6 +135,8 @@ export default {
     liveStep: '{step}: {status}',
     liveJourney: 'Je traject: {status}',
     completed: 'Alles is klaar. Je hoeft niets meer te doen.',
+    resubmit: 'Opnieuw indienen',
+    appeal: 'In beroep gaan',
     notFound: 'We vonden dit traject niet.',
   },
 

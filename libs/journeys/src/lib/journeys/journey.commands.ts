@@ -60,3 +60,36 @@ export class WithdrawJourneyCommand {
   @MultilineText()
   reason?: string;
 }
+
+const STEP_ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
+
+export class ResubmitStepCommand {
+  @ApiProperty({ example: 'griffie-filing', description: 'the refused step whose refusal allows a resubmission' })
+  @IsString()
+  @Matches(STEP_ID, { message: 'stepId must be a step id such as griffie-filing' })
+  stepId!: string;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
+    description: 'new values of items the step needs, answering the reason of the refusal',
+    example: { 'association.statutes': 'statuten-v2.pdf' },
+  })
+  @IsOptionalNotNull()
+  @IsDataItems()
+  items?: DataItems;
+}
+
+export class AppealStepCommand {
+  @ApiProperty({ example: 'municipal-recognition', description: 'the refused step whose refusal allows an appeal' })
+  @IsString()
+  @Matches(STEP_ID, { message: 'stepId must be a step id such as municipal-recognition' })
+  stepId!: string;
+
+  @ApiPropertyOptional({ maxLength: 500, description: 'why the subject disagrees' })
+  @IsOptionalNotNull()
+  @IsString()
+  @MaxLength(500)
+  @MultilineText()
+  reason?: string;
+}

@@ -8,6 +8,8 @@ import {
   notFound,
   PassageError,
   provideInputsUpdate,
+  resubmitStepUpdate,
+  appealStepUpdate,
   withdrawUpdate,
   type JourneyState,
   type MessageReceipt,
@@ -267,6 +269,53 @@ export class JourneysService {
     });
     if (receipt.result === 'ignored')
       throw new PassageError('not-asked', 'none of these data items is asked of you now', 'items');
+    return receipt;
+  }
+
+  /** Answers a refusal that allows it with new data: the step runs again as a new attempt. */
+  async resubmit(
+    caller: Caller,
+    journeyId: string,
+    stepId: string,
+    items: Readonly<Record<string, DataValue>>,
+    idempotencyKey: string,
+  ): Promise<MessageReceipt> {
+    const { journey, relation } = await this.authorised(caller, journeyId);
+    this.requireActive(journey);
+    const { definition } = await this.deps.registry.require(journey.lifeEventId, journey.version);
+    const step = definition.steps.find((s) => s.id === stepId);
+    if (!step) throw new PassageError('invalid-request', `${definition.id} has no step ${stepId}`, 'stepId');
+    const values = checkDataItems(definition, items, 'items', new Set(step.needs));
+    const receipt = await updateJourney(this.deps.temporal, journeyId, resubmitStepUpdate, {
+      idempotencyKey,
+      stepId,
+      items: values,
+      actor: actorOf(caller, relation),
+    });
+    if (receipt.result === 'ignored') throw new PassageError('refusal-not-open', receipt.detail ?? '', 'stepId');
+    return receipt;
+  }
+
+  /** Appeals a refusal that allows it: the appeal goes to the body the step names. */
+  async appeal(
+    caller: Caller,
+    journeyId: string,
+    stepId: string,
+    reason: string | undefined,
+    idempotencyKey: string,
+  ): Promise<MessageReceipt> {
+    const { journey, relation } = await this.authorised(caller, journeyId);
+    this.requireActive(journey);
+    const { definition } = await this.deps.registry.require(journey.lifeEventId, journey.version);
+    if (!definition.steps.some((s) => s.id === stepId))
+      throw new PassageError('invalid-request', `${definition.id} has no step ${stepId}`, 'stepId');
+    const receipt = await updateJourney(this.deps.temporal, journeyId, appealStepUpdate, {
+      idempotencyKey,
+      stepId,
+      reason,
+      actor: actorOf(caller, relation),
+    });
+    if (receipt.result === 'ignored') throw new PassageError('refusal-not-open', receipt.detail ?? '', 'stepId');
     return receipt;
   }
 

@@ -1,13 +1,18 @@
 import type { TimelineEvent } from '@passage/contracts';
-import type {
-  AgencyLevel,
-  DataItemType,
-  ExpiryRule,
-  Language,
-  LifeEventDefinition,
-  StepDefinition,
-  TermKind,
-  Texts,
+import {
+  appealStep,
+  appealStepId,
+  journeyStanding,
+  standingTexts,
+  type AgencyLevel,
+  type DataItemType,
+  type ExpiryRule,
+  type Language,
+  type LifeEventDefinition,
+  type StepDefinition,
+  type StepStatus,
+  type TermKind,
+  type Texts,
 } from '@passage/journey-model';
 import type { JourneyEntity, JourneyStepEntity } from '@passage/persistence';
 
@@ -50,8 +55,19 @@ export interface JourneySummary {
   readonly expectedAt?: string;
 }
 
+/**
+ * Where the journey stands for the subject, in their language: never "everything is done" next to a refusal. While
+ * a refusal may still be answered, `open` says how (resubmit or appeal) and until when.
+ */
+export interface JourneyStandingView {
+  readonly kind: 'under-way' | 'done' | 'refused';
+  readonly text: string;
+  readonly open: readonly { readonly stepId: string; readonly allows: string; readonly until?: string }[];
+}
+
 export interface TimelineView extends JourneySummary {
   readonly language: Language;
+  readonly standing: JourneyStandingView;
   readonly seq: number;
   readonly steps: readonly TimelineStep[];
   /** Everything asked of the subject now, across agencies. */
@@ -92,11 +108,16 @@ export function toTimeline(
   language: Language,
   /** Steps of earlier versions the journey finished before it migrated: they stay in the record, after the others. */
   retired: readonly StepDefinition[] = [],
+  now: string = new Date().toISOString(),
 ): TimelineView {
   const byId = new Map(steps.map((step) => [step.stepId, step]));
   const label = (item: string) => text(definition.dataItems[item]?.label, language) ?? item;
+  // An appeal step (`<id>-appeal`) runs once the subject appeals: shown right after the step it reviews.
   const shown = [
-    ...definition.steps,
+    ...definition.steps.flatMap((def) => {
+      const appeal = byId.has(appealStepId(def.id)) ? appealStep(def) : undefined;
+      return appeal ? [def, appeal] : [def];
+    }),
     ...retired.filter((def) => byId.has(def.id) && !definition.steps.some((s) => s.id === def.id)),
   ];
   const timelineSteps = shown.map((def): TimelineStep => {
@@ -133,9 +154,49 @@ export function toTimeline(
   return {
     ...toJourneySummary(journey, definition, language),
     language,
+    standing: standingOf(definition, steps, language, now),
     seq: journey.lastSeq,
     steps: timelineSteps,
     asked: timelineSteps.flatMap((step) => step.asked),
     events,
+  };
+}
+
+/**
+ * The journey's standing from its steps. A refusal under appeal is under way while the appeal runs; an appeal
+ * upheld overturns the refusal; an appeal refused leaves a refusal nothing more can be done about.
+ */
+function standingOf(
+  definition: LifeEventDefinition,
+  rows: readonly JourneyStepEntity[],
+  language: Language,
+  now: string,
+): JourneyStandingView {
+  const byId = new Map(rows.map((row) => [row.stepId, row]));
+  const finalOnAppeal = new Set<string>();
+  const outcomes = rows
+    .filter((row) => definition.steps.some((step) => step.id === row.stepId))
+    .map((row) => {
+      const appeal = byId.get(appealStepId(row.stepId));
+      let status = row.status as StepStatus;
+      if (appeal?.status === 'completed') status = 'completed';
+      else if (appeal?.status === 'rejected' || appeal?.status === 'expired') finalOnAppeal.add(row.stepId);
+      else if (appeal) status = 'in-progress';
+      return { id: row.stepId, status, finishedAt: iso(appeal?.finishedAt ?? row.finishedAt) };
+    });
+  const judged: LifeEventDefinition = {
+    ...definition,
+    steps: definition.steps.map((step) =>
+      finalOnAppeal.has(step.id) ? { ...step, refusal: { allows: 'final' as const } } : step,
+    ),
+  };
+  const standing = journeyStanding(judged, outcomes, now);
+  return {
+    kind: standing.kind,
+    text: standingTexts(standing, judged)[language],
+    open:
+      standing.kind === 'refused'
+        ? standing.open.map((o) => ({ stepId: o.stepId, allows: o.allows, ...(o.until ? { until: o.until } : {}) }))
+        : [],
   };
 }

@@ -58,9 +58,14 @@ export async function render(ctx) {
         ? h('li', {}, t('timeline.expected', { date: formatDate(view.expectedAt) }))
         : null,
     );
+    // Never "everything is done" next to a refusal: the standing says what happened and what may still be done.
+    const refused = view.standing?.kind === 'refused';
     replace(
       done,
-      view.status === 'completed' ? h('p', { class: 'notice notice--success' }, t('timeline.completed')) : null,
+      refused ? refusalNotice(view, id, ctx, () => refresh(0)) : null,
+      !refused && view.status === 'completed'
+        ? h('p', { class: 'notice notice--success' }, t('timeline.completed'))
+        : null,
     );
     replace(
       actions,
@@ -383,4 +388,33 @@ function askedSection(view, journeyId, feedback, ctx) {
     h('p', {}, t('timeline.askedIntro')),
     form,
   );
+}
+
+/** A refusal in words, with a button per refusal the subject may still answer: resubmit as is, or appeal. */
+function refusalNotice(view, journeyId, ctx, refreshed) {
+  const buttons =
+    view.status !== 'active'
+      ? []
+      : view.standing.open.map((open) => {
+          const route = open.allows === 'appeal' ? 'appeals' : 'resubmissions';
+          const idempotencyKey = newIdempotencyKey();
+          const button = h('button', { type: 'button', class: 'button' }, t(`timeline.${open.allows}`));
+          button.addEventListener('click', async () => {
+            try {
+              await whileSending(button, () =>
+                api(`/api/journeys/${encodeURIComponent(journeyId)}/${route}`, {
+                  method: 'POST',
+                  body: { stepId: open.stepId },
+                  idempotencyKey,
+                  signal: ctx.signal,
+                }),
+              );
+              refreshed();
+            } catch (error) {
+              if (error?.name !== 'AbortError') ctx.announce(errorText(error));
+            }
+          });
+          return button;
+        });
+  return h('div', { class: 'notice notice--warning', role: 'status' }, h('p', {}, view.standing.text), ...buttons);
 }

@@ -113,6 +113,18 @@ describe('object-level authorisation: what a caller may not see answers 404 on e
       path: (id) => `/api/journeys/${id}/withdraw`,
       body: () => ({ reason: 'probe' }),
     },
+    {
+      name: 'POST /api/journeys/:id/resubmissions',
+      method: 'POST',
+      path: (id) => `/api/journeys/${id}/resubmissions`,
+      body: () => ({ stepId: 'kbo-registration' }),
+    },
+    {
+      name: 'POST /api/journeys/:id/appeals',
+      method: 'POST',
+      path: (id) => `/api/journeys/${id}/appeals`,
+      body: () => ({ stepId: 'kbo-registration' }),
+    },
     { name: 'GET /api/journeys/:id/access-log', method: 'GET', path: (id) => `/api/journeys/${id}/access-log` },
     { name: 'GET /api/journeys/:id/events', method: 'GET', path: (id) => `/api/journeys/${id}/events` },
   ];

@@ -464,6 +464,8 @@ export class JourneyEngine {
       this.learn(Object.entries(resubmission.items), { kind: 'subject', stepId: runtime.def.id });
       if (refusal.until) this.commands.push({ kind: 'cancel-timer', stepId: runtime.def.id + REFUSAL_TIMER });
       const { state } = runtime;
+      // The new attempt is decided afresh: the refusal was the earlier attempt's decision.
+      this.decisions.delete(runtime.def.id);
       state.attempt += 1;
       for (const done of ['refusal', 'reason', 'finishedAt', 'decidedBy', 'taskId', 'asked', 'dueAt'] as const)
         state[done] = undefined;

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { temporal as api } from '@temporalio/proto';
 import {
   formatReport,
   servicesOfAgency,
@@ -11,10 +12,11 @@ import {
   type ServiceUnderTest,
 } from '@passage/agency-sdk';
 import { startAgencyGateway, type AgencyGateway } from '@passage/agency-gateway';
+import { agencyTaskQueue } from '@passage/contracts';
 import { agencySecretVariable } from '@passage/devstack';
 import { AgencyRegistry } from '@passage/registry';
 import { AGENCIES, CATALOGUE } from '@passage/life-events';
-import { connectTestTemporal, TEST_PAYLOAD_KEYS, type TestTemporal } from '@passage/testing';
+import { connectTestTemporal, TEST_PAYLOAD_KEYS, waitFor, type TestTemporal } from '@passage/testing';
 import { createTestDatabase, type TestDatabase } from '@passage/persistence/testing';
 import type { BehaviourSettings } from './lib/behaviour.model';
 import { BusyPeriod } from './lib/busy-period';
@@ -32,6 +34,7 @@ const secrets = Object.fromEntries(
 );
 /** Agencies checked side by side: each run waits mostly for the slow probe's six seconds. */
 const CONCURRENCY = 6;
+const POLLING = { timeoutMs: 120_000, intervalMs: 250 };
 
 /**
  * The conformance kit against every simulated agency that serves services: the worker agencies on their queues,
@@ -102,6 +105,8 @@ describe('the simulated agencies pass the conformance kit', () => {
       environment: 'test',
       env: secrets,
     });
+    // The kit gives an agency a few seconds to show up; a busy machine may take longer to start every worker.
+    for (const agency of serving) await waitFor(`${agency.id} polls its queue`, () => polled(agency.id), POLLING);
     const queue = [...serving];
     const check = async () => {
       for (let agency = queue.shift(); agency; agency = queue.shift()) {
@@ -120,6 +125,15 @@ describe('the simulated agencies pass the conformance kit', () => {
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, check));
   }, 300_000);
+
+  const polled = async (agency: string) => {
+    const { pollers } = await temporal.client.workflowService.describeTaskQueue({
+      namespace: temporal.namespace,
+      taskQueue: { name: agencyTaskQueue(agency), kind: api.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
+      taskQueueType: api.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY,
+    });
+    return pollers.length > 0 ? true : undefined;
+  };
 
   afterAll(async () => {
     await gateway?.stop();

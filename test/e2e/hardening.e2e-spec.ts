@@ -1,5 +1,6 @@
 // The security findings of issue 11 that need the whole stack: each block failed before its fix.
 import { randomUUID } from 'node:crypto';
+import { connect } from 'node:net';
 import type { Principal } from '@passage/auth';
 import { soleTraderIntake, waitFor } from '@passage/testing';
 import { startE2eStack, type E2eStack } from './support/e2e-stack';
@@ -13,6 +14,7 @@ const admin: Principal = { sub: 'admin-1', roles: ['admin'] };
 const clerk: Principal = { sub: 'clerk-gent-7', roles: ['counter'], agency: 'gemeente' };
 const otherClerk: Principal = { sub: 'clerk-leuven-2', roles: ['counter'], agency: 'gemeente' };
 const bob: Principal = { sub: 'bob', roles: ['citizen'] };
+const METRICS_TOKEN = 'metrics-scraper-token-of-this-test';
 
 /** A small deterministic generator, so that a failing fuzz case can be replayed. */
 function generator(seed: number): () => number {
@@ -113,7 +115,14 @@ describe('hardening (issue 11)', () => {
   let stack: E2eStack;
 
   beforeAll(async () => {
-    stack = await startE2eStack();
+    stack = await startE2eStack({
+      env: {
+        // Low enough to reach in a test, high enough for the other cases of this file (limits run last).
+        PASSAGE_LIMIT_AUTH_FAILURES_PER_MINUTE: '50',
+        PASSAGE_LIMIT_WRITES_PER_MINUTE: '100',
+        PASSAGE_METRICS_TOKEN: METRICS_TOKEN,
+      },
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -459,5 +468,144 @@ describe('hardening (issue 11)', () => {
         expect(answer.body).toMatchObject({ code: 'invalid-token' });
       }
     });
+  });
+
+  describe('headers (finding 6)', () => {
+    it('marks every API answer nosniff and no-referrer, keeps personal answers out of caches, frames no docs', async () => {
+      const asAlice = await stack.as(alice);
+      for (const path of ['/api/journeys', '/api/mandates', '/api/me/presence', '/api/journeys/unknown']) {
+        const answer = await asAlice.get(path);
+        expect({
+          path,
+          nosniff: answer.headers.get('x-content-type-options'),
+          referrer: answer.headers.get('referrer-policy'),
+          cache: answer.headers.get('cache-control'),
+        }).toEqual({ path, nosniff: 'nosniff', referrer: 'no-referrer', cache: 'no-store' });
+      }
+      const catalogue = await stack.anonymous().get('/api/life-events');
+      expect(catalogue.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(catalogue.headers.get('cache-control') ?? '').not.toContain('no-store');
+      const docs = await stack.anonymous().get('/api/docs');
+      expect(docs.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    });
+
+    it("serves /metrics only with the scraper's token when one is configured", async () => {
+      expect((await stack.anonymous().get('/metrics')).status).toBe(404);
+      expect(
+        (await new HttpClient(stack.baseUrl, { authorization: 'Bearer wrong-token-of-some-length' }).get('/metrics'))
+          .status,
+      ).toBe(404);
+      const scraped = await new HttpClient(stack.baseUrl, { authorization: `Bearer ${METRICS_TOKEN}` }).get<string>(
+        '/metrics',
+      );
+      expect(scraped.status).toBe(200);
+      expect(scraped.body).toContain('passage_http_request_duration_seconds');
+    });
+  });
+
+  describe('limits (finding 5; last, as they exhaust this address)', () => {
+    it('caps the live event streams one principal holds: the sixth answers 429', async () => {
+      const journey = (
+        await (
+          await stack.as(alice)
+        ).post<{ id: string }>('/api/journeys', {
+          lifeEvent: 'start-business',
+          intake: soleTraderIntake(),
+        })
+      ).body.id;
+      const token = await stack.signToken({ sub: 'alice', roles: ['citizen'] });
+      const controllers: AbortController[] = [];
+      try {
+        const statuses: number[] = [];
+        for (let i = 0; i < 6; i++) {
+          const controller = new AbortController();
+          controllers.push(controller);
+          const response = await fetch(`${stack.baseUrl}/api/journeys/${journey}/events`, {
+            headers: { authorization: `Bearer ${token}` },
+            signal: controller.signal,
+          });
+          statuses.push(response.status);
+          if (response.status === 429) {
+            expect(response.headers.get('retry-after')).toMatch(/^[0-9]+$/);
+            expect(await response.json()).toMatchObject({ code: 'rate-limited' });
+          }
+        }
+        expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+        // Closing one frees its place.
+        controllers[0]?.abort();
+        await waitFor('a freed stream', async () => {
+          const controller = new AbortController();
+          controllers.push(controller);
+          const response = await fetch(`${stack.baseUrl}/api/journeys/${journey}/events`, {
+            headers: { authorization: `Bearer ${token}` },
+            signal: controller.signal,
+          });
+          return response.status === 200 ? true : undefined;
+        });
+      } finally {
+        for (const controller of controllers) controller.abort();
+      }
+    });
+
+    it('answers 429 with Retry-After and a problem body to a burst of writes from one principal', async () => {
+      const writer = await stack.as({ sub: 'burst-writer', roles: ['citizen'] });
+      const statuses: number[] = [];
+      for (let i = 0; i < 110; i++) statuses.push((await writer.post('/api/mandates', { intermediary: 'x' })).status);
+      expect(statuses.slice(0, 100).every((status) => status === 400)).toBe(true);
+      const limited = await writer.post('/api/mandates', { intermediary: 'x' });
+      expect(limited.status).toBe(429);
+      expect(limited.headers.get('retry-after')).toMatch(/^[0-9]+$/);
+      expect(limited.body).toMatchObject({ code: 'rate-limited', message: expect.any(String) });
+      // Another principal is not held back.
+      expect((await (await stack.as(bob)).post('/api/mandates', { intermediary: 'x' })).status).toBe(400);
+    });
+
+    it('answers 429 to an address that sent a burst of forged tokens, even with a valid token next', async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 60; i++) {
+        const forged = new HttpClient(stack.baseUrl, { authorization: `Bearer forged.${'x'.repeat(20)}.${i}` });
+        statuses.push((await forged.get('/api/journeys')).status);
+      }
+      expect(statuses).toContain(429);
+      expect(statuses.filter((status) => status !== 401 && status !== 429)).toEqual([]);
+      const valid = await (await stack.as(alice)).get('/api/journeys');
+      expect(valid.status).toBe(429);
+      expect(valid.headers.get('retry-after')).toMatch(/^[0-9]+$/);
+      expect(valid.body).toMatchObject({ code: 'rate-limited' });
+    });
+
+    it('closes a connection whose headers trickle, and answers a body shorter than announced with 408', async () => {
+      const port = Number(new URL(stack.baseUrl).port);
+      const slow = connect(port, '127.0.0.1');
+      slow.write('GET /api/life-events HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ');
+      const short = connect(port, '127.0.0.1');
+      short.write(
+        'POST /api/mandates HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"a":1}',
+      );
+      let shortAnswer = '';
+      let slowAnswer = '';
+      short.on('data', (chunk: Buffer) => (shortAnswer += chunk.toString()));
+      slow.on('data', (chunk: Buffer) => (slowAnswer += chunk.toString()));
+      let slowClosed = false;
+      slow.on('close', () => (slowClosed = true));
+      for (const socket of [slow, short]) socket.on('error', () => undefined);
+      try {
+        await waitFor('the slow-header connection to be closed', () => (slowClosed ? true : undefined), {
+          timeoutMs: 90_000,
+          intervalMs: 250,
+        });
+        await waitFor('an answer to the short body', () => (shortAnswer || short.closed ? true : undefined), {
+          timeoutMs: 90_000,
+          intervalMs: 250,
+        });
+        // Node checks the bounds every 30 s: the answer comes between 10 and 40 s after the headers began.
+        expect(slowAnswer === '' || /^HTTP\/1\.1 408 /.test(slowAnswer)).toBe(true);
+        expect(shortAnswer).toMatch(/^HTTP\/1\.1 408 /);
+        expect(shortAnswer).toContain('"code":"request-timeout"');
+      } finally {
+        slow.destroy();
+        short.destroy();
+      }
+    }, 120_000);
   });
 });

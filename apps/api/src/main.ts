@@ -25,6 +25,10 @@ async function main(): Promise<void> {
     vaultKeys: config.vaultKeys,
     databaseUrl: config.databaseUrl,
     counterClientId: config.auth.counterClientId,
+    rateLimits: config.rateLimits,
+    metricsAccess: config.metricsToken
+      ? { kind: 'token', token: config.metricsToken }
+      : { kind: config.environment === 'production' ? 'closed' : 'open' },
     logRequests: true,
     callTimeoutMs,
     idempotencyLeaseSeconds: config.idempotencyLeaseSeconds,

@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -30,12 +31,17 @@ import { CounterPresenceController, MyPresenceController } from '../presence/pre
 import { ProposalsController } from '../proactive/proposals.controller';
 import { SourceEventsController } from '../proactive/source-events.controller';
 import { apiServices, type ApiDependencies } from './api-services';
+import { securityHeaders } from '../common/security-headers';
 import { webPages } from './web-pages';
 
 export type { ApiDependencies } from './api-services';
 
 /** The default bound of a request's Temporal calls and of each database call. */
 export const DEFAULT_CALL_TIMEOUT_MS = 5_000;
+
+/** Headers must arrive within this, the whole request within the next (then 408, or the socket is closed). */
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 20_000;
 
 /** Requests larger than this are refused (413) before they are parsed. */
 export const BODY_LIMIT = '64kb';
@@ -92,6 +98,7 @@ export async function createApiApplication(deps: ApiDependencies): Promise<INest
   });
   const metrics = app.get(ApiMetrics);
   app.use(requestLogger(metrics, deps.logRequests ?? false));
+  app.use(securityHeaders());
   app.use(webPages());
   app.use(requireJson);
   app.use(CALLBACK_ROUTE, callbackJsonBody(BODY_LIMIT));
@@ -99,6 +106,10 @@ export async function createApiApplication(deps: ApiDependencies): Promise<INest
   app.use(temporalDeadline(deps.temporal, deps.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS));
   app.getHttpAdapter().getInstance().disable('x-powered-by');
   answerUnparsableRequests(app.getHttpServer());
+  // A client that trickles its headers or sends less body than it announced holds a socket: not for long.
+  const server = app.getHttpServer() as Server;
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

@@ -21,6 +21,8 @@ import { AgencyDirectory, AgencyRegistry, AgencyRegistryAdmin, LifeEventRegistry
 import { LifeEventAuthoring } from '@passage/versioning';
 import { TOKEN_VERIFIER } from '../common/auth.guard';
 import { IdempotencyStore } from '../common/idempotency.store';
+import { RateLimits, type RateLimitSettings } from '../common/rate-limits';
+import { METRICS_ACCESS, type MetricsAccess } from '../health/metrics-access';
 import { ApiMetrics } from '../health/metrics';
 import { COUNTER_CLIENT_ID } from '../presence/presence.controller';
 
@@ -34,6 +36,10 @@ export interface ApiDependencies {
   readonly taskQueue?: string;
   /** The counter application's client at the identity provider (ADR 0010); default `passage-counter`. */
   readonly counterClientId?: string;
+  /** Limits per address, principal and stream (README, security); defaults when absent. */
+  readonly rateLimits?: RateLimitSettings;
+  /** Who may read /metrics: anyone (development), only with this bearer token, or nobody (production without one). */
+  readonly metricsAccess?: MetricsAccess;
   /** Log one line per request (route pattern, status, time). */
   readonly logRequests?: boolean;
   /** Bound of the Temporal calls of one request (the data source bounds its own calls); 5 s by default. */
@@ -82,6 +88,8 @@ export function apiServices(deps: ApiDependencies): Provider[] {
     [TOKEN_VERIFIER, deps.verifier],
     [COUNTER_CLIENT_ID, deps.counterClientId ?? 'passage-counter'],
     [PresenceProofs, new PresenceProofs(dataSource)],
+    [RateLimits, new RateLimits(deps.rateLimits)],
+    [METRICS_ACCESS, deps.metricsAccess ?? { kind: 'open' }],
     [LifeEventRegistry, registry],
     [AgencyRegistry, new AgencyRegistry(dataSource)],
     [Mandates, mandates],

@@ -5,6 +5,7 @@ import { isJourneyId, PassageError } from '@passage/contracts';
 import { AuthenticationError, type Caller, type Principal, type TokenVerifier } from '@passage/auth';
 import { PresenceProofs } from '@passage/journeys';
 import { PUBLIC_ROUTE, type AuthenticatedRequest } from './caller';
+import { RateLimits } from './rate-limits';
 
 export const TOKEN_VERIFIER = Symbol('TokenVerifier');
 
@@ -13,6 +14,7 @@ export const PRESENCE_HEADER = 'passage-presence';
 /** What clerks once asserted, unproven: refused with a sentence that says what to do instead. */
 const ASSERTED_PRESENCE_HEADERS = ['passage-subject-present', 'passage-channel'];
 
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Every route needs a valid bearer token unless marked public. */
@@ -24,12 +26,28 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
     private readonly presence: PresenceProofs,
+    private readonly limits: RateLimits,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()]))
       return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const address = request.socket.remoteAddress ?? 'unknown';
+    await this.limits.checkAddress(address);
+    try {
+      request.caller = await this.authenticate(request, context.switchToHttp().getResponse<Response>());
+    } catch (error) {
+      // A forged or stale token, or a presence proof that is not the clerk's: both count against the address.
+      if (error instanceof AuthenticationError || (error instanceof PassageError && error.code === 'forbidden'))
+        await this.limits.failed(address);
+      throw error;
+    }
+    if (WRITES.has(request.method)) await this.limits.write(request.caller.principal.sub);
+    return true;
+  }
+
+  private async authenticate(request: AuthenticatedRequest, response: Response): Promise<Caller> {
     const header = request.headers.authorization;
     // RFC 7235: the scheme is case-insensitive (`bearer`, `BEARER`); the token is the b64token of RFC 6750.
     const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9._~+/=-]{10,8192})$/i.exec(header) : null;
@@ -39,8 +57,7 @@ export class AuthGuard implements CanActivate {
         header ? 'the Authorization header must be "Bearer <token>"' : 'a bearer token is required',
       );
     const principal = await this.verifier.verify(match[1]);
-    request.caller = await this.callerOf(principal, request, context.switchToHttp().getResponse<Response>());
-    return true;
+    return this.callerOf(principal, request, response);
   }
 
   /** The caller, and for a clerk with a valid presence proof the subject present, whose log records the request. */

@@ -15,15 +15,17 @@ export function answerUnparsableRequests(server: Server): void {
       socket.destroy();
       return;
     }
+    const timedOut = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
     const message =
       error.code === 'HPE_HEADER_OVERFLOW'
         ? 'the request headers are too large'
         : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
           ? 'the request was not received in time'
           : 'the request is not valid HTTP';
-    const body = JSON.stringify({ code: 'invalid-request', message } satisfies ErrorResponse);
+    const code = timedOut ? 'request-timeout' : 'invalid-request';
+    const body = JSON.stringify({ code, message } satisfies ErrorResponse);
     socket.end(
-      `HTTP/1.1 ${statusOf('invalid-request')} Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      `HTTP/1.1 ${statusOf(code)} ${timedOut ? 'Request Timeout' : 'Bad Request'}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     );
   });
 }

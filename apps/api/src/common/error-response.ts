@@ -37,6 +37,8 @@ export function statusOf(code: ErrorCode): number {
     case 'published-version-changed':
     case 'idempotency-key-in-progress':
       return 409;
+    case 'request-timeout':
+      return 408;
     case 'payload-too-large':
       return 413;
     case 'unsupported-media-type':

@@ -6,6 +6,7 @@ import { AuthenticationError } from '@passage/auth';
 import { isDatabaseUnavailable } from '@passage/persistence';
 import { isTemporalUnavailable, temporalUnavailable } from '@passage/temporal';
 import { statusOf, type ErrorResponse } from './error-response';
+import { RateLimitedError } from './rate-limits';
 
 /** What a 503 asks the client to wait before it tries again, in seconds (the outages it answers are short or long). */
 export const RETRY_AFTER_SECONDS = 5;
@@ -64,6 +65,7 @@ export class ErrorFilter implements ExceptionFilter {
       response.setHeader('WWW-Authenticate', `Bearer error="invalid_token"`);
     }
     if (body.code === 'unavailable') response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    if (error instanceof RateLimitedError) response.setHeader('Retry-After', String(error.retryAfterSeconds));
     response
       .status(statusOf(body.code))
       .json(

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, HttpCode, Res } from '@nestjs/common';
+import { Controller, Get, Header, Headers, HttpCode, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
 import type { Response } from 'express';
@@ -7,6 +7,7 @@ import { postgresPool, ProjectionQuarantineStore } from '@passage/persistence';
 import { Public } from '../common/caller';
 import { describeEngineWorkers, type EngineWorkers } from './engine-workers';
 import { ApiMetrics } from './metrics';
+import { METRICS_ACCESS, requireMetricsAccess, type MetricsAccess } from './metrics-access';
 
 /** Every check of readiness answers within this bound, or counts as down. */
 const CHECK_TIMEOUT_MS = 2000;
@@ -36,6 +37,7 @@ export class HealthController {
     private readonly temporal: Client,
     private readonly dataSource: DataSource,
     private readonly metrics: ApiMetrics,
+    @Inject(METRICS_ACCESS) private readonly metricsAccess: MetricsAccess,
   ) {}
 
   @Get('health/live')
@@ -75,7 +77,8 @@ export class HealthController {
   @Get('metrics')
   @Header('content-type', 'text/plain; version=0.0.4')
   @ApiOperation({ summary: 'Prometheus metrics' })
-  scrape(): Promise<string> {
+  scrape(@Headers('authorization') authorization: string | undefined): Promise<string> {
+    requireMetricsAccess(this.metricsAccess, authorization);
     return this.metrics.registry.metrics();
   }
 }

@@ -25,7 +25,8 @@ export async function streamJourneyEvents(
 ): Promise<void> {
   response.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-cache',
+    // A journey's events are personal: never kept by a cache.
+    'cache-control': 'no-store',
     connection: 'keep-alive',
     'x-accel-buffering': 'no',
   });

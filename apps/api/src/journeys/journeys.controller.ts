@@ -17,6 +17,7 @@ import type { Caller } from '@passage/auth';
 import { CurrentCaller, type AuthenticatedRequest } from '../common/caller';
 import { idempotencyKeyOf } from '../common/idempotency.interceptor';
 import { JourneyIdPipe, LanguagePipe } from '../common/params';
+import { RateLimits } from '../common/rate-limits';
 import { streamJourneyEvents } from './journey-events.stream';
 
 @ApiTags('journeys')
@@ -32,6 +33,7 @@ export class JourneysController {
   constructor(
     private readonly journeys: JourneysService,
     private readonly feed: JourneyEventsFeed,
+    private readonly limits: RateLimits,
   ) {}
 
   @Post()
@@ -137,6 +139,9 @@ export class JourneysController {
       throw new PassageError('invalid-request', 'Last-Event-ID must be an event number', 'headers.last-event-id');
     }
     await this.journeys.authorisedToFollow(caller, id);
+    // Each stream polls the read model: one principal holds a handful at most (429 beyond).
+    const release = this.limits.openStream(caller.principal.sub);
+    response.on('close', release);
     await streamJourneyEvents(
       request,
       response,

@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Req, UseGuards } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { PassageError } from '@passage/contracts';
 import { AuthenticationError, type Caller, type TokenVerifier } from '@passage/auth';
@@ -7,6 +8,7 @@ import { TOKEN_VERIFIER } from '../common/auth.guard';
 import { CurrentCaller } from '../common/caller';
 import { SkipIdempotency } from '../common/idempotency.interceptor';
 import { UuidIdPipe } from '../common/params';
+import { RateLimits } from '../common/rate-limits';
 import { RolesOrNotFound } from '../common/roles.guard';
 
 /** The counter application's client at the identity provider (`PASSAGE_COUNTER_CLIENT_ID`). */
@@ -22,6 +24,7 @@ export class CounterPresenceController {
     private readonly presence: PresenceProofs,
     @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
     @Inject(COUNTER_CLIENT_ID) private readonly counterClientId: string,
+    private readonly limits: RateLimits,
   ) {}
 
   @Post()
@@ -31,7 +34,18 @@ export class CounterPresenceController {
       "Prove the citizen's presence: at the counter with their fresh sign-in to the counter client (idToken, 30 min), on the phone with the code they read out (subject and code, 15 min). Send the proof's id as Passage-Presence.",
   })
   @ApiResponse({ status: 403, description: 'the sign-in or the code does not prove presence (code forbidden)' })
-  async prove(@CurrentCaller() caller: Caller, @Body() body: ProvePresenceCommand) {
+  async prove(@CurrentCaller() caller: Caller, @Body() body: ProvePresenceCommand, @Req() request: Request) {
+    try {
+      return await this.proof(caller, body);
+    } catch (error) {
+      // Wrong evidence counts as a failed authentication: nine digits cannot be walked from one address.
+      if (error instanceof PassageError && error.code === 'forbidden')
+        await this.limits.failed(request.socket.remoteAddress ?? 'unknown');
+      throw error;
+    }
+  }
+
+  private async proof(caller: Caller, body: ProvePresenceCommand) {
     if (body.idToken !== undefined && (body.subject !== undefined || body.code !== undefined))
       throw new PassageError(
         'invalid-request',

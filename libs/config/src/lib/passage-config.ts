@@ -69,6 +69,14 @@ export interface PassageConfig {
   /** Where agencies reach this API (webhook callbacks): `PASSAGE_PUBLIC_URL`, by default the local HTTP address. */
   readonly publicUrl: string;
   readonly notifications: NotificationSettings;
+  /** Limits of one API process (README, security); the ingress limits across replicas. */
+  readonly rateLimits: {
+    readonly authFailuresPerMinute: number;
+    readonly writesPerMinute: number;
+    readonly streamsPerPrincipal: number;
+  };
+  /** The bearer token of the metrics scraper; in production /metrics exists only with one. */
+  readonly metricsToken?: string;
   /** How often the worker re-reads the agency registry to serve (or stop serving) webhook agencies. */
   readonly agencyRegistryRefreshMs: number;
   /**
@@ -134,6 +142,12 @@ export function loadPassageConfig(env: NodeJS.ProcessEnv = process.env): Passage
     auth: authSettings(env, environment, () => secrets().jwtSecret),
     http: { host: env['PASSAGE_HTTP_HOST'] ?? '127.0.0.1', port: Number(env['PASSAGE_HTTP_PORT'] ?? 3000) },
     publicUrl: publicUrl(env, environment),
+    rateLimits: {
+      authFailuresPerMinute: positiveInteger(env, 'PASSAGE_LIMIT_AUTH_FAILURES_PER_MINUTE', 30),
+      writesPerMinute: positiveInteger(env, 'PASSAGE_LIMIT_WRITES_PER_MINUTE', 120),
+      streamsPerPrincipal: positiveInteger(env, 'PASSAGE_LIMIT_STREAMS_PER_PRINCIPAL', 5),
+    },
+    metricsToken: metricsToken(env),
     agencyRegistryRefreshMs: Number(env['PASSAGE_AGENCY_REGISTRY_REFRESH_MS'] ?? 30_000),
     apiCallTimeoutMs: positiveInteger(env, 'PASSAGE_API_CALL_TIMEOUT_MS', 5_000),
     projectionPoisonAttempts: positiveInteger(env, 'PASSAGE_PROJECTION_POISON_ATTEMPTS', 5),
@@ -200,6 +214,13 @@ function mailSettings(env: NodeJS.ProcessEnv, environment: PassageEnvironment, d
   if (!host) throw new ConfigurationError('PASSAGE_MAIL_TRANSPORT=smtp needs PASSAGE_SMTP_HOST in production');
   // 1025 is where local SMTP sinks (Mailpit, MailHog) listen.
   return { transport, from, host, port: positiveInteger(env, 'PASSAGE_SMTP_PORT', production ? 25 : 1025) };
+}
+
+function metricsToken(env: NodeJS.ProcessEnv): string | undefined {
+  const token = env['PASSAGE_METRICS_TOKEN'];
+  if (!token) return undefined;
+  if (token.length < 16) throw new ConfigurationError('PASSAGE_METRICS_TOKEN must be at least 16 characters');
+  return token;
 }
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -6,6 +6,7 @@ export const ERROR_CODES = [
   'invalid-request',
   'invalid-json',
   'payload-too-large',
+  'request-timeout',
   'unsupported-media-type',
   'missing-token',
   'invalid-token',

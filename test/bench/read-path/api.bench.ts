@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, startDevServer } from '@passage/temporal';
 import { TEST_PAYLOAD_KEY_SPEC } from '@passage/testing';
+import { processMs } from '../cpu-usage';
 import { fixed } from '../stats';
 import { Teardown } from '../teardown';
 import { createBenchDatabase, databaseExists, dropBenchDatabase, openBenchDatabase } from './bench-database';
@@ -35,6 +36,8 @@ const SUSTAINED = 0.95;
 interface System {
   readonly name: 'api' | 'raw';
   readonly client: OpenLoopClient;
+  /** The server's process: its CPU time per request is read from /proc (Linux), whatever else loads the machine. */
+  readonly pid: number | undefined;
 }
 
 /**
@@ -46,7 +49,7 @@ async function startServer(
   env: NodeJS.ProcessEnv,
   teardown: Teardown,
   nodeFlags: string[] = [],
-): Promise<string> {
+): Promise<{ url: string; pid: number | undefined }> {
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
@@ -73,7 +76,7 @@ async function startServer(
       () => true,
       () => false,
     );
-    if (answered) return url;
+    if (answered) return { url, pid: child.pid };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
@@ -94,10 +97,10 @@ async function checkAnswers(urls: Readonly<Record<string, string>>, requests: re
 const kindLine = (f: KindFigures) =>
   `${f.kind.padEnd(8)} p50=${fixed(f.median)} p99=${fixed(f.p99)} max=${fixed(f.max)} ms errors=${f.errors}`;
 
-function report(system: string, f: RateFigures): void {
+function report(system: string, f: RateFigures, cpuMsPerRequest: number): void {
   const sustained = f.achieved >= SUSTAINED * f.rate && f.all.errors === 0;
   console.log(
-    `${system.padEnd(4)} @${String(f.rate).padStart(4)}/s  achieved=${fixed(f.achieved)}/s${sustained ? '' : ' (not sustained)'}  ${kindLine(f.all)}`,
+    `${system.padEnd(4)} @${String(f.rate).padStart(4)}/s  achieved=${fixed(f.achieved)}/s${sustained ? '' : ' (not sustained)'}  cpu=${fixed(cpuMsPerRequest, 2)} ms/request  ${kindLine(f.all)}`,
   );
   for (const kind of f.byKind) console.log(`     ${''.padStart(6)}  ${kindLine(kind)}`);
 }
@@ -134,15 +137,15 @@ async function runBenchmark(options: ReadPathOptions, teardown: Teardown): Promi
     PASSAGE_JWT_SECRET: secret,
   };
   const profile = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
-  const apiUrl = await startServer(API_ENTRY, env, teardown, profile);
-  const rawUrl = await startServer(join(__dirname, 'raw-server.ts'), env, teardown);
+  const api = await startServer(API_ENTRY, env, teardown, profile);
+  const raw = await startServer(join(__dirname, 'raw-server.ts'), env, teardown);
   const systems: System[] = [
-    { name: 'api', client: new OpenLoopClient(apiUrl) },
-    { name: 'raw', client: new OpenLoopClient(rawUrl) },
+    { name: 'api', client: new OpenLoopClient(api.url), pid: api.pid },
+    { name: 'raw', client: new OpenLoopClient(raw.url), pid: raw.pid },
   ];
   for (const system of systems) teardown.add(`the ${system.name} client`, () => system.client.close());
   const requests = await sampleReadRequests(database.pool, secret);
-  await checkAnswers({ api: apiUrl, raw: rawUrl }, requests);
+  await checkAnswers({ api: api.url, raw: raw.url }, requests);
 
   const mix = Object.entries(READ_MIX)
     .map(([kind, share]) => `${kind} ${share} %`)
@@ -153,13 +156,21 @@ async function runBenchmark(options: ReadPathOptions, teardown: Teardown): Promi
   for (const system of systems) await system.client.run(requests, options.rates[0], options.warmupS);
 
   const results = new Map<string, RateFigures>();
+  const cpu = new Map<string, { ms: number; requests: number }>();
   let offset = 0;
   for (const [index, rate] of options.rates.entries()) {
     const order = index % 2 === 0 ? systems : [...systems].reverse();
     for (const system of order) {
+      const cpuBefore = processMs(system.pid);
       const figures = await system.client.run(requests, rate, options.durationS, offset);
+      const cpuMs = processMs(system.pid) - cpuBefore;
       results.set(`${system.name}@${rate}`, figures);
-      report(system.name, figures);
+      const answered = figures.all.count + figures.all.errors;
+      cpu.set(system.name, {
+        ms: (cpu.get(system.name)?.ms ?? 0) + cpuMs,
+        requests: (cpu.get(system.name)?.requests ?? 0) + answered,
+      });
+      report(system.name, figures, cpuMs / answered);
     }
     offset += Math.round(rate * options.durationS);
   }
@@ -179,6 +190,10 @@ async function runBenchmark(options: ReadPathOptions, teardown: Teardown): Promi
     return api && raw ? (api.all.p99 / raw.all.p99).toFixed(2) : 'n/a';
   };
   const apiErrors = options.rates.reduce((sum, rate) => sum + (results.get(`api@${rate}`)?.all.errors ?? 0), 0);
+  const perRequest = (system: string) => (cpu.get(system)?.ms ?? 0) / (cpu.get(system)?.requests || 1);
+  console.log(
+    `server CPU per request (from /proc): api ${fixed(perRequest('api'), 2)} ms, raw ${fixed(perRequest('raw'), 2)} ms (api/raw ${(perRequest('api') / perRequest('raw')).toFixed(2)})`,
+  );
   console.log(`ratio api/raw p99@500=${ratioAt(500)} p99@1000=${ratioAt(1000)} errors=${apiErrors}`);
 }
 

@@ -382,6 +382,24 @@ describe('object-level authorisation: what a caller may not see answers 404 on e
       const detail = await asLoket.get<{ id: string; produces: Asked[] }>(`/api/agency/tasks/${tasks.kbo}`);
       expect(detail.status).toBe(200);
       expect((await asLoket.post(`/api/agency/tasks/${tasks.kbo}/claim`)).status).toBe(200);
+
+      // A colleague neither claims nor releases a held task by accident; taking it over is explicit and recorded.
+      const asColleague = await stack.as({ ...loketStaff, sub: 'officer-loket-2' });
+      const snatched = await asColleague.post<{ code: string }>(`/api/agency/tasks/${tasks.kbo}/claim`);
+      expect([snatched.status, snatched.body.code]).toEqual([409, 'task-claimed']);
+      const released = await asColleague.post<{ code: string }>(`/api/agency/tasks/${tasks.kbo}/release`);
+      expect([released.status, released.body.code]).toEqual([409, 'task-claimed']);
+      const taken = await asColleague.post<{ assignee: string }>(`/api/agency/tasks/${tasks.kbo}/claim`, {
+        takeOver: true,
+      });
+      expect([taken.status, taken.body.assignee]).toEqual([200, 'officer-loket-2']);
+      expect(
+        await stack.db.dataSource.query(`SELECT actor, detail->>'from' AS "from" FROM audit_log WHERE action = $1`, [
+          'task-taken-over',
+        ]),
+      ).toEqual([{ actor: 'officer-loket-2', from: loketStaff.sub }]);
+      expect((await asColleague.post(`/api/agency/tasks/${tasks.kbo}/release`)).status).toBe(200);
+      expect((await asLoket.post(`/api/agency/tasks/${tasks.kbo}/claim`)).status).toBe(200);
       const outputs = Object.fromEntries(detail.body.produces.map((p) => [p.item, sampleFor(p)]));
       expect(
         (await asLoket.post(`/api/agency/tasks/${tasks.kbo}/decision`, { outcome: 'approved', outputs })).status,

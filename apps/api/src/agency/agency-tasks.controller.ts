@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Language } from '@passage/journey-model';
-import { AgencyInbox, DecideTaskCommand, InboxQuery, RequestInfoCommand } from '@passage/inbox';
+import { AgencyInbox, ClaimTaskCommand, DecideTaskCommand, InboxQuery, RequestInfoCommand } from '@passage/inbox';
 import { createCommand } from '@passage/validation';
 import type { Caller } from '@passage/auth';
 import { CurrentCaller, type AuthenticatedRequest } from '../common/caller';
@@ -37,9 +37,18 @@ export class AgencyTasksController {
 
   @Post(':taskId/claim')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Assign the task to yourself' })
-  claim(@CurrentCaller() caller: Caller, @Param('taskId') taskId: string) {
-    return this.inbox.claim(caller.principal, taskId);
+  @ApiOperation({ summary: 'Assign the task to yourself; a task a colleague holds only with takeOver (audited)' })
+  @ApiResponse({ status: 409, description: '`task-claimed`: a colleague holds the task' })
+  claim(@CurrentCaller() caller: Caller, @Param('taskId') taskId: string, @Body() body: ClaimTaskCommand) {
+    return this.inbox.claim(caller.principal, taskId, body);
+  }
+
+  @Post(':taskId/release')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Give the task you hold back to the agency' })
+  @ApiResponse({ status: 409, description: '`task-claimed`: a colleague holds the task' })
+  release(@CurrentCaller() caller: Caller, @Param('taskId') taskId: string) {
+    return this.inbox.release(caller.principal, taskId);
   }
 
   @Post(':taskId/decision')

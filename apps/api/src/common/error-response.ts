@@ -33,6 +33,7 @@ export function statusOf(code: ErrorCode): number {
     case 'already-answered':
     case 'conflicting-decision':
     case 'step-not-failed':
+    case 'task-claimed':
     case 'version-conflict':
     case 'published-version-changed':
     case 'idempotency-key-in-progress':

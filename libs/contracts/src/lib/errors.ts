@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   'already-answered',
   'conflicting-decision',
   'step-not-failed',
+  'task-claimed',
   'version-conflict',
   'published-version-changed',
   'invalid-definition',

@@ -13,11 +13,11 @@ import {
 } from '@passage/contracts';
 import type { Principal } from '@passage/auth';
 import { findStep, type Language } from '@passage/journey-model';
-import { AgencyTaskEntity, JourneyEntity, ReadModelQueries, type Vault } from '@passage/persistence';
+import { AgencyTaskEntity, AuditLog, JourneyEntity, ReadModelQueries, type Vault } from '@passage/persistence';
 import type { LifeEventRegistry } from '@passage/registry';
 import { refuseConflict, updateJourney } from '@passage/temporal';
 import { checkDataItems } from '@passage/validation';
-import type { DecideTaskCommand, InboxQuery } from './inbox.commands';
+import type { ClaimTaskCommand, DecideTaskCommand, InboxQuery } from './inbox.commands';
 
 const TASK_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -84,12 +84,43 @@ export class AgencyInbox {
     };
   }
 
-  async claim(staff: Principal, taskId: string): Promise<InboxTask> {
+  /**
+   * Assigns the task to the caller. A task a colleague holds stays theirs (409 `task-claimed`) unless the caller takes
+   * it over explicitly, which the audit log records; the check and the assignment are one statement, so two claims
+   * at once cannot both win.
+   */
+  async claim(staff: Principal, taskId: string, command: ClaimTaskCommand = {}): Promise<InboxTask> {
     const task = await this.task(staff, taskId);
     if (task.status === 'decided' || task.status === 'cancelled')
       throw new PassageError('journey-not-active', `the task is ${task.status}`);
-    await this.dataSource.getRepository(AgencyTaskEntity).update({ id: task.id }, { assignee: staff.sub });
+    const [, claimed]: [unknown, number] = await this.dataSource.query(
+      `UPDATE agency_tasks SET assignee = $2 WHERE id = $1 AND (assignee IS NULL OR assignee = $2 OR $3) RETURNING id`,
+      [task.id, staff.sub, command.takeOver === true],
+    );
+    if (claimed === 0)
+      throw new PassageError(
+        'task-claimed',
+        'a colleague holds this task: ask them to release it, or take it over explicitly (takeOver: true)',
+      );
+    if (command.takeOver && task.assignee && task.assignee !== staff.sub)
+      await new AuditLog(this.dataSource).record({
+        actor: staff.sub,
+        action: 'task-taken-over',
+        journeyId: task.journeyId,
+        detail: { taskId: task.id, stepId: task.stepId, from: task.assignee },
+      });
     return summary({ ...task, assignee: staff.sub });
+  }
+
+  /** Gives a task the caller holds back to the agency's queue; releasing a task nobody holds changes nothing. */
+  async release(staff: Principal, taskId: string): Promise<InboxTask> {
+    const task = await this.task(staff, taskId);
+    const [, released]: [unknown, number] = await this.dataSource.query(
+      `UPDATE agency_tasks SET assignee = NULL WHERE id = $1 AND (assignee IS NULL OR assignee = $2) RETURNING id`,
+      [task.id, staff.sub],
+    );
+    if (released === 0) throw new PassageError('task-claimed', 'a colleague holds this task: only they can release it');
+    return summary({ ...task, assignee: null });
   }
 
   /** Decides the task. Without an Idempotency-Key the task id is the key: a second decision changes nothing. */

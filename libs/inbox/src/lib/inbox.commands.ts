@@ -3,6 +3,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsBooleanString,
   IsIn,
   IsInt,
@@ -17,6 +18,16 @@ import {
 import { Type } from 'class-transformer';
 import type { DataItems } from '@passage/journey-model';
 import { EachMatches, IsDataItems, IsOptionalNotNull, MAX_ITEM_NAME, MultilineText } from '@passage/validation';
+
+/** Claiming a task: a task another staff member holds is taken over only when asked explicitly. */
+export class ClaimTaskCommand {
+  @ApiPropertyOptional({
+    description: 'take the task over from the colleague who holds it (recorded in the audit log)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  takeOver?: boolean;
+}
 
 /** The decision of agency staff on a task in their inbox. */
 export class DecideTaskCommand {

@@ -1,4 +1,5 @@
 import {
+  ID_RULE,
   MAX_TEXT_LENGTH,
   REASON_RULE,
   textProblem,
@@ -111,9 +112,17 @@ export function defineServiceStep<I extends object, O extends object>(spec: Serv
         return result.reference === undefined
           ? { outcome: 'accepted' }
           : { outcome: 'accepted', reference: String(result.reference) };
+      case 'information-requested': {
+        if (result.items.length === 0) invalidOutput('a request for information needs the items it asks for');
+        result.items.forEach((item) => checkText('an item asked for', item, ID_RULE));
+        if (typeof result.message !== 'string' || result.message.trim() === '')
+          invalidOutput('a request for information needs a message the subject can read');
+        checkText('the message of a request for information', result.message, REASON_RULE);
+        return { outcome: 'information-requested', items: [...result.items], message: result.message };
+      }
       default:
         return invalidOutput(
-          'the handler must return context.completed(…), context.rejected(…) or context.accepted(…)',
+          'the handler must return context.completed(…), context.rejected(…), context.accepted(…) or context.requestInformation(…)',
         );
     }
   }

@@ -7,7 +7,8 @@ import { ServiceFailure } from './service-failure';
 export type StepResult<O> =
   | { readonly outcome: 'completed'; readonly outputs: ItemsOf<O> }
   | { readonly outcome: 'rejected'; readonly reason: string }
-  | { readonly outcome: 'accepted'; readonly reference?: string };
+  | { readonly outcome: 'accepted'; readonly reference?: string }
+  | { readonly outcome: 'information-requested'; readonly items: readonly string[]; readonly message: string };
 
 /** Where a step that answered `accepted` sends its decision later (see `deliverDecision`). */
 export interface StepRef {
@@ -57,6 +58,14 @@ export interface StepContext<O> {
   rejected(reason: string): StepResult<O>;
   /** You took the request and will decide later, with `deliverDecision` or the webhook callback. */
   accepted(reference?: string): StepResult<O>;
+  /**
+   * You need more from the subject: Passage asks them for these data items (names the life event knows) with your
+   * message (in `language`), suspends the step's term meanwhile, and calls this service again with the answers in
+   * the input (declare them in your input class) and their names in `answered`.
+   */
+  requestInformation(items: readonly string[], message: string): StepResult<O>;
+  /** The items the subject gave because this step asked (empty on a first call). */
+  readonly answered: readonly string[];
   /** Cannot answer now (a back office is down): Passage retries with backoff, after `afterSeconds` if given. */
   retryLater(reason: string, afterSeconds?: number): never;
 }
@@ -81,6 +90,8 @@ export function stepContext<O>(request: ServiceRequest, runtime: StepRuntime): S
     completed: (outputs) => ({ outcome: 'completed', outputs }),
     rejected: (reason) => ({ outcome: 'rejected', reason }),
     accepted: (reference) => ({ outcome: 'accepted', reference }),
+    requestInformation: (items, message) => ({ outcome: 'information-requested', items: [...items], message }),
+    answered: request.answered ?? [],
     retryLater: (reason, afterSeconds) => {
       throw new ServiceFailure('ServiceUnavailable', reason, afterSeconds);
     },

@@ -104,6 +104,8 @@ function replyTo(outcome: ServiceOutcome): Reply {
       return [422, { reason: outcome.reason }];
     case 'accepted':
       return [202, { reference: outcome.reference }];
+    case 'information-requested':
+      return [200, { informationRequested: { items: outcome.items, message: outcome.message } }];
   }
 }
 

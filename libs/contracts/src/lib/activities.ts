@@ -19,6 +19,11 @@ export interface ServiceRequest {
   readonly proactive: boolean;
   /** Only on requests of the conformance kit (never in a journey): which check this is. */
   readonly conformance?: ConformanceProbe;
+  /**
+   * The items the subject gave because the agency asked for them (`information-requested`): the request continues
+   * the same step with them in `items`.
+   */
+  readonly answered?: readonly string[];
 }
 
 /**
@@ -33,13 +38,17 @@ export interface ConformanceProbe {
 /**
  * - `completed`: done, with the outputs the step declares in `produces`;
  * - `rejected`: a business decision (not retried);
- * - `accepted`: the agency took the request and will answer later (a decision on the journey).
+ * - `accepted`: the agency took the request and will answer later (a decision on the journey);
+ * - `information-requested`: the agency needs more from the subject (data items of the life event, with a message
+ *   in the subject's language); the step waits for the subject with its term suspended, then the same service is
+ *   called again with the answers (`ServiceRequest.answered`).
  * A retryable failure is a thrown error: Temporal retries it with backoff.
  */
 export type ServiceOutcome =
   | { readonly outcome: 'completed'; readonly outputs: DataItems }
   | { readonly outcome: 'rejected'; readonly reason: string }
-  | { readonly outcome: 'accepted'; readonly reference?: string };
+  | { readonly outcome: 'accepted'; readonly reference?: string }
+  | { readonly outcome: 'information-requested'; readonly items: readonly string[]; readonly message: string };
 
 /** The one activity every agency queue serves; the webhook adapter and the agency SDK both implement it. */
 export interface AgencyActivities {

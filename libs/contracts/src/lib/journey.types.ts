@@ -107,6 +107,10 @@ export interface StepState {
   readonly expectedAt?: string;
   /** Data items the subject is asked for now. */
   readonly asked?: readonly string[];
+  /** Items the subject gave because the step's agency asked for them (sent with the step's next call). */
+  readonly answered?: readonly string[];
+  /** How many times the agency of an automatic step was called again with answers to its questions. */
+  readonly infoRounds?: number;
   /** Needed items that were already known and not asked again. */
   readonly reused?: readonly string[];
   readonly taskId?: string;

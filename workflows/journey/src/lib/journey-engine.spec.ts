@@ -646,4 +646,36 @@ describe('JourneyEngine', () => {
       expect(commands.some((c) => c.kind === 'start-timer' && c.stepId === 'permit:refusal')).toBe(false);
     });
   });
+
+  it('lets an automatic step ask the subject: term suspended, then the same service called again with the answers', () => {
+    const { engine } = started();
+    const asked = engine.onServiceOutcome('register', 1, {
+      outcome: 'information-requested',
+      items: ['person.address'],
+      message: 'Which address is the seat?',
+    });
+    expect(calls(asked)).toEqual([]);
+    expect(stepOf(engine, 'register')).toMatchObject({ status: 'awaiting-subject', asked: ['person.address'] });
+
+    const answered = engine.provideInputs({
+      idempotencyKey: 'answer-1',
+      items: { 'person.address': 'Markt 1' },
+      actor: citizen,
+    });
+    const call = answered.commands.find((c) => c.kind === 'call-service');
+    expect(call?.kind === 'call-service' && call.request).toMatchObject({
+      idempotencyKey: 'journey-test-fanout-00000000-0000-4000-8000-000000000001:register:1:answers-1',
+      items: { 'person.name': 'Ada', 'person.address': 'Markt 1' },
+      answered: ['person.address'],
+    });
+    expect(stepOf(engine, 'register').status).toBe('in-progress');
+    engine.onServiceOutcome('register', 1, { outcome: 'completed', outputs: { 'case.number': 'C-1' } });
+    expect(stepOf(engine, 'register').status).toBe('completed');
+  });
+
+  it('fails a step whose agency asks for an item the life event does not know', () => {
+    const { engine } = started();
+    engine.onServiceOutcome('register', 1, { outcome: 'information-requested', items: ['x.secret'], message: 'x' });
+    expect(stepOf(engine, 'register')).toMatchObject({ status: 'failed' });
+  });
 });

@@ -300,8 +300,35 @@ export class JourneyEngine {
       case 'accepted':
         this.step(runtime, { type: 'ACCEPT' }, { type: 'step-accepted' });
         break;
+      case 'information-requested':
+        this.askSubject(
+          runtime,
+          outcome.items,
+          { id: runtime.def.agency, role: 'agency', agency: runtime.def.agency },
+          outcome.message,
+        );
+        break;
     }
     return this.settle();
+  }
+
+  /**
+   * An agency asks the subject for data items, from any kind of step: the step waits for the subject with its term
+   * suspended. Items the life event does not know are not asked: the step fails, visibly, for the owner to look at.
+   */
+  private askSubject(runtime: StepRuntime, items: readonly string[], by: Actor, message?: string): string | undefined {
+    const unknown = items.filter((item) => !Object.hasOwn(this.definition.dataItems, item));
+    if (unknown.length > 0) {
+      const reason = `asked for data items the life event does not know: ${unknown.join(', ')}`;
+      if (this.step(runtime, { type: 'FAIL' }, { type: 'step-failed', reason })) runtime.state.reason = reason;
+      return reason;
+    }
+    const before = runtime.state.status;
+    if (!this.step(runtime, { type: 'REQUEST_INFO' }, { type: 'info-requested', items, actor: by, reason: message }))
+      return `step ${runtime.def.id} is ${before}`;
+    runtime.state.asked = [...items];
+    this.emit({ type: 'data-asked', stepId: runtime.def.id, agency: runtime.def.agency, items, reason: message });
+    return undefined;
   }
 
   onServiceFailed(stepId: string, attempt: number, reason: string): EngineCommand[] {
@@ -410,12 +437,15 @@ export class JourneyEngine {
       );
       this.emit({ type: 'data-provided', items: accepted, actor: inputs.actor, channel: channelOf(inputs.actor) });
       for (const runtime of this.steps.values()) {
-        const remaining = (runtime.state.asked ?? []).filter((item) => !accepted.includes(item));
-        if (remaining.length === (runtime.state.asked ?? []).length) continue;
+        const askedBefore = runtime.state.asked ?? [];
+        const remaining = askedBefore.filter((item) => !accepted.includes(item));
+        if (remaining.length === askedBefore.length) continue;
         runtime.state.asked = remaining;
+        runtime.state.answered = [...new Set([...(runtime.state.answered ?? []), ...askedBefore])];
         if (remaining.length > 0) continue;
         if (runtime.state.status === 'awaiting-subject') {
           this.step(runtime, { type: 'INFO_PROVIDED' }, { type: 'info-provided', actor: inputs.actor });
+          if (SERVICE_MODES.includes(runtime.def.mode)) this.callAgain(runtime);
         } else if (runtime.def.mode === 'citizen') {
           this.complete(
             runtime,
@@ -434,19 +464,7 @@ export class JourneyEngine {
     return this.message(request.idempotencyKey, () => {
       const runtime = this.steps.get(request.stepId);
       if (!runtime || runtime.def.mode !== 'manual') return `step ${request.stepId} is not decided in an inbox`;
-      const before = runtime.state.status;
-      if (
-        !this.step(
-          runtime,
-          { type: 'REQUEST_INFO' },
-          { type: 'info-requested', items: request.items, actor: request.requestedBy },
-        )
-      ) {
-        return `step ${request.stepId} is ${before}`;
-      }
-      runtime.state.asked = [...request.items];
-      this.emit({ type: 'data-asked', stepId: runtime.def.id, items: request.items });
-      return undefined;
+      return this.askSubject(runtime, request.items, request.requestedBy);
     });
   }
 
@@ -775,6 +793,29 @@ export class JourneyEngine {
         break;
       }
     }
+  }
+
+  /** The agency asked the subject and has the answers now: the same service is called again, with them. */
+  private callAgain(runtime: StepRuntime): void {
+    const { def, state } = runtime;
+    const answered = state.answered ?? [];
+    const request = this.serviceRequest(def, def.service, 'perform', state.attempt);
+    const round = (state.infoRounds ?? 0) + 1;
+    state.infoRounds = round;
+    const continued: ServiceRequest = {
+      ...request,
+      idempotencyKey: `${request.idempotencyKey}:answers-${round}`,
+      items: { ...request.items, ...pick(this.data, answered) },
+      answered,
+    };
+    this.emit({ type: 'data-shared', stepId: def.id, agency: def.agency, items: Object.keys(continued.items) });
+    this.commands.push({
+      kind: 'call-service',
+      stepId: def.id,
+      attempt: state.attempt,
+      request: continued,
+      cancelledAlone: def.term !== undefined,
+    });
   }
 
   private serviceRequest(

@@ -8,7 +8,8 @@ const MAX_REFERENCE = ID_RULE.maxLength;
 
 /**
  * What an answer means for the journey:
- * - `outcome`: the agency answered by the contract (200 completed, 202 accepted, 422 rejected);
+ * - `outcome`: the agency answered by the contract (200 completed, or 200 `informationRequested`, 202 accepted,
+ *   422 rejected);
  * - `unavailable`: 5xx, 408 or 429: the agency is unavailable for now, try again later;
  * - `violation`: any other answer, or a body that does not fit its status: retrying would not help.
  * Reasons name the status and what is wrong, never the body's content.
@@ -26,6 +27,10 @@ export function interpretAnswer(answer: WebhookAnswer, kind: ServiceRequest['kin
   switch (status) {
     case 200: {
       if (body === undefined) return violation('without a JSON object');
+      if (body['informationRequested'] !== undefined && kind === 'perform') {
+        const asked = informationRequested(body['informationRequested']);
+        return typeof asked === 'string' ? violation(asked) : { kind: 'outcome', outcome: asked };
+      }
       // A compensation undoes: it produces nothing, so its answer needs no outputs.
       if (kind === 'compensate' && body['outputs'] === undefined)
         return { kind: 'outcome', outcome: { outcome: 'completed', outputs: {} } };
@@ -55,6 +60,31 @@ export function interpretAnswer(answer: WebhookAnswer, kind: ServiceRequest['kin
     default:
       return violation('(not part of the webhook contract)');
   }
+}
+
+/** At most this many items in one request for information. */
+const MAX_ASKED_ITEMS = 20;
+
+/**
+ * `{ "informationRequested": { "items": ["…"], "message": "…" } }`: the agency asks the subject for data items
+ * (their names) with a message in the subject's language. A problem is answered as text.
+ */
+function informationRequested(value: unknown): ServiceOutcome | string {
+  const asked = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  const items = asked['items'];
+  if (
+    !Array.isArray(items) ||
+    items.length === 0 ||
+    items.length > MAX_ASKED_ITEMS ||
+    items.some((item) => typeof item !== 'string' || textProblem(item, ID_RULE) !== undefined)
+  )
+    return `with informationRequested.items that is not a list of 1 to ${MAX_ASKED_ITEMS} data item names`;
+  const message = asked['message'];
+  if (typeof message !== 'string' || message.trim() === '' || message.length > MAX_REASON)
+    return `without an informationRequested.message of 1 to ${MAX_REASON} characters`;
+  const problem = textProblem(message, REASON_RULE);
+  if (problem) return `with an informationRequested.message that ${problem}`;
+  return { outcome: 'information-requested', items: items as string[], message };
 }
 
 /** The body as a JSON object; undefined when empty, not JSON, or not an object. */

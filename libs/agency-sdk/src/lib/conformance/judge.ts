@@ -34,6 +34,10 @@ export function judgeHappyPath(service: ServiceUnderTest, { answer, attempts }: 
       );
     case 'rejected':
       return fail(`rejected a valid request: "${outcome.reason}" (pass a sample this service accepts)`);
+    case 'information-requested':
+      return fail(
+        `asked the subject for ${outcome.items.join(', ')} on a complete request (pass a sample this service accepts)`,
+      );
   }
 }
 

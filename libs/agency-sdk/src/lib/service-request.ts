@@ -21,6 +21,9 @@ export function parseServiceRequest(raw: unknown): ServiceRequest {
   if (!(LANGUAGES as readonly unknown[]).includes(r['language']))
     refuse(`language must be one of ${LANGUAGES.join(', ')}`);
   if (r['dueAt'] !== undefined && typeof r['dueAt'] !== 'string') refuse('dueAt must be a string');
+  const answered = r['answered'];
+  if (answered !== undefined && (!Array.isArray(answered) || answered.some((item) => typeof item !== 'string')))
+    refuse('answered must be a list of data item names');
   return {
     journeyId: text(r, 'journeyId'),
     stepId: text(r, 'stepId'),
@@ -34,6 +37,7 @@ export function parseServiceRequest(raw: unknown): ServiceRequest {
     dueAt: r['dueAt'] as string | undefined,
     proactive: r['proactive'] === true,
     conformance: r['conformance'] === undefined ? undefined : probe(r['conformance']),
+    ...(answered === undefined ? {} : { answered: answered as string[] }),
   };
 }
 

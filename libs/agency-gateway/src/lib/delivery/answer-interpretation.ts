@@ -70,7 +70,8 @@ const MAX_ASKED_ITEMS = 20;
  * (their names) with a message in the subject's language. A problem is answered as text.
  */
 function informationRequested(value: unknown): ServiceOutcome | string {
-  const asked = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  const asked =
+    typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   const items = asked['items'];
   if (
     !Array.isArray(items) ||

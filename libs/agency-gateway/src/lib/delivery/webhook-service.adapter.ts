@@ -172,10 +172,11 @@ export class WebhookServiceAdapter implements AgencyActivities {
 /** The step's business attempt, from the idempotency key the engine builds (`<journey>:<step>:<attempt>`). */
 function businessAttempt(request: ServiceRequest): number | undefined {
   const prefix = `${request.journeyId}:${request.stepId}:`;
-  const rest = request.idempotencyKey.startsWith(prefix) ? request.idempotencyKey.slice(prefix.length) : '';
+  // A call that brings the subject's answers to the agency's questions continues the same attempt.
+  const key = request.idempotencyKey.replace(/:answers-[1-9][0-9]{0,5}$/, '');
+  const rest = key.startsWith(prefix) ? key.slice(prefix.length) : '';
   const attempt = /^[1-9][0-9]{0,5}$/.test(rest) ? Number(rest) : undefined;
-  return attempt !== undefined &&
-    stepIdempotencyKey(request.journeyId, request.stepId, attempt) === request.idempotencyKey
+  return attempt !== undefined && stepIdempotencyKey(request.journeyId, request.stepId, attempt) === key
     ? attempt
     : undefined;
 }

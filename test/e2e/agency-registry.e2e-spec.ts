@@ -344,9 +344,11 @@ describe('the agency registry and agency callbacks over HTTP', () => {
       const applied = await first.send();
       expect(applied).toMatchObject({ status: 200, body: { result: 'applied' } });
       expect((await post(callbackPath, pretty).send()).body).toMatchObject({ result: 'duplicate' });
-      expect(
-        (await post(callbackPath, JSON.stringify({ outcome: 'rejected', reason: 'late' })).send()).body,
-      ).toMatchObject({ result: 'duplicate' });
+      // A contradiction is not a repeat: it is refused as such (issue 9), and changes nothing either.
+      expect(await post(callbackPath, JSON.stringify({ outcome: 'rejected', reason: 'late' })).send()).toMatchObject({
+        status: 409,
+        body: { code: 'conflicting-decision' },
+      });
       expect((await first.send()).body).toMatchObject({
         code: 'invalid-token',
         message: expect.stringContaining('replayed-nonce'),

@@ -283,8 +283,7 @@ export class JourneysService {
     const { journey, relation } = await this.authorised(caller, journeyId);
     this.requireActive(journey);
     const { definition } = await this.deps.registry.require(journey.lifeEventId, journey.version);
-    const step = definition.steps.find((s) => s.id === stepId);
-    if (!step) throw new PassageError('invalid-request', `${definition.id} has no step ${stepId}`, 'stepId');
+    const step = stepNamed(definition, stepId);
     const values = checkDataItems(definition, items, 'items', new Set(step.needs));
     const receipt = await updateJourney(this.deps.temporal, journeyId, resubmitStepUpdate, {
       idempotencyKey,
@@ -292,8 +291,7 @@ export class JourneysService {
       items: values,
       actor: actorOf(caller, relation),
     });
-    if (receipt.result === 'ignored') throw new PassageError('refusal-not-open', receipt.detail ?? '', 'stepId');
-    return receipt;
+    return refusalAnswered(receipt);
   }
 
   /** Appeals a refusal that allows it: the appeal goes to the body the step names. */
@@ -307,16 +305,14 @@ export class JourneysService {
     const { journey, relation } = await this.authorised(caller, journeyId);
     this.requireActive(journey);
     const { definition } = await this.deps.registry.require(journey.lifeEventId, journey.version);
-    if (!definition.steps.some((s) => s.id === stepId))
-      throw new PassageError('invalid-request', `${definition.id} has no step ${stepId}`, 'stepId');
+    stepNamed(definition, stepId);
     const receipt = await updateJourney(this.deps.temporal, journeyId, appealStepUpdate, {
       idempotencyKey,
       stepId,
       reason,
       actor: actorOf(caller, relation),
     });
-    if (receipt.result === 'ignored') throw new PassageError('refusal-not-open', receipt.detail ?? '', 'stepId');
-    return receipt;
+    return refusalAnswered(receipt);
   }
 
   async withdraw(
@@ -447,4 +443,17 @@ function askableItems(definition: LifeEventDefinition, state: JourneyState): Rea
 /** At the start a subject may give the intake items and the items an authentic source would otherwise provide. */
 function allowedAtIntake(definition: LifeEventDefinition): ReadonlySet<string> {
   return new Set([...definition.intake, ...authenticItems(definition)]);
+}
+
+/** The definition's step of that id; an unknown id is the caller's mistake, at `stepId`. */
+function stepNamed(definition: LifeEventDefinition, stepId: string): StepDefinition {
+  const step = definition.steps.find((s) => s.id === stepId);
+  if (!step) throw new PassageError('invalid-request', `${definition.id} has no step ${stepId}`, 'stepId');
+  return step;
+}
+
+/** A resubmission or appeal the journey ignored found no open refusal to answer. */
+function refusalAnswered(receipt: MessageReceipt): MessageReceipt {
+  if (receipt.result === 'ignored') throw new PassageError('refusal-not-open', receipt.detail ?? '', 'stepId');
+  return receipt;
 }
